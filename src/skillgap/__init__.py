@@ -1,0 +1,24 @@
+"""skillgap: which backend skills a résumé matches, misses or partly covers for a job.
+
+>>> import skillgap
+>>> report = skillgap.compare("resume.pdf", "job.txt")  # doctest: +SKIP
+>>> report.score, [gap.name for gap in report.missing]  # doctest: +SKIP
+"""
+
+from skillgap.analyzer import Analyzer, compare, extract
+from skillgap.errors import DocumentError, SkillgapError, TaxonomyError
+from skillgap.models import Document, GapReport, Profile
+from skillgap.taxonomy import Taxonomy
+
+__all__ = [
+    "Analyzer",
+    "Document",
+    "DocumentError",
+    "GapReport",
+    "Profile",
+    "SkillgapError",
+    "Taxonomy",
+    "TaxonomyError",
+    "compare",
+    "extract",
+]

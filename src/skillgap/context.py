@@ -1,0 +1,256 @@
+"""Read the words around a mention: clause limits, technical context, negation, cues, years.
+
+Every rule here works on tokens, never on one skill's name, so it holds for skills and
+documents the rules were not written for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from spacy.tokens import Doc, Token
+
+CLAUSE_PUNCT = {".", "!", "?", ";", "•", "▪", "●", "◦", "·", "➔", "|", "*", "–", "—"}
+LIST_GLUE = {",", "/", "&", "and", "or", "(", ")", "+", "-", ":", "etc", "e.g.", "i.e.", "like"}
+FUNCTION_WORDS = {
+    "with", "of", "in", "and", "or", "the", "a", "an", "to", "for", "on", "using", "as",
+    "by", "at", "from", "including", "such", "like", "via", "across", "into", "both",
+}  # fmt: skip
+
+# Words next to an ambiguous name that show it is the technology ("Go services", "in Go").
+TECH_WORDS = {
+    "service", "services", "microservice", "microservices", "api", "apis", "code", "codebase",
+    "developer", "developers", "engineer", "engineers", "engineering", "programming", "language",
+    "languages", "framework", "frameworks", "backend", "back-end", "sdk", "library", "libraries",
+    "application", "applications", "app", "apps", "stack", "module", "modules", "development",
+    "runtime", "server", "servers", "tooling", "web", "cli", "scripts", "scripting", "boot",
+    "mvc", "cloud", "batch", "security", "data", "database", "databases", "system", "systems",
+    "production", "infrastructure", "cluster", "clusters", "pipeline", "pipelines", "query",
+    "queries", "performance", "platform", "platforms", "network", "layer", "latency", "cache",
+    "tools", "tool", "stacks", "jobs", "workers", "queue", "queues", "broker", "endpoints",
+    "deployment", "deployments", "replicas", "index", "indexes", "tables", "schema", "logs",
+    "alerting", "dashboards", "observability", "strategies", "distributed", "storage",
+    "software", "technologies", "technology", "proficiency", "proficient", "experience",
+    "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
+}  # fmt: skip
+TECH_BEFORE = {"in", "with", "using", "via", "written", "wrote", "built", "use", "uses",
+               "used", "programming", "develop", "developing", "proficient", "knowledge",
+               "experience", "expertise", "migrated", "deployed", "on"}  # fmt: skip
+# Words next to an ambiguous name that show it is not the technology.
+NOT_TECH = {
+    "grade", "level", "class", "vitamin", "type", "category", "plan", "section", "tier",
+    "group", "size", "mark", "rating", "semester", "term", "break", "quarter", "session",
+    "season", "festival", "summer", "fall", "autumn", "winter", "intake", "cohort", "street",
+    "avenue", "road", "river", "valley", "mr", "ms", "mrs", "dr", "card", "cards", "lymph",
+    "customer", "financial", "payment", "bank", "banking", "sales",
+}  # fmt: skip
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+NEGATION = {"no", "not", "never", "without", "n't", "nor", "neither", "lack", "lacking", "none"}
+NEGATION_FILLER = {
+    "experience", "exposure", "knowledge", "with", "in", "of", "using", "used", "use", "run",
+    "worked", "work", "professional", "professionally", "prior", "production", "any", "the",
+    "yet", "hands-on", "have", "has", "had", "do", "does", "did", "been", "familiarity",
+    "commercial", "real", "practical", "much", "we", "i", "really", "need", "required",
+    "require", "requires", "necessary", "needed", "a", "an", "expected", "background", "on",
+}  # fmt: skip
+LEARNING = {"learning", "learn", "studying", "study", "exploring", "explore"}
+LEARNING_FILLER = {"to", "more", "about", "the", "basics", "of", "currently", "now", "new",
+                   "technologies", "such", "as", "like", "including", "languages", "to:"}
+REQUIREMENT_WORDS = {"need", "required", "require", "requires", "necessary", "needed",
+                     "prerequisite", "must", "expected", "mandatory"}  # fmt: skip
+PREFERRED_CUES = {
+    "plus", "bonus", "nice", "preferred", "preferably", "prefer", "ideally", "ideal",
+    "desired", "desirable", "advantage", "advantageous", "optional", "teach", "bonuses",
+    "pluses", "familiarity", "appreciated", "welcome", "helpful", "beneficial",
+}  # fmt: skip
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}  # fmt: skip
+YEAR_WORDS = {"year", "years", "yr", "yrs", "year's", "years'"}
+YEAR_FILLER = {"of", "experience", "professional", "hands-on", "commercial", "working", "with",
+               "in", "using", "programming", "development", "developing", "building", "writing",
+               "production", "industry", "relevant", "solid", "strong", "backend", "software",
+               "engineering", "exp", "experience:", "the", "a", "an", "plus", "minimum", "at",
+               "least", "over", "more", "than"}  # fmt: skip
+_AFTER_YEARS = re.compile(r"^\s*[(\-–:,]?\s*(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b", re.I)
+_AFTER_MONTHS = re.compile(r"^\s*-\s*Ex\w*\s*-\s*(\d+)\s*months?\b", re.I)
+
+
+def clause_bounds(doc: Doc) -> list[int]:
+    """For each token, the index of the first token of its clause.
+
+    Clauses end at sentence punctuation and bullets, and at line breaks, except where a
+    wrapped line plainly continues (after "with", "of", a comma, before a lower-case word).
+    """
+    starts = []
+    start = 0
+    for index in range(len(doc)):
+        starts.append(start)
+        if _ends_clause(doc, index):
+            start = index + 1
+    return starts
+
+
+def _ends_clause(doc: Doc, index: int) -> bool:
+    token = doc[index]
+    if token.text in CLAUSE_PUNCT:
+        return True
+    if not token.is_space or "\n" not in token.text:
+        return False
+    if token.text.count("\n") > 1 or index == 0 or index + 1 >= len(doc):
+        return True
+    before, after = doc[index - 1], doc[index + 1]
+    continues = before.lower_ in FUNCTION_WORDS or before.text == ","
+    return not (continues or (after.is_lower and before.is_alpha))
+
+
+def is_year(token: Token) -> bool:
+    return bool(_YEAR.match(token.text))
+
+
+def hyphen_joined(doc: Doc, start: int, end: int) -> bool:
+    """True for "go-live", "Go-to-market", "spring-cleaning": the name is part of a word."""
+    if end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        return not doc[end].whitespace_ and doc[end + 1].is_alpha
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        return not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
+    return False
+
+
+def has_tech_context(
+    doc: Doc, start: int, end: int, clause_start: int, other_mentions: Container[int]
+) -> bool:
+    """Whether an ambiguous name at ``doc[start:end]`` is used as a technology.
+
+    ``other_mentions`` holds the token indices covered by other skill mentions: a name in a
+    list of other skills is a skill.
+    """
+    if hyphen_joined(doc, start, end):
+        return False
+    neighbours = _neighbours(doc, start, end, 2)
+    if any(token.lower_ in NOT_TECH or is_year(token) for token in neighbours):
+        return False
+    if _in_skill_list(doc, start, end, other_mentions):
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in TECH_WORDS or _is_version(nxt)):
+        return True
+    prev = doc[start - 1] if start > clause_start else None
+    if prev is not None and prev.lower_ in TECH_BEFORE:
+        return True
+    window = doc[max(clause_start, start - 4) : min(len(doc), end + 4)]
+    return any(token.lower_ in TECH_WORDS for token in window)
+
+
+def _neighbours(doc: Doc, start: int, end: int, width: int) -> list[Token]:
+    before = [t for t in doc[max(0, start - width) : start] if not t.is_space]
+    after = [t for t in doc[end : min(len(doc), end + width)] if not t.is_space]
+    return before[-1:] + after[:1]
+
+
+def _is_version(token: Token) -> bool:
+    return bool(re.match(r"^v?\d{1,2}(\.\d+)*\+?$", token.text)) and not is_year(token)
+
+
+def _in_skill_list(doc: Doc, start: int, end: int, other_mentions: Container[int]) -> bool:
+    """A neighbour across list glue (",", "/", "and", "(") is another skill mention."""
+    for step, edge in ((-1, start - 1), (1, end)):
+        index = edge
+        glue = 0
+        while 0 <= index < len(doc) and glue <= 2:
+            token = doc[index]
+            if index in other_mentions:
+                return True
+            if token.is_space and "\n" in token.text:
+                break
+            if token.lower_ in LIST_GLUE or token.is_space:
+                glue += 1
+                index += step
+                continue
+            break
+    return False
+
+
+def _skip_back(doc: Doc, index: int, clause_start: int, skip: Container[int], filler: set[str]):
+    """Walk left over list material and filler words; yield each other token met."""
+    while index >= clause_start:
+        token = doc[index]
+        if index in skip or token.lower_ in LIST_GLUE or token.is_space:
+            index -= 1
+            continue
+        if token.lower_ in filler:
+            index -= 1
+            continue
+        return index
+    return None
+
+
+def negation_reason(
+    doc: Doc, start: int, end: int, clause_start: int, other_mentions: Container[int]
+) -> str | None:
+    """"negated", "learning" or None for the mention ``doc[start:end]``.
+
+    A cue counts only when nothing but filler words and other listed skills stands between it
+    and the mention: "no experience with Kafka or Kubernetes", "currently learning Rust".
+    """
+    index = _skip_back(doc, start - 1, clause_start, other_mentions, NEGATION_FILLER)
+    if index is not None and doc[index].lower_ in NEGATION:
+        return "negated"
+    index = _skip_back(doc, start - 1, clause_start, other_mentions, LEARNING_FILLER)
+    if index is not None and doc[index].lower_ in LEARNING:
+        return "learning"
+    after = doc[end : min(len(doc), end + 4)]
+    words = [token.lower_ for token in after]
+    if "(" in words[:1] and len(words) > 1 and words[1] in LEARNING:
+        return "learning"
+    return None
+
+
+def negation_is_about_requirement(doc: Doc, clause_start: int, end: int) -> bool:
+    """In a job, "Go is not required" makes Go optional rather than absent."""
+    clause = doc[clause_start : min(len(doc), end + 6)]
+    return any(token.lower_ in REQUIREMENT_WORDS for token in clause)
+
+
+def has_preferred_cue(doc: Doc, clause_start: int, start: int, end: int) -> bool:
+    """A "nice to have", "is a plus", "ideally", "preferred" cue in the mention's clause."""
+    stop = end
+    while stop < len(doc) and not _ends_clause(doc, stop):
+        stop += 1
+    words = {token.lower_ for token in doc[clause_start:stop]}
+    if words & PREFERRED_CUES:
+        return True
+    text = doc[clause_start:stop].text.lower()
+    return "not required" in text or "nice to have" in text or "we'll teach" in text
+
+
+def stated_years(doc: Doc, start: int, end: int, clause_start: int, skip: Container[int]):
+    """Years stated for the mention: "5+ years of Java", "Java (5 yrs)", "Java - 24 months"."""
+    tail = doc.text[doc[end - 1].idx + len(doc[end - 1]) :][:40]
+    match = _AFTER_YEARS.match(tail)
+    if match:
+        return float(match.group(1))
+    match = _AFTER_MONTHS.match(tail)
+    if match:
+        return round(int(match.group(1)) / 12, 2)
+    index = _skip_back(doc, start - 1, clause_start, skip, YEAR_FILLER)
+    if index is None or doc[index].lower_ not in YEAR_WORDS:
+        return None
+    index -= 1
+    while index >= clause_start and doc[index].text in {"+", "-", "–"}:
+        index -= 1
+    if index < clause_start:
+        return None
+    return _number(doc[index].lower_)
+
+
+def _number(word: str) -> float | None:
+    if word in WORD_NUMBERS:
+        return float(WORD_NUMBERS[word])
+    word = word.rstrip("+")
+    try:
+        value = float(word)
+    except ValueError:
+        return None
+    return value if 0 < value <= 40 else None

@@ -1,0 +1,233 @@
+"""Find the skills a document claims or asks for, with the evidence for each.
+
+Pipeline for one document: tokenize → phrase-match every alias → second-chance variants and
+typos on what is left → drop ambiguous names without technical context → sort each mention
+into claimed / negated / learning → requirement level and years → one entry per skill.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from skillgap import context
+from skillgap.fuzzy import FuzzyIndex
+from skillgap.models import (
+    Document,
+    ExtractedSkill,
+    ImpliedSkill,
+    Kind,
+    Mention,
+    NotClaimed,
+    Profile,
+    Requirement,
+)
+from skillgap.nlp import SkillMatcher, blank_english
+from skillgap.sections import find_sections
+from skillgap.taxonomy import Taxonomy
+
+FUZZY_MAX_WORDS = 3
+# Sections whose mentions say nothing about the person or the role.
+IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits"}}
+DEMONSTRATED_SECTIONS = {"experience", "projects"}
+
+
+@dataclass
+class _Candidate:
+    skill_id: str
+    start: int  # token indices
+    end: int
+    method: str
+    score: float | None = None
+
+
+class _Others:
+    """Token indices covered by mentions other than the one being judged."""
+
+    def __init__(self, covered: set[int], start: int, end: int) -> None:
+        self.covered, self.start, self.end = covered, start, end
+
+    def __contains__(self, index: object) -> bool:
+        return index in self.covered and not (self.start <= index < self.end)  # type: ignore[operator]
+
+
+@dataclass
+class _Judged:
+    mention: Mention
+    reason: str | None  # None = claimed
+    level: str  # "required", "preferred" or "uncued" (jobs)
+    years: float | None
+
+
+class Extractor:
+    """Holds the tokenizer, matchers and fuzzy index for one taxonomy; build it once."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy or Taxonomy.default()
+        self.nlp = blank_english()
+        self.matcher = SkillMatcher(self.nlp, self.taxonomy)
+        self.fuzzy = FuzzyIndex(self.taxonomy)
+
+    def extract(self, document: Document, kind: Kind) -> Profile:
+        """Extract the profile of one document."""
+        text = document.text
+        doc = self.nlp.make_doc(text)
+        sections = find_sections(text, kind)
+        clauses = context.clause_bounds(doc)
+        candidates = self._candidates(doc)
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        judged: dict[str, list[_Judged]] = defaultdict(list)
+        for cand in candidates:
+            section = sections.at(doc[cand.start].idx)
+            if section in IGNORED_SECTIONS[kind]:
+                continue
+            others = _Others(covered, cand.start, cand.end)
+            clause = clauses[cand.start]
+            skill = self.taxonomy[cand.skill_id]
+            if (
+                skill.needs_context
+                and section != "skills"
+                and not context.has_tech_context(doc, cand.start, cand.end, clause, others)
+            ):
+                continue
+            judged[cand.skill_id].append(self._judge(doc, cand, section, clause, others, kind))
+        return self._profile(document, kind, judged)
+
+    def _candidates(self, doc: Doc) -> list[_Candidate]:
+        candidates = []
+        for label, start, end in self.matcher(doc):
+            info = self.matcher.labels[label]
+            candidates.append(_Candidate(info.skill_id, start, end, info.method))
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        candidates.extend(self._fuzzy(doc, covered))
+        candidates.sort(key=lambda c: c.start)
+        return candidates
+
+    def _fuzzy(self, doc: Doc, covered: set[int]) -> list[_Candidate]:
+        """Variants and typos among runs of words no alias matched."""
+        found: list[_Candidate] = []
+        index = 0
+        first_line_end = doc.text.find("\n")
+        while index < len(doc):
+            best = None
+            for size in range(FUZZY_MAX_WORDS, 0, -1):
+                span = doc[index : index + size]
+                if len(span) < size or not _fuzzy_span_ok(span, covered, first_line_end):
+                    continue
+                hit = self.fuzzy.lookup(span.text, size == 1)
+                if hit is not None:
+                    best = _Candidate(hit[0], index, index + size, "fuzzy", hit[1])
+                    break
+            if best is not None:
+                found.append(best)
+                index = best.end
+            else:
+                index += 1
+        return found
+
+    def _judge(
+        self, doc: Doc, cand: _Candidate, section: str | None, clause: int, others: _Others, kind: Kind
+    ) -> _Judged:
+        span = doc[cand.start : cand.end]
+        mention = Mention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            section=section,
+            method=cand.method,  # type: ignore[arg-type]
+            score=cand.score,
+        )
+        reason = context.negation_reason(doc, cand.start, cand.end, clause, others)
+        level = "uncued"
+        if kind == "job":
+            if reason == "negated" and context.negation_is_about_requirement(doc, clause, cand.end):
+                reason, level = None, "preferred"
+            elif reason == "learning":
+                reason = None
+            if level == "uncued":
+                level = _job_level(doc, cand, section, clause)
+        elif section == "interests" and reason is None:
+            reason = "learning"
+        years = context.stated_years(doc, cand.start, cand.end, clause, others)
+        return _Judged(mention, reason, level, years)
+
+    def _profile(self, document: Document, kind: Kind, judged: dict[str, list[_Judged]]) -> Profile:
+        skills: list[ExtractedSkill] = []
+        not_claimed: list[NotClaimed] = []
+        for skill_id, items in judged.items():
+            skill = self.taxonomy[skill_id]
+            claimed = [item for item in items if item.reason is None]
+            if not claimed:
+                not_claimed.append(
+                    NotClaimed(
+                        id=skill_id,
+                        name=skill.name,
+                        reason=items[0].reason,  # type: ignore[arg-type]
+                        mentions=[item.mention for item in items],
+                    )
+                )
+                continue
+            years = [item.years for item in claimed if item.years is not None]
+            skills.append(
+                ExtractedSkill(
+                    id=skill_id,
+                    name=skill.name,
+                    category=skill.category,
+                    requirement=_requirement(claimed) if kind == "job" else None,
+                    years=max(years) if years else None,
+                    evidence=_evidence(claimed) if kind == "resume" else None,
+                    mentions=[item.mention for item in claimed],
+                )
+            )
+        skills.sort(key=lambda s: (s.mentions[0].start, s.id))
+        not_claimed.sort(key=lambda s: (s.mentions[0].start, s.id))
+        implied = self.taxonomy.implied_by(skill.id for skill in skills)
+        excluded = {item.id for item in not_claimed}
+        implied_skills = [
+            ImpliedSkill(id=target, name=self.taxonomy[target].name, via=[self.taxonomy[source].name])
+            for target, source in sorted(implied.items())
+            if target not in excluded
+        ]
+        return Profile(
+            kind=kind,
+            source=document.source,
+            skills=skills,
+            not_claimed=not_claimed,
+            implied=implied_skills if kind == "resume" else [],
+            text=document.text,
+        )
+
+
+def _fuzzy_span_ok(span: Doc, covered: set[int], first_line_end: int) -> bool:
+    """Only plain words on one line that no alias matched, outside the name/contact line."""
+    if span.start_char < first_line_end:
+        return False
+    for token in span:
+        if token.i in covered or token.is_space or token.like_url or token.like_email:
+            return False
+        if token.is_punct and token.text not in {"-", ".", "/"}:
+            return False
+    return not (span[0].is_punct or span[-1].is_punct)
+
+
+def _job_level(doc: Doc, cand: _Candidate, section: str | None, clause: int) -> str:
+    if section in {"preferred", "not_required"}:
+        return "preferred"
+    if context.has_preferred_cue(doc, clause, cand.start, cand.end):
+        return "preferred"
+    return "required" if section == "requirements" else "uncued"
+
+
+def _requirement(items: list[_Judged]) -> Requirement:
+    """An explicit requirement wins; otherwise an explicit "nice to have" cue; else required."""
+    levels = {item.level for item in items}
+    if "required" in levels:
+        return "required"
+    return "preferred" if "preferred" in levels else "required"
+
+
+def _evidence(items: list[_Judged]) -> str:
+    sections = {item.mention.section for item in items}
+    return "demonstrated" if sections & DEMONSTRATED_SECTIONS else "listed"

@@ -1,0 +1,157 @@
+"""The data skillgap reads and returns, as pydantic models.
+
+Their JSON is the public contract (shared/CONTRACT.md): a key written there keeps its meaning.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["resume", "job"]
+Requirement = Literal["required", "preferred"]
+Method = Literal["exact", "alias", "fuzzy"]
+Evidence = Literal["listed", "demonstrated", "implied"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(_Model):
+    """A read input: its cleaned text (which all offsets index) and where it came from."""
+
+    text: str
+    source: str = "<text>"
+    format: Literal["pdf", "text"] = "text"
+    pages: int | None = None
+
+
+class Mention(_Model):
+    """One place in the text where a skill is named."""
+
+    text: str = Field(description="the text as written in the document")
+    start: int = Field(description="character offset into the document text")
+    end: int
+    section: str | None = Field(None, description="the section the mention sits in")
+    method: Method = Field("exact", description="canonical name, alias, or fuzzy variant")
+    score: float | None = Field(None, description="similarity 0-100 for fuzzy matches")
+
+
+class ExtractedSkill(_Model):
+    """A skill a document claims (résumé) or asks for (job)."""
+
+    id: str
+    name: str
+    category: str
+    requirement: Requirement | None = None
+    years: float | None = None
+    evidence: Evidence | None = None
+    mentions: list[Mention]
+
+
+class NotClaimed(_Model):
+    """A skill that is named but negated, or only being learned."""
+
+    id: str
+    name: str
+    reason: Literal["negated", "learning"]
+    mentions: list[Mention]
+
+
+class ImpliedSkill(_Model):
+    """A skill that follows from a held one (Django ⇒ Python); never reported as claimed."""
+
+    id: str
+    name: str
+    via: list[str]
+
+
+class Profile(_Model):
+    """Everything extracted from one document."""
+
+    kind: Kind
+    source: str
+    skills: list[ExtractedSkill]
+    not_claimed: list[NotClaimed] = Field(default_factory=list)
+    implied: list[ImpliedSkill] = Field(default_factory=list)
+    any_of: list[list[str]] = Field(default_factory=list)
+    text: str = Field("", exclude=True, repr=False, description="the text offsets index")
+
+    def get(self, skill_id: str) -> ExtractedSkill | None:
+        """The extracted skill with this id, if present."""
+        return next((skill for skill in self.skills if skill.id == skill_id), None)
+
+
+class MatchedSkill(_Model):
+    """A job skill the résumé holds."""
+
+    id: str
+    name: str
+    category: str
+    requirement: Requirement
+    evidence: Evidence | None = None
+    years: float | None = None
+    resume_mentions: list[Mention]
+    job_mentions: list[Mention]
+
+
+class PartialSkill(_Model):
+    """A job skill the résumé does not hold, where a related or implying skill is held."""
+
+    id: str
+    name: str
+    category: str
+    requirement: Requirement
+    via: list[str] = Field(description="the held skills that partly cover this one")
+    credit: float = Field(description="share of the skill's weight earned, 0-1")
+    job_mentions: list[Mention]
+
+
+class MissingSkill(_Model):
+    """A job skill with no support in the résumé."""
+
+    id: str
+    name: str
+    category: str
+    requirement: Requirement
+    job_mentions: list[Mention]
+
+
+class ExtraSkill(_Model):
+    """A résumé skill the job does not ask for."""
+
+    id: str
+    name: str
+    category: str
+
+
+class PlanStep(_Model):
+    """One skill to learn, in an order that puts prerequisites first."""
+
+    order: int
+    skill: str
+    id: str
+    category: str
+    requirement: Requirement | None = Field(description="None when only a prerequisite")
+    reason: str
+    steps: list[str]
+    project: str | None = None
+    hours: int | None = None
+    prerequisites: list[str] = Field(default_factory=list)
+
+
+class GapReport(_Model):
+    """The comparison of one résumé with one job."""
+
+    score: int = Field(ge=0, le=100)
+    resume: str
+    job: str
+    matched: list[MatchedSkill]
+    partial: list[PartialSkill]
+    missing: list[MissingSkill]
+    extra: list[ExtraSkill]
+    learning_plan: list[PlanStep]
+    skillgap_version: str
+    taxonomy_version: str

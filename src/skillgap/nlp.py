@@ -1,0 +1,116 @@
+"""The spaCy pipeline: a blank English tokenizer and phrase matchers over every alias.
+
+No trained model is loaded: tokenization plus PhraseMatcher is all extraction needs, and it is
+about 25x faster than a trained pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+
+from skillgap.taxonomy import Alias, Taxonomy
+
+
+def blank_english() -> Language:
+    """``spacy.blank("en")`` with the tokenizer's no-op special cases removed.
+
+    spaCy 3.8 stops caching words for the rest of a text after the first special case it
+    meets (explosion/spaCy#13950). Newlines, spaces and ``C++`` are special cases whose output
+    the affix rules give anyway, so dropping them changes no token and makes tokenizing
+    15-20x faster (shared/research/performance.md section 2).
+    """
+    nlp = spacy.blank("en")
+    tokenizer = nlp.tokenizer
+    # Split "C++/C", "Java(5 yrs)" and run-together sentences ("PostgreSQL.Education").
+    infixes = [*nlp.Defaults.infixes, r"/", r"[()\[\]]", r"\.(?=[A-Z][a-z])"]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    bare = Tokenizer(
+        nlp.vocab,
+        rules={},
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
+    kept = {
+        key: value
+        for key, value in tokenizer.rules.items()
+        if [token.text for token in bare(key)] != [piece[ORTH] for piece in value]
+    }
+    tokenizer.rules = kept
+    return nlp
+
+
+@dataclass(frozen=True)
+class MatchInfo:
+    """What a matcher label stands for."""
+
+    skill_id: str
+    method: str  # "exact" for the canonical name, "alias" otherwise
+
+
+class SkillMatcher:
+    """Phrase matchers for all surface forms: case-insensitive and exact-case ones."""
+
+    def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
+        self.nlp = nlp
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[int, MatchInfo] = {}
+        by_label: dict[tuple[str, bool, str], set[str]] = {}
+        names = {skill.id: skill.name for skill in taxonomy}
+        for alias in taxonomy.aliases():
+            method = "exact" if alias.text == names[alias.skill_id] else "alias"
+            for variant in surface_variants(alias):
+                key = (alias.skill_id, alias.case_sensitive, method)
+                by_label.setdefault(key, set()).add(variant)
+        for (skill_id, case_sensitive, method), variants in sorted(by_label.items()):
+            label = f"{skill_id}|{method}|{'cased' if case_sensitive else 'any'}"
+            key = nlp.vocab.strings.add(label)
+            self.labels[key] = MatchInfo(skill_id, method)
+            matcher = self.exact if case_sensitive else self.lower
+            matcher.add(label, list(nlp.tokenizer.pipe(sorted(variants))))
+
+    def __call__(self, doc: spacy.tokens.Doc) -> list[tuple[int, int, int]]:
+        """All ``(label, start token, end token)`` matches, longest first on overlap."""
+        matches = self.lower(doc) + self.exact(doc)
+        matches.sort(key=lambda match: (match[1], -(match[2] - match[1])))
+        kept: list[tuple[int, int, int]] = []
+        end = -1
+        for label, start, stop in matches:
+            if start >= end:
+                kept.append((label, start, stop))
+                end = stop
+        return kept
+
+
+_WORD_END = re.compile(r"[A-Za-z]$")
+
+
+def surface_variants(alias: Alias) -> Iterable[str]:
+    """The alias, its plural and its hyphen/space spellings ("cloud native", "cloud-native")."""
+    text = alias.text
+    forms = {text}
+    if " " in text:
+        forms.add(text.replace(" ", "-"))
+    if "-" in text and " " not in text:
+        forms.add(text.replace("-", " "))
+    for form in list(forms):
+        last = form.split()[-1]
+        if (
+            _WORD_END.search(form)
+            and len(last) > 3
+            and not form.endswith(("s", "y", "x", "ch", "sh"))
+            and not alias.case_sensitive
+        ):
+            forms.add(form + "s")
+    return forms

@@ -1,0 +1,57 @@
+"""Clean up what PDF and CSV extraction leave in text, before anything is matched.
+
+The cleaned text is the text every report shows, so mention offsets index it directly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Each rule fixes one artefact seen in real résumés (see shared/corpus/SOURCES.md).
+_CID_GLYPH = re.compile(r"\(cid:\d+\)")  # icon fonts without a Unicode mapping
+_BROKEN_BULLET = re.compile("\ufffd\\?\ufffd")  # U+2022 with its middle byte lost (Kaggle CSV)
+_SOFT_HYPHEN_LINE_END = re.compile("\u00ad[ \t]*\r?\n[ \t]*")
+_SOFT_HYPHEN_IN_WORD = re.compile("(?<=\\w)\u00ad(?=\\w)")  # awesome-cv: real hyphens
+_HYPHENATED_LINE_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")  # "Jenk-\nins"
+_TAB_CR_RUN = re.compile(r"[\t\r\f\v]+")
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W_] ){2,}[^\W_](?!\S)")  # "J O H N"
+_SPACE_RUN = re.compile(r"[ \u00a0]{2,}")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen ("problem‑solving")
+        "\u2012": "-",
+        "\u2212": "-",  # minus sign
+        "\u00a0": " ",
+        "\u200b": None,  # zero-width space
+        "\ufeff": None,  # byte-order mark
+        "\u00ad": None,  # any soft hyphen left after the word-internal rules
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Return text with ligatures, hyphenation, glyph codes and spacing repaired."""
+    text = text.replace("\r\n", "\n").replace("\f", "\n")
+    text = _BROKEN_BULLET.sub("•", text).replace("\ufffd", " ")
+    text = unicodedata.normalize("NFKC", text)  # ligatures ﬁ ﬂ ﬀ, full-width forms
+    text = _CID_GLYPH.sub(" ", text)
+    text = _SOFT_HYPHEN_LINE_END.sub("", text)
+    text = _SOFT_HYPHEN_IN_WORD.sub("-", text)
+    text = text.translate(_CHAR_MAP)
+    text = _HYPHENATED_LINE_BREAK.sub("", text)
+    text = _TAB_CR_RUN.sub(" ", text)
+    text = _LETTER_SPACED.sub(lambda match: match.group(0).replace(" ", ""), text)
+    text = _SPACE_RUN.sub(" ", text)
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8, replacing invalid sequences instead of refusing the file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")

@@ -1,0 +1,1 @@
+"""The shipped taxonomy: one TOML file per category (data only)."""
