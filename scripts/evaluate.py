@@ -80,6 +80,8 @@ class DocResult:
     negated_in_skills: list[str]
     seconds: float
     error: str | None = None
+    not_claimed_fp: list[str] = field(default_factory=list)
+    not_claimed_fn: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> Counts:
@@ -176,6 +178,7 @@ def evaluate(
         gold_skills = set(doc["skills"]) & floor
         gold_negated = set(doc.get("negated_or_learning", ())) & floor
         predicted = set(pred.skills) & floor
+        said_not = set(pred.not_claimed) & floor
         result = DocResult(
             key=key,
             group=group_of(key, kind),
@@ -185,6 +188,8 @@ def evaluate(
             negated_in_skills=sorted(gold_negated & predicted),
             seconds=seconds,
             error=error,
+            not_claimed_fp=sorted(said_not - gold_negated),
+            not_claimed_fn=sorted(gold_negated - said_not),
         )
         docs.append(result)
         micro[result.group].add(result.counts)
@@ -200,12 +205,11 @@ def evaluate(
                 else:
                     req_bad.append((key, name, str(want), got))
 
-        said_not = set(pred.not_claimed) & floor
         not_claimed.add(
             Counts(
                 len(said_not & gold_negated),
-                len(said_not - gold_negated),
-                len(gold_negated - said_not),
+                len(result.not_claimed_fp),
+                len(result.not_claimed_fn),
             )
         )
 
@@ -281,11 +285,17 @@ def format_report(report: Report, worst: int = 8) -> str:
             f"{_pct(c.precision):>8}{_pct(c.recall):>8}{_pct(c.f1):>8}{_pct(report.macro_f1[name]):>9}"
         )
 
-    errors = [d for d in report.docs if d.error]
+    errors: dict[str, list[str]] = {}
+    for d in report.docs:
+        if d.error:
+            errors.setdefault(d.error, []).append(d.key)
     if errors:
-        out(f"\nExtraction errors ({len(errors)} docs, scored as empty):")
-        for d in errors:
-            out(f"  {d.key}: {d.error}")
+        failed = sum(len(keys) for keys in errors.values())
+        out(f"\nExtraction errors ({failed} docs, scored as empty):")
+        for message, keys in errors.items():  # one line per distinct error, not per document
+            where = keys[0] if len(keys) == 1 else f"{len(keys)} docs, e.g. {keys[0]}"
+            short = message if len(message) <= 300 else message[:300] + " ..."
+            out(f"  [{where}] {short}")
 
     ranked = sorted(report.docs, key=lambda d: (d.f1, -(len(d.fp) + len(d.fn)), d.key))
     out(f"\nWorst {min(worst, len(ranked))} documents by F1:")
@@ -308,6 +318,12 @@ def format_report(report: Report, worst: int = 8) -> str:
         f"\nnot_claimed vs gold negated_or_learning: TP {nc.tp} FP {nc.fp} FN {nc.fn}"
         f"  P {_pct(nc.precision).strip()}  R {_pct(nc.recall).strip()}"
     )
+    for d in report.docs:
+        if d.not_claimed_fp or d.not_claimed_fn:
+            out(
+                f"  {d.key}: wrongly not claimed {_names(d.not_claimed_fp)}; "
+                f"missed {_names(d.not_claimed_fn)}"
+            )
     out(f"  gold negated/learning names reported as skills: {report.negated_in_skills} (must be 0)")
     for d in report.docs:
         if d.negated_in_skills:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Union
 
 from skillgap.compare import compare_profiles
 from skillgap.errors import DocumentError
@@ -17,7 +16,7 @@ from skillgap.ingest import document_from_text, read_document
 from skillgap.models import Document, GapReport, Kind, Profile
 from skillgap.taxonomy import Taxonomy
 
-Source = Union[str, Path, Document, Profile]
+Source = str | Path | Document | Profile
 _FILE_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".text")
 
 

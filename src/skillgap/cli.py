@@ -12,7 +12,7 @@ import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import click
 import typer
@@ -42,10 +42,10 @@ class KindOption(str, Enum):
 
 FormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
 ColorOpt = Annotated[
-    Optional[bool], typer.Option("--color/--no-color", help="Colour (default: on a terminal).")
+    bool | None, typer.Option("--color/--no-color", help="Colour (default: on a terminal).")
 ]
 
 
@@ -82,7 +82,7 @@ def compare(
 def extract(
     file: Annotated[str, typer.Argument(help="Document: .pdf, .txt, .md, or - for stdin.")],
     kind: Annotated[
-        Optional[KindOption],
+        KindOption | None,
         typer.Option("--kind", "-k", help="Document kind (default: guessed from its headings)."),
     ] = None,
     format: FormatOpt = ReportFormat.text,
@@ -152,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     except SkillgapError as error:
         return _fail(str(error))
     except click.UsageError as error:
-        hint = f" (see 'skillgap {error.ctx.command_path.split(' ', 1)[-1]} --help')" if error.ctx else ""
+        hint = (
+            f" (see 'skillgap {error.ctx.command_path.split(' ', 1)[-1]} --help')"
+            if error.ctx
+            else ""
+        )
         return _fail(error.format_message().replace("\n", " ") + hint)
     except click.exceptions.Exit as done:
         return done.exit_code

@@ -12,7 +12,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Token
 
 CLAUSE_PUNCT = {".", "!", "?", ";", "•", "▪", "●", "◦", "·", "➔", "|", "*", "–", "—"}
-LIST_GLUE = {",", "/", "&", "and", "or", "(", ")", "+", "-", ":", "etc", "e.g.", "i.e.", "like"}
+LIST_GLUE = {",", "/", "&", "and", "or", "(", ")", "+", "-", "etc", "e.g.", "i.e."}
 FUNCTION_WORDS = {
     "with", "of", "in", "and", "or", "the", "a", "an", "to", "for", "on", "using", "as",
     "by", "at", "from", "including", "such", "like", "via", "across", "into", "both",
@@ -56,8 +56,8 @@ NEGATION_FILLER = {
     "require", "requires", "necessary", "needed", "a", "an", "expected", "background", "on",
 }  # fmt: skip
 LEARNING = {"learning", "learn", "studying", "study", "exploring", "explore"}
-LEARNING_FILLER = {"to", "more", "about", "the", "basics", "of", "currently", "now", "new",
-                   "technologies", "such", "as", "like", "including", "languages", "to:"}
+LEARNING_CONNECTORS = {"like", "as", "including", "in", "about", "with", "of", "namely", ":"}
+LEARNING_REACH = 8  # words between a learning cue and its connector ("learn ... skills in ...")
 REQUIREMENT_WORDS = {"need", "required", "require", "requires", "necessary", "needed",
                      "prerequisite", "must", "expected", "mandatory"}  # fmt: skip
 PREFERRED_CUES = {
@@ -191,18 +191,25 @@ def negation_reason(
 ) -> str | None:
     """"negated", "learning" or None for the mention ``doc[start:end]``.
 
-    A cue counts only when nothing but filler words and other listed skills stands between it
-    and the mention: "no experience with Kafka or Kubernetes", "currently learning Rust".
+    A negation counts only when nothing but filler words and other listed skills stands
+    between it and the mention: "no experience with Kafka or Kubernetes". A learning cue
+    counts when the mention is its object ("currently learning Rust") or follows it through a
+    connector ("eager to learn technologies like Go"), but not when the cue already has its
+    own object ("enthusiastic to learn new technologies AWS, Docker" is a table of claims).
     """
     index = _skip_back(doc, start - 1, clause_start, other_mentions, NEGATION_FILLER)
     if index is not None and doc[index].lower_ in NEGATION:
         return "negated"
-    index = _skip_back(doc, start - 1, clause_start, other_mentions, LEARNING_FILLER)
-    if index is not None and doc[index].lower_ in LEARNING:
-        return "learning"
-    after = doc[end : min(len(doc), end + 4)]
-    words = [token.lower_ for token in after]
-    if "(" in words[:1] and len(words) > 1 and words[1] in LEARNING:
+    index = _skip_back(doc, start - 1, clause_start, other_mentions, set())
+    if index is not None:
+        if doc[index].lower_ in LEARNING:
+            return "learning"
+        if doc[index].lower_ in LEARNING_CONNECTORS:
+            window = doc[max(clause_start, index - LEARNING_REACH) : index]
+            if any(token.lower_ in LEARNING for token in window):
+                return "learning"
+    after = [token.lower_ for token in doc[end : min(len(doc), end + 3)]]
+    if after[:1] == ["("] and len(after) > 1 and after[1] in LEARNING:
         return "learning"
     return None
 
@@ -225,9 +232,12 @@ def has_preferred_cue(doc: Doc, clause_start: int, start: int, end: int) -> bool
     return "not required" in text or "nice to have" in text or "we'll teach" in text
 
 
-def stated_years(doc: Doc, start: int, end: int, clause_start: int, skip: Container[int]):
+def stated_years(
+    doc: Doc, text: str, start: int, end: int, clause_start: int, skip: Container[int]
+) -> float | None:
     """Years stated for the mention: "5+ years of Java", "Java (5 yrs)", "Java - 24 months"."""
-    tail = doc.text[doc[end - 1].idx + len(doc[end - 1]) :][:40]
+    end_char = doc[end - 1].idx + len(doc[end - 1])
+    tail = text[end_char : end_char + 40]
     match = _AFTER_YEARS.match(tail)
     if match:
         return float(match.group(1))

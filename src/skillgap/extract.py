@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from skillgap import context
 from skillgap.fuzzy import FuzzyIndex
@@ -76,7 +76,7 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         sections = find_sections(text, kind)
         clauses = context.clause_bounds(doc)
-        candidates = self._candidates(doc)
+        candidates = self._candidates(doc, text)
         covered = {i for c in candidates for i in range(c.start, c.end)}
         judged: dict[str, list[_Judged]] = defaultdict(list)
         for cand in candidates:
@@ -92,31 +92,39 @@ class Extractor:
                 and not context.has_tech_context(doc, cand.start, cand.end, clause, others)
             ):
                 continue
-            judged[cand.skill_id].append(self._judge(doc, cand, section, clause, others, kind))
+            judged[cand.skill_id].append(
+                self._judge(doc, text, cand, section, clause, others, kind)
+            )
         return self._profile(document, kind, judged)
 
-    def _candidates(self, doc: Doc) -> list[_Candidate]:
+    def _candidates(self, doc: Doc, text: str) -> list[_Candidate]:
         candidates = []
         for label, start, end in self.matcher(doc):
             info = self.matcher.labels[label]
             candidates.append(_Candidate(info.skill_id, start, end, info.method))
         covered = {i for c in candidates for i in range(c.start, c.end)}
-        candidates.extend(self._fuzzy(doc, covered))
+        candidates.extend(self._fuzzy(doc, text, covered))
         candidates.sort(key=lambda c: c.start)
         return candidates
 
-    def _fuzzy(self, doc: Doc, covered: set[int]) -> list[_Candidate]:
-        """Variants and typos among runs of words no alias matched."""
+    def _fuzzy(self, doc: Doc, text: str, covered: set[int]) -> list[_Candidate]:
+        """Variants and typos among runs of words no alias matched, outside the first line."""
+        tokens = list(doc)
+        first_line_end = text.find("\n")
+        usable = [_fuzzy_token_ok(token) and token.i not in covered for token in tokens]
         found: list[_Candidate] = []
         index = 0
-        first_line_end = doc.text.find("\n")
-        while index < len(doc):
+        while index < len(tokens):
+            first = tokens[index]
+            if not usable[index] or first.is_punct or first.idx < first_line_end:
+                index += 1
+                continue
             best = None
-            for size in range(FUZZY_MAX_WORDS, 0, -1):
-                span = doc[index : index + size]
-                if len(span) < size or not _fuzzy_span_ok(span, covered, first_line_end):
+            for size in range(min(FUZZY_MAX_WORDS, len(tokens) - index), 0, -1):
+                last = tokens[index + size - 1]
+                if last.is_punct or not all(usable[index : index + size]):
                     continue
-                hit = self.fuzzy.lookup(span.text, size == 1)
+                hit = self.fuzzy.lookup(text[first.idx : last.idx + len(last)], size == 1)
                 if hit is not None:
                     best = _Candidate(hit[0], index, index + size, "fuzzy", hit[1])
                     break
@@ -128,7 +136,14 @@ class Extractor:
         return found
 
     def _judge(
-        self, doc: Doc, cand: _Candidate, section: str | None, clause: int, others: _Others, kind: Kind
+        self,
+        doc: Doc,
+        text: str,
+        cand: _Candidate,
+        section: str | None,
+        clause: int,
+        others: _Others,
+        kind: Kind,
     ) -> _Judged:
         span = doc[cand.start : cand.end]
         mention = Mention(
@@ -150,7 +165,7 @@ class Extractor:
                 level = _job_level(doc, cand, section, clause)
         elif section == "interests" and reason is None:
             reason = "learning"
-        years = context.stated_years(doc, cand.start, cand.end, clause, others)
+        years = context.stated_years(doc, text, cand.start, cand.end, clause, others)
         return _Judged(mention, reason, level, years)
 
     def _profile(self, document: Document, kind: Kind, judged: dict[str, list[_Judged]]) -> Profile:
@@ -186,7 +201,9 @@ class Extractor:
         implied = self.taxonomy.implied_by(skill.id for skill in skills)
         excluded = {item.id for item in not_claimed}
         implied_skills = [
-            ImpliedSkill(id=target, name=self.taxonomy[target].name, via=[self.taxonomy[source].name])
+            ImpliedSkill(
+                id=target, name=self.taxonomy[target].name, via=[self.taxonomy[source].name]
+            )
             for target, source in sorted(implied.items())
             if target not in excluded
         ]
@@ -200,16 +217,11 @@ class Extractor:
         )
 
 
-def _fuzzy_span_ok(span: Doc, covered: set[int], first_line_end: int) -> bool:
-    """Only plain words on one line that no alias matched, outside the name/contact line."""
-    if span.start_char < first_line_end:
+def _fuzzy_token_ok(token: Token) -> bool:
+    """Plain words (and the joiners "-", ".", "/") may take part in a fuzzy match."""
+    if token.is_space or token.like_url or token.like_email:
         return False
-    for token in span:
-        if token.i in covered or token.is_space or token.like_url or token.like_email:
-            return False
-        if token.is_punct and token.text not in {"-", ".", "/"}:
-            return False
-    return not (span[0].is_punct or span[-1].is_punct)
+    return not token.is_punct or token.text in {"-", ".", "/"}
 
 
 def _job_level(doc: Doc, cand: _Candidate, section: str | None, clause: int) -> str:

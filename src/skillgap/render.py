@@ -9,7 +9,7 @@ from rich.text import Text
 
 from skillgap.models import GapReport, Mention, Profile
 
-SNIPPET_WIDTH = 70
+SNIPPET_WIDTH = 60
 
 
 def snippet(text: str | None, mention: Mention) -> str:
@@ -43,13 +43,18 @@ def report_text(
         )
     )
     if report.matched:
-        table = _table(f"Matched ({len(report.matched)})", "Skill", "Level", "Evidence", "Résumé says")
+        table = _table(
+            f"Matched ({len(report.matched)})", "Skill", "Level", "Evidence", "Résumé says"
+        )
         for item in report.matched:
             evidence = item.evidence or ""
             if item.years:
                 evidence += f", {item.years:g} yrs"
             table.add_row(
-                item.name, item.requirement, evidence, escape(snippet(resume_text, item.resume_mentions[0]))
+                item.name,
+                item.requirement,
+                evidence,
+                escape(snippet(resume_text, item.resume_mentions[0])),
             )
         parts.append(table)
     if report.partial:
@@ -65,7 +70,9 @@ def report_text(
     if report.missing:
         table = _table(f"Missing ({len(report.missing)})", "Skill", "Level", "Job says")
         for item in report.missing:
-            table.add_row(item.name, item.requirement, escape(snippet(job_text, item.job_mentions[0])))
+            table.add_row(
+                item.name, item.requirement, escape(snippet(job_text, item.job_mentions[0]))
+            )
         parts.append(table)
     if report.extra:
         names = ", ".join(item.name for item in report.extra)
@@ -83,7 +90,9 @@ def report_text(
                 lines.append(Text(f"   Project: {step.project}", style="cyan"))
             parts.append(Group(*lines))
     parts.append(
-        Text(f"\nskillgap {report.skillgap_version}, taxonomy {report.taxonomy_version}", style="dim")
+        Text(
+            f"\nskillgap {report.skillgap_version}, taxonomy {report.taxonomy_version}", style="dim"
+        )
     )
     return Group(*parts)
 
@@ -125,6 +134,8 @@ def _table(title: str, *columns: str) -> Table:
 def to_console(renderable: object, *, color: bool | None = None, width: int | None = None) -> str:
     """Render to a string (colour only when asked, or on a terminal by default)."""
     console = Console(record=True, force_terminal=color, no_color=color is False, width=width)
+    if width is None and not console.is_terminal:
+        console.width = 100  # files and pipes: wide enough for the evidence column
     with console.capture() as capture:
         console.print(renderable)
     return capture.get()

@@ -15,7 +15,8 @@ from skillgap.models import Kind
 
 # Section name -> heading wording. Checked in order; the first pattern that matches wins.
 RESUME_HEADINGS: dict[str, str] = {
-    "skills": r"(technical |core |key |it |professional |software )?(skills?( set| details| summary)?"
+    "skills": r"(technical |core |key |it |professional |software )?"
+    r"(skills?( set| details| summary)?"
     r"|technolog(y|ies)( stack)?|tech stack|stack|tools( and technologies)?|competenc(y|ies)"
     r"|expertise|languages( and (frameworks|tools|technologies))?|programming languages"
     r"|frameworks|databases|strengths)",
@@ -39,7 +40,7 @@ JOB_HEADINGS: dict[str, str] = {
     "requirements": r"(basic |minimum |key |required |must[- ]have )?(requirements|qualifications"
     r"|skills( and experience)?|experience)|what (you'?ll|you will|you) (bring|need|have)"
     r"|what we('re| are) looking for|who you are|about you|your profile|you (have|are|bring)"
-    r"|you might be a fit if.*|you may be a fit if.*|must[- ]haves?|we'?d love to hear from you if.*",
+    r"|you (might|may) be a fit if.*|must[- ]haves?|we'?d love to hear from you if.*",
     "responsibilities": r"(key |your |main )?(responsibilities|duties|mission)|what you'?ll do"
     r"|what you will (do|be doing)|the role|your role|about the (role|job|position)"
     r"|in this role.*|day[- ]to[- ]day|the job|what the job involves|your impact|the work",
@@ -108,7 +109,7 @@ def find_sections(text: str, kind: Kind) -> Sections:
 
 
 def guess_kind(text: str) -> Kind:
-    """"job" when job-ad headings outnumber résumé headings, else "resume"."""
+    """ "job" when job-ad headings outnumber résumé headings, else "resume"."""
     counts = {
         kind: len({name for name in find_sections(text, kind).names if name})
         for kind in ("resume", "job")
