@@ -74,7 +74,7 @@ YEAR_FILLER = {"of", "experience", "professional", "hands-on", "commercial", "wo
                "engineering", "exp", "experience:", "the", "a", "an", "plus", "minimum", "at",
                "least", "over", "more", "than"}  # fmt: skip
 _AFTER_YEARS = re.compile(r"^\s*[(\-–:,]?\s*(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b", re.I)
-_AFTER_MONTHS = re.compile(r"^\s*-\s*Ex\w*\s*-\s*(\d+)\s*months?\b", re.I)
+_AFTER_MONTHS = re.compile(r"^\s*-?\s*Ex\w*\s*-\s*(\d+)\s*months?(?![a-z])", re.I)
 
 
 def clause_bounds(doc: Doc) -> list[int]:
@@ -87,12 +87,12 @@ def clause_bounds(doc: Doc) -> list[int]:
     start = 0
     for index in range(len(doc)):
         starts.append(start)
-        if _ends_clause(doc, index):
+        if ends_clause(doc, index):
             start = index + 1
     return starts
 
 
-def _ends_clause(doc: Doc, index: int) -> bool:
+def ends_clause(doc: Doc, index: int) -> bool:
     token = doc[index]
     if token.text in CLAUSE_PUNCT:
         return True
@@ -223,7 +223,7 @@ def negation_is_about_requirement(doc: Doc, clause_start: int, end: int) -> bool
 def has_preferred_cue(doc: Doc, clause_start: int, start: int, end: int) -> bool:
     """A "nice to have", "is a plus", "ideally", "preferred" cue in the mention's clause."""
     stop = end
-    while stop < len(doc) and not _ends_clause(doc, stop):
+    while stop < len(doc) and not ends_clause(doc, stop):
         stop += 1
     words = {token.lower_ for token in doc[clause_start:stop]}
     if words & PREFERRED_CUES:
@@ -235,7 +235,13 @@ def has_preferred_cue(doc: Doc, clause_start: int, start: int, end: int) -> bool
 def stated_years(
     doc: Doc, text: str, start: int, end: int, clause_start: int, skip: Container[int]
 ) -> float | None:
-    """Years stated for the mention: "5+ years of Java", "Java (5 yrs)", "Java - 24 months"."""
+    """Years stated for the mention.
+
+    Right after it: "Java (5 yrs)", "Python - Experience - 24 months". Before it in the same
+    sentence: "5+ years of Java", "4 years with Go and gRPC", or a whole-sentence statement
+    ("5 years of experience in backend development, with Go and REST APIs"). A years phrase
+    followed directly by another skill belongs to that skill and its list only.
+    """
     end_char = doc[end - 1].idx + len(doc[end - 1])
     tail = text[end_char : end_char + 40]
     match = _AFTER_YEARS.match(tail)
@@ -244,15 +250,41 @@ def stated_years(
     match = _AFTER_MONTHS.match(tail)
     if match:
         return round(int(match.group(1)) / 12, 2)
-    index = _skip_back(doc, start - 1, clause_start, skip, YEAR_FILLER)
-    if index is None or doc[index].lower_ not in YEAR_WORDS:
+    phrase = _last_years_phrase(doc, clause_start, start)
+    if phrase is None:
         return None
-    index -= 1
-    while index >= clause_start and doc[index].text in {"+", "-", "–"}:
-        index -= 1
-    if index < clause_start:
-        return None
-    return _number(doc[index].lower_)
+    value, after = phrase
+    index = after
+    while index < start and (doc[index].lower_ in YEAR_FILLER or doc[index].is_space):
+        index += 1
+    if index < start and index in skip:  # the phrase names another skill first
+        while index < start and (
+            index in skip or doc[index].lower_ in LIST_GLUE or doc[index].is_space
+        ):
+            index += 1
+        return value if index == start else None
+    return value
+
+
+def _last_years_phrase(doc: Doc, clause_start: int, stop: int) -> tuple[float, int] | None:
+    """The last "N years" / "N+ years" / "3-4 years" before ``stop``: (N, index after it)."""
+    for index in range(stop - 1, clause_start, -1):
+        if doc[index].lower_ not in YEAR_WORDS:
+            continue
+        number = index - 1
+        while number > clause_start and doc[number].text in {"+", "'"}:
+            number -= 1
+        value = _number(doc[number].lower_)
+        if value is None:
+            continue
+        if number - 2 >= clause_start and doc[number - 1].text in {"-", "–", "to"}:
+            low = _number(doc[number - 2].lower_)
+            value = low if low is not None else value
+        after = index + 1
+        if after < len(doc) and doc[after].text in {"'", "’"}:
+            after += 1
+        return value, after
+    return None
 
 
 def _number(word: str) -> float | None:

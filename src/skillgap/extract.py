@@ -7,6 +7,7 @@ into claimed / negated / learning → requirement level and years → one entry 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -30,8 +31,16 @@ from skillgap.taxonomy import Taxonomy
 
 FUZZY_MAX_WORDS = 3
 # Sections whose mentions say nothing about the person or the role.
-IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits"}}
+IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "ignored"}}
 DEMONSTRATED_SECTIONS = {"experience", "projects"}
+# A company introduction names products and clients; it speaks for the role only in a stack
+# sentence ("our stack", "we use").
+STACK_CUES = {"stack", "use", "using", "uses", "technologies", "tech", "tooling", "toolset"}
+# Coursework and degree names are not claims; a thesis or project in the same line is.
+EDUCATION_CLAIM_CUES = {"thesis", "project", "projects", "paper", "publication", "research",
+                        "built", "developed", "implemented", "designed"}  # fmt: skip
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|dev|me)/\S*", re.I)
+_CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\+?\d[\d ().-]{7,}\d")
 
 
 @dataclass
@@ -78,13 +87,24 @@ class Extractor:
         clauses = context.clause_bounds(doc)
         candidates = self._candidates(doc, text)
         covered = {i for c in candidates for i in range(c.start, c.end)}
+        in_url = _url_chars(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
         for cand in candidates:
-            section = sections.at(doc[cand.start].idx)
-            if section in IGNORED_SECTIONS[kind]:
+            first = doc[cand.start]
+            section = sections.at(first.idx)
+            clause = clauses[cand.start]
+            if (
+                section in IGNORED_SECTIONS[kind]
+                or first.idx in in_url
+                or (kind == "resume" and _not_a_claim(doc, text, cand, section, clause))
+                or (
+                    kind == "job"
+                    and section == "about"
+                    and not _words_in_clause(doc, clause, cand.end, STACK_CUES)
+                )
+            ):
                 continue
             others = _Others(covered, cand.start, cand.end)
-            clause = clauses[cand.start]
             skill = self.taxonomy[cand.skill_id]
             if (
                 skill.needs_context
@@ -215,6 +235,33 @@ class Extractor:
             implied=implied_skills if kind == "resume" else [],
             text=document.text,
         )
+
+
+def _url_chars(text: str) -> set[int]:
+    """Start offsets inside URLs: "github.com/x" names a site, not a skill."""
+    chars: set[int] = set()
+    for match in _URL.finditer(text):
+        chars.update(range(match.start(), match.end()))
+    return chars
+
+
+def _not_a_claim(doc: Doc, text: str, cand: _Candidate, section: str | None, clause: int) -> bool:
+    """Contact lines and coursework name skills without claiming them."""
+    start = doc[cand.start].idx
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if section is None and _CONTACT.search(text[line_start : line_end if line_end >= 0 else None]):
+        return True
+    return section == "education" and not _words_in_clause(
+        doc, clause, cand.end, EDUCATION_CLAIM_CUES
+    )
+
+
+def _words_in_clause(doc: Doc, clause: int, end: int, words: set[str]) -> bool:
+    stop = end
+    while stop < len(doc) and not context.ends_clause(doc, stop):
+        stop += 1
+    return any(token.lower_ in words for token in doc[clause:stop])
 
 
 def _fuzzy_token_ok(token: Token) -> bool:

@@ -69,6 +69,17 @@ class FuzzyIndex:
             processor=None,
             score_cutoff=SCORE_CUTOFF,
         )
-        if best is None or best[0][0] != word[0]:
+        if best is None or best[0][0] != word[0] or _is_derivation(word, best[0]):
             return None
         return self._typo_ids[best[2]], round(best[1], 1)
+
+
+def _is_derivation(word: str, alias: str) -> bool:
+    """"collaborative" vs "collaborate": same stem, another ending. A typo changes the inside."""
+    prefix = 0
+    for a, b in zip(word, alias, strict=False):
+        if a != b:
+            break
+        prefix += 1
+    shorter, longer = sorted((len(word), len(alias)))
+    return prefix >= shorter - 1 and longer - prefix >= 2

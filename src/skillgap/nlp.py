@@ -32,6 +32,8 @@ def blank_english() -> Language:
     # Split "C++/C", "Java(5 yrs)" and run-together sentences ("PostgreSQL.Education").
     infixes = [*nlp.Defaults.infixes, r"/", r"[()\[\]]", r"\.(?=[A-Z][a-z])"]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    suffixes = [*nlp.Defaults.suffixes, r"-"]  # "PYTHON- Experience - 24 months"
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     bare = Tokenizer(
         nlp.vocab,
         rules={},

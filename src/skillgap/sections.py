@@ -37,16 +37,23 @@ JOB_HEADINGS: dict[str, str] = {
     r"|preferred( qualifications| skills| experience)?|desired( skills| qualifications)?"
     r"|(it would be |it's )?(great|nice|a bonus) if( you)?.*|ideally.*|even better.*",
     "not_required": r"(what )?you (don'?t|do not) need.*|not required",
+    "ignored": r"additional information|how to apply"
+    r"|(the )?(recruitment|hiring|interview) process.*|what can you expect.*"
+    r"|equal (employment )?opportunity.*|eeo.*|apply( now)?",
     "requirements": r"(basic |minimum |key |required |must[- ]have )?(requirements|qualifications"
     r"|skills( and experience)?|experience)|what (you'?ll|you will|you) (bring|need|have)"
     r"|what we('re| are) looking for|who you are|about you|your profile|you (have|are|bring)"
-    r"|you (might|may) be a fit if.*|must[- ]haves?|we'?d love to hear from you if.*",
+    r"|you (might|may) be a fit if.*|must[- ]haves?|we'?d love to hear from you if.*"
+    r"|if you got it.*|what (are )?we (are )?looking for.*|.*attributes we value|skills needed",
     "responsibilities": r"(key |your |main )?(responsibilities|duties|mission)|what you'?ll do"
     r"|what you will (do|be doing)|the role|your role|about the (role|job|position)"
-    r"|in this role.*|day[- ]to[- ]day|the job|what the job involves|your impact|the work",
+    r"|in this role.*|day[- ]to[- ]day|the job|what the job involves|your impact|the work"
+    r"|(job |role |position )?description|why you'?ll love this role|what will you be doing.*"
+    r"|.*you will\.*|your (goals|tasks|challenges)|within \d+ months you'?ll.*|the opportunity",
     "benefits": r"benefits|perks|what we offer|we offer|compensation.*|salary.*"
     r"|why (join|work).*|what's in it for you|our offer|pay.*",
     "about": r"about (us|the (company|team))|who we are|our (mission|story|team|company)"
+    r"|company description|what we do|who are we|the company"
     r"|company|the team|about [\w .&-]{1,30}",
 }
 
@@ -56,6 +63,7 @@ _PATTERNS: dict[Kind, list[tuple[str, re.Pattern[str]]]] = {
 }
 _DECORATION = re.compile(r"^[\s#*_=>|•·\-–—:]+|[\s#*_=|:.!?\-–—]+$")
 _INLINE_HEADING = re.compile(r"^[ \t#*•·\-]*([A-Za-z][A-Za-z '&/()-]{2,40}?)[ \t*]*:")
+_MARKUP_HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$)")
 _INLINE_DETAILS = re.compile(r"\b(Skill|Education|Company|Project) Details\b")
 MAX_HEADING_WORDS = 7
 
@@ -84,6 +92,14 @@ def heading_name(line: str, kind: Kind) -> str | None:
     return None
 
 
+def _looks_like_heading(line: str) -> bool:
+    """A Markdown heading, a line in bold, or a short title line ending in a colon."""
+    if _MARKUP_HEADING.match(line):
+        return True
+    words = line.strip()
+    return words.endswith(":") and 0 < len(words.split()) <= 5 and words[0].isupper()
+
+
 def find_sections(text: str, kind: Kind) -> Sections:
     """Split a document into named sections by its heading lines."""
     starts: list[int] = [0]
@@ -95,7 +111,10 @@ def find_sections(text: str, kind: Kind) -> Sections:
             inline = _INLINE_HEADING.match(line)
             if inline:
                 name = heading_name(inline.group(1), kind)
-        if name is not None and name != names[-1]:
+        if name is None and names[-1] is not None and _looks_like_heading(line):
+            starts.append(offset)  # an unknown heading ends the known section before it
+            names.append(None)
+        elif name is not None and name != names[-1]:
             starts.append(offset)
             names.append(name)
         if kind == "resume":

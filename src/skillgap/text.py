@@ -18,6 +18,8 @@ _TAB_CR_RUN = re.compile(r"[\t\r\f\v]+")
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W_] ){2,}[^\W_](?!\S)")  # "J O H N"
 _SPACE_RUN = re.compile(r"[ \u00a0]{2,}")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")  # "**Must have**"
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")  # "2 \+ years"
 
 _CHAR_MAP = str.maketrans(
     {
@@ -39,6 +41,7 @@ def normalize(text: str) -> str:
     text = _BROKEN_BULLET.sub("•", text).replace("\ufffd", " ")
     text = unicodedata.normalize("NFKC", text)  # ligatures ﬁ ﬂ ﬀ, full-width forms
     text = _CID_GLYPH.sub(" ", text)
+    text = _MARKDOWN_ESCAPE.sub(r"\1", _MARKDOWN_EMPHASIS.sub("", text))
     text = _SOFT_HYPHEN_LINE_END.sub("", text)
     text = _SOFT_HYPHEN_IN_WORD.sub("-", text)
     text = text.translate(_CHAR_MAP)
