@@ -61,10 +61,15 @@ LEARNING_REACH = 8  # words between a learning cue and its connector ("learn ...
 REQUIREMENT_WORDS = {"need", "required", "require", "requires", "necessary", "needed",
                      "prerequisite", "must", "expected", "mandatory"}  # fmt: skip
 PREFERRED_CUES = {
-    "plus", "bonus", "nice", "preferred", "preferably", "prefer", "ideally", "ideal",
-    "desired", "desirable", "advantage", "advantageous", "optional", "teach", "bonuses",
-    "pluses", "familiarity", "appreciated", "welcome", "helpful", "beneficial",
+    "plus", "bonus", "nice", "preferred", "prefer", "ideal", "desired", "desirable",
+    "advantage", "advantageous", "optional", "teach", "bonuses", "pluses", "appreciated",
+    "welcome", "helpful", "beneficial", "translates",
 }  # fmt: skip
+# Cues that qualify only the skill right after them: "ideally Redshift, and AWS".
+PREFIX_CUES = {"ideally", "preferably", "potentially", "optionally"}
+NOT_REQUIRED_PHRASES = ("not required", "nice to have", "we'll teach", "can be learned",
+                        "not a requirement", "more concerned with", "do not require",
+                        "don't require", "not a prerequisite", "no need")  # fmt: skip  # fmt: skip
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}  # fmt: skip
 YEAR_WORDS = {"year", "years", "yr", "yrs", "year's", "years'"}
@@ -220,16 +225,40 @@ def negation_is_about_requirement(doc: Doc, clause_start: int, end: int) -> bool
     return any(token.lower_ in REQUIREMENT_WORDS for token in clause)
 
 
-def has_preferred_cue(doc: Doc, clause_start: int, start: int, end: int) -> bool:
-    """A "nice to have", "is a plus", "ideally", "preferred" cue in the mention's clause."""
+def has_preferred_cue(
+    doc: Doc, clause_start: int, start: int, end: int, others: Container[int]
+) -> bool:
+    """Whether a "nice to have" cue qualifies the mention ``doc[start:end]``.
+
+    The nearest cue wins: "(preferred)" right after a skill and "ideally" right before one
+    qualify that skill (and the list it heads) only; other cues ("is a plus", "bonus",
+    "not required") qualify the whole sentence.
+    """
     stop = end
     while stop < len(doc) and not ends_clause(doc, stop):
         stop += 1
-    words = {token.lower_ for token in doc[clause_start:stop]}
-    if words & PREFERRED_CUES:
+    if _parenthesised_cue(doc, end):
         return True
+    before = _skip_back(doc, start - 1, clause_start, others, set())
+    if before is not None and doc[before].lower_ in PREFIX_CUES:
+        return True
+    for index in range(clause_start, stop):
+        word = doc[index].lower_
+        if word in PREFERRED_CUES and not _is_local_cue(doc, index, start, end):
+            return True
     text = doc[clause_start:stop].text.lower()
-    return "not required" in text or "nice to have" in text or "we'll teach" in text
+    return any(phrase in text for phrase in NOT_REQUIRED_PHRASES)
+
+
+def _parenthesised_cue(doc: Doc, end: int) -> bool:
+    """"Terraform (preferred)": a cue in brackets right after the skill."""
+    words = [token.lower_ for token in doc[end : min(len(doc), end + 3)]]
+    return len(words) >= 2 and words[0] == "(" and words[1] in PREFERRED_CUES | PREFIX_CUES
+
+
+def _is_local_cue(doc: Doc, index: int, start: int, end: int) -> bool:
+    """A bracketed cue that belongs to another skill than the one at ``doc[start:end]``."""
+    return index >= 2 and doc[index - 1].text == "(" and index - 1 != end
 
 
 def stated_years(

@@ -182,7 +182,7 @@ class Extractor:
             elif reason == "learning":
                 reason = None
             if level == "uncued":
-                level = _job_level(doc, cand, section, clause)
+                level = _job_level(doc, cand, section, clause, others)
         elif section == "interests" and reason is None:
             reason = "learning"
         years = context.stated_years(doc, text, cand.start, cand.end, clause, others)
@@ -271,10 +271,12 @@ def _fuzzy_token_ok(token: Token) -> bool:
     return not token.is_punct or token.text in {"-", ".", "/"}
 
 
-def _job_level(doc: Doc, cand: _Candidate, section: str | None, clause: int) -> str:
+def _job_level(
+    doc: Doc, cand: _Candidate, section: str | None, clause: int, others: _Others
+) -> str:
     if section in {"preferred", "not_required"}:
         return "preferred"
-    if context.has_preferred_cue(doc, clause, cand.start, cand.end):
+    if context.has_preferred_cue(doc, clause, cand.start, cand.end, others):
         return "preferred"
     return "required" if section == "requirements" else "uncued"
 
