@@ -79,7 +79,7 @@ YEAR_FILLER = {"of", "experience", "professional", "hands-on", "commercial", "wo
                "engineering", "exp", "experience:", "the", "a", "an", "plus", "minimum", "at",
                "least", "over", "more", "than"}  # fmt: skip
 _AFTER_YEARS = re.compile(r"^\s*[(\-–:,]?\s*(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b", re.I)
-_AFTER_MONTHS = re.compile(r"^\s*-?\s*Ex\w*\s*-\s*(\d+)\s*months?(?![a-z])", re.I)
+_AFTER_MONTHS = re.compile(r"^\s*-?\s*(?i:ex\w*)\s*-\s*(\d+)\s*(?i:months?)(?![a-z])")
 
 
 def clause_bounds(doc: Doc) -> list[int]:
@@ -107,7 +107,7 @@ def ends_clause(doc: Doc, index: int) -> bool:
         return True
     before, after = doc[index - 1], doc[index + 1]
     continues = before.lower_ in FUNCTION_WORDS or before.text == ","
-    return not (continues or (after.is_lower and before.is_alpha))
+    return not (continues or (after.is_lower and not before.is_punct))
 
 
 def is_year(token: Token) -> bool:
@@ -266,12 +266,14 @@ def stated_years(
 ) -> float | None:
     """Years stated for the mention.
 
-    Right after it: "Java (5 yrs)", "Python - Experience - 24 months". Before it in the same
-    sentence: "5+ years of Java", "4 years with Go and gRPC", or a whole-sentence statement
-    ("5 years of experience in backend development, with Go and REST APIs"). A years phrase
-    followed directly by another skill belongs to that skill and its list only.
+    After it or after the list it is in: "Java (5 yrs)", "MySQL, Replication - Experience -
+    24 months", "Java developer ... for 1 year". Before it in the same sentence: "5+ years of
+    Java", "3+ years of javascript, css, typescript", or a whole-sentence statement ("5 years
+    of experience in backend development, with Go and REST APIs"). A years phrase followed
+    directly by another skill belongs to that skill and its list only.
     """
-    end_char = doc[end - 1].idx + len(doc[end - 1])
+    list_end = _list_end(doc, end, skip)
+    end_char = doc[list_end - 1].idx + len(doc[list_end - 1])
     tail = text[end_char : end_char + 40]
     match = _AFTER_YEARS.match(tail)
     if match:
@@ -279,6 +281,9 @@ def stated_years(
     match = _AFTER_MONTHS.match(tail)
     if match:
         return round(int(match.group(1)) / 12, 2)
+    later = _years_for(doc, end, skip)
+    if later is not None:
+        return later
     phrase = _last_years_phrase(doc, clause_start, start)
     if phrase is None:
         return None
@@ -287,12 +292,57 @@ def stated_years(
     while index < start and (doc[index].lower_ in YEAR_FILLER or doc[index].is_space):
         index += 1
     if index < start and index in skip:  # the phrase names another skill first
-        while index < start and (
-            index in skip or doc[index].lower_ in LIST_GLUE or doc[index].is_space
-        ):
-            index += 1
-        return value if index == start else None
+        return value if _list_end(doc, index, skip, stop=start) == start else None
     return value
+
+
+LIST_ITEM_WORDS = 2  # unknown words allowed between commas in a list ("css", "other tools")
+
+
+def _list_end(doc: Doc, index: int, skip: Container[int], stop: int | None = None) -> int:
+    """Walk right over a list of skills ("Java, css, Scala and Ruby"); return where it ends."""
+    limit = len(doc) if stop is None else stop
+    end = index
+    words = 0
+    while index < limit:
+        token = doc[index]
+        if index in skip:
+            words = 0
+            end = index + 1
+        elif token.lower_ in LIST_GLUE and (token.text != "-" or stop is not None):
+            words = 0
+        elif token.is_alpha and not token.is_space and words < LIST_ITEM_WORDS:
+            words += 1
+            end = index + 1
+        else:
+            break
+        index += 1
+    if stop is not None:
+        return index if index == stop else end
+    return end
+
+
+def _years_for(doc: Doc, end: int, skip: Container[int]) -> float | None:
+    """ "Java developer at X for 1 year": a "for N years" later in the clause."""
+    words = [
+        index
+        for index in range(end, min(len(doc), end + FOR_YEARS_REACH))
+        if not doc[index].is_space
+    ]
+    for position, index in enumerate(words):
+        if ends_clause(doc, index) or index in skip:
+            return None
+        if doc[index].lower_ == "for" and position + 2 < len(words):
+            value = _number(doc[words[position + 1]].lower_)
+            unit = doc[words[position + 2]]
+            if unit.text == "+" and position + 3 < len(words):
+                unit = doc[words[position + 3]]
+            if value is not None and unit.lower_ in YEAR_WORDS:
+                return value
+    return None
+
+
+FOR_YEARS_REACH = 15
 
 
 def _last_years_phrase(doc: Doc, clause_start: int, stop: int) -> tuple[float, int] | None:

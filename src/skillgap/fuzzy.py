@@ -22,6 +22,8 @@ from skillgap.taxonomy import Taxonomy
 
 SCORE_CUTOFF = 88.0
 MIN_LENGTH = 6
+MIN_COMPOUND = 10  # multi-word aliases take part in typo matching written together
+COMPOUND_CUTOFF = 92.0
 _SEPARATORS = re.compile(r"[\s\-._/]+")
 # Aliases ending like ordinary English words are left out of typo matching.
 _ENGLISH_ENDINGS = ("ing", "tion", "ment", "ity", "ness", "ance", "ence", "ship", "ed", "ive")
@@ -38,7 +40,8 @@ class FuzzyIndex:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.variants: dict[str, str] = {}
-        typo_choices: dict[str, str] = {}
+        words: dict[str, str] = {}
+        compounds: dict[str, str] = {}
         for alias in taxonomy.aliases():
             skill = taxonomy[alias.skill_id]
             if alias.case_sensitive or skill.needs_context:
@@ -48,9 +51,11 @@ class FuzzyIndex:
                 self.variants.setdefault(key, alias.skill_id)
             word = alias.text.lower()
             if len(word) >= MIN_LENGTH and word.isalpha() and not word.endswith(_ENGLISH_ENDINGS):
-                typo_choices.setdefault(word, alias.skill_id)
-        self._typo_words = sorted(typo_choices)
-        self._typo_ids = [typo_choices[word] for word in self._typo_words]
+                words.setdefault(word, alias.skill_id)
+            elif " " in word and len(key) >= MIN_COMPOUND and key.isalpha():
+                compounds.setdefault(key, alias.skill_id)  # "load balancing" as "loadbalancing"
+        self._words = (sorted(words), [words[w] for w in sorted(words)])
+        self._compounds = (sorted(compounds), [compounds[c] for c in sorted(compounds)])
         self.lookup = lru_cache(maxsize=65536)(self._lookup)
 
     def _lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
@@ -59,19 +64,30 @@ class FuzzyIndex:
         skill_id = self.variants.get(key)
         if skill_id is not None:
             return skill_id, 100.0
-        if not single_word or len(words) < MIN_LENGTH or not words.isalpha():
+        if not key.isalpha() or len(key) < MIN_LENGTH:
             return None
-        word = words.lower()
-        best = process.extractOne(
-            word,
-            self._typo_words,
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=SCORE_CUTOFF,
-        )
-        if best is None or best[0][0] != word[0] or _is_derivation(word, best[0]):
+        if single_word:
+            hit = _closest(words.lower(), *self._words, SCORE_CUTOFF, same_start=1)
+            if hit is not None:
+                return hit
+        if len(key) < MIN_COMPOUND:
             return None
-        return self._typo_ids[best[2]], round(best[1], 1)
+        return _closest(key, *self._compounds, COMPOUND_CUTOFF, same_start=3)
+
+
+def _closest(
+    word: str, choices: list[str], ids: list[str], cutoff: float, same_start: int
+) -> tuple[str, float] | None:
+    """The best choice by plain edit similarity, if it is a typo and not another word form."""
+    best = process.extractOne(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+    if best is None:
+        return None
+    choice, score, index = best
+    if choice[:same_start] != word[:same_start] or _is_derivation(word, choice):
+        return None
+    if abs(len(choice) - len(word)) > 2:
+        return None
+    return ids[index], round(score, 1)
 
 
 def _is_derivation(word: str, alias: str) -> bool:
