@@ -205,7 +205,7 @@ def negation_reason(
     index = _skip_back(doc, start - 1, clause_start, other_mentions, NEGATION_FILLER)
     if index is not None and doc[index].lower_ in NEGATION:
         return "negated"
-    index = _skip_back(doc, start - 1, clause_start, other_mentions, set())
+    index = _list_head(doc, start - 1, clause_start, other_mentions)
     if index is not None:
         if doc[index].lower_ in LEARNING:
             return "learning"
@@ -216,6 +216,32 @@ def negation_reason(
     after = [token.lower_ for token in doc[end : min(len(doc), end + 3)]]
     if after[:1] == ["("] and len(after) > 1 and after[1] in LEARNING:
         return "learning"
+    return None
+
+
+def _list_head(doc: Doc, index: int, clause_start: int, skip: Container[int]) -> int | None:
+    """Walk left over a list ("Python, Erlang, Elixir, Go"); the index of the word before it.
+
+    An unknown word is a list item only when glue (",", "and", "/") follows it: in "learn new
+    technologies AWS, Docker" the walk stops at "technologies".
+    """
+    words = 0
+    right = "mention"
+    while index >= clause_start:
+        token = doc[index]
+        lower = token.lower_
+        joined = index > 0 and doc[index - 1].text == "-" and not doc[index - 1].whitespace_
+        if not joined and (lower in LEARNING or lower in LEARNING_CONNECTORS or lower in NEGATION):
+            return index
+        if index in skip:
+            words, right = 0, "mention"
+        elif lower in LIST_GLUE or token.is_space:
+            words, right = 0, "glue" if not token.is_space else right
+        elif token.is_alpha and words < LIST_ITEM_WORDS and right in ("glue", "word"):
+            words, right = words + 1, "word"
+        else:
+            return index
+        index -= 1
     return None
 
 
