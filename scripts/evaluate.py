@@ -245,13 +245,17 @@ def evaluate(
 
 
 def prediction_from_profile(profile: Any) -> Prediction:
-    """Reduce a skillgap profile to names; a repeated name keeps its first non-empty values."""
+    """Reduce a skillgap profile to names; a repeated name keeps its first non-empty values.
+
+    Gold years are stated years only (GOLD.md), so years derived from dated roles are left out.
+    """
     skills: dict[str, tuple[Requirement, float | None]] = {}
     for skill in profile.skills:
         old_req, old_years = skills.get(skill.name, (None, None))
+        years = getattr(skill, "stated_years", skill.years)
         skills[skill.name] = (
             old_req if old_req is not None else skill.requirement,
-            old_years if old_years is not None else skill.years,
+            old_years if old_years is not None else years,
         )
     return Prediction(skills=skills, not_claimed={item.name for item in profile.not_claimed})
 

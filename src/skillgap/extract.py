@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +27,7 @@ from skillgap.models import (
     Requirement,
 )
 from skillgap.nlp import SkillMatcher, blank_english
+from skillgap.roles import Role, find_roles, merged_years
 from skillgap.sections import find_sections
 from skillgap.taxonomy import Taxonomy
 
@@ -33,6 +35,8 @@ FUZZY_MAX_WORDS = 3
 # Sections whose mentions say nothing about the person or the role.
 IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "ignored"}}
 DEMONSTRATED_SECTIONS = {"experience", "projects"}
+ANY_OF_GLUE = {",", "/", "or", "(", ")", "e.g.", "e.g", "eg", "i.e.", "such", "as", "either",
+               "preferred", "ideally", "preferably"}  # fmt: skip
 # A company introduction names products and clients; it speaks for the role only in a stack
 # sentence ("our stack", "we use").
 STACK_CUES = {"stack", "use", "using", "uses", "technologies", "tech", "tooling", "toolset"}
@@ -73,8 +77,9 @@ class _Judged:
 class Extractor:
     """Holds the tokenizer, matchers and fuzzy index for one taxonomy; build it once."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None, *, today: date | None = None) -> None:
         self.taxonomy = taxonomy or Taxonomy.default()
+        self.today = today  # "present" in a date range; None = the day of extraction
         self.nlp = blank_english()
         self.matcher = SkillMatcher(self.nlp, self.taxonomy)
         self.fuzzy = FuzzyIndex(self.taxonomy)
@@ -89,6 +94,7 @@ class Extractor:
         covered = {i for c in candidates for i in range(c.start, c.end)}
         in_url = _url_chars(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
+        claimed: list[_Candidate] = []
         for cand in candidates:
             first = doc[cand.start]
             section = sections.at(first.idx)
@@ -112,10 +118,16 @@ class Extractor:
                 and not context.has_tech_context(doc, cand.start, cand.end, clause, others)
             ):
                 continue
-            judged[cand.skill_id].append(
-                self._judge(doc, text, cand, section, clause, others, kind)
-            )
-        return self._profile(document, kind, judged)
+            item = self._judge(doc, text, cand, section, clause, others, kind)
+            judged[cand.skill_id].append(item)
+            if item.reason is None:
+                claimed.append(cand)
+        any_of = self._any_of(doc, claimed) if kind == "job" else []
+        roles: list[Role] = []
+        if kind == "resume":
+            spans = sections.spans(DEMONSTRATED_SECTIONS, len(text))
+            roles = find_roles(text, spans, self.today or date.today())
+        return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
 
     def _candidates(self, doc: Doc, text: str) -> list[_Candidate]:
         candidates = []
@@ -188,7 +200,39 @@ class Extractor:
         years = context.stated_years(doc, text, cand.start, cand.end, clause, others)
         return _Judged(mention, reason, level, years)
 
-    def _profile(self, document: Document, kind: Kind, judged: dict[str, list[_Judged]]) -> Profile:
+    def _any_of(self, doc: Doc, mentions: list[_Candidate]) -> list[list[str]]:
+        """Alternatives a job accepts: "Django or FastAPI", "Kotlin/Java", "AWS, GCP, or Azure".
+
+        A run of mentions joined only by commas, slashes and "or" (and at least one "or" or
+        slash, or a trailing "or similar") is one group; "and" joins requirements instead.
+        """
+        groups: list[list[str]] = []
+        run: list[_Candidate] = []
+        alternative = False
+
+        def flush() -> None:
+            names = list(dict.fromkeys(self.taxonomy[c.skill_id].name for c in run))
+            trailing = [t.lower_ for t in doc[run[-1].end : run[-1].end + 3] if not t.is_space]
+            if len(names) > 1 and (alternative or "or" in trailing[:2]) and names not in groups:
+                groups.append(names)
+
+        for cand in mentions:
+            if run:
+                between = [t for t in doc[run[-1].end : cand.start] if not t.is_space]
+                words = {t.lower_ for t in between}
+                if words <= ANY_OF_GLUE and not any(context.ends_clause(doc, t.i) for t in between):
+                    alternative = alternative or bool(words & {"or", "/"})
+                    run.append(cand)
+                    continue
+                flush()
+            run, alternative = [cand], False
+        if run:
+            flush()
+        return groups
+
+    def _profile(
+        self, document: Document, kind: Kind, judged: dict[str, list[_Judged]], roles: list[Role]
+    ) -> Profile:
         skills: list[ExtractedSkill] = []
         not_claimed: list[NotClaimed] = []
         for skill_id, items in judged.items():
@@ -205,13 +249,23 @@ class Extractor:
                 )
                 continue
             years = [item.years for item in claimed if item.years is not None]
+            stated = max(years) if years else None
+            used_in = [
+                role
+                for role in roles
+                if any(role.start <= item.mention.start < role.end for item in claimed)
+            ]
+            derived = merged_years(used_in) if used_in else None
             skills.append(
                 ExtractedSkill(
                     id=skill_id,
                     name=skill.name,
                     category=skill.category,
                     requirement=_requirement(claimed) if kind == "job" else None,
-                    years=max(years) if years else None,
+                    years=stated if stated is not None else derived,
+                    stated_years=stated,
+                    derived_years=derived,
+                    roles=[role.text for role in used_in],
                     evidence=_evidence(claimed) if kind == "resume" else None,
                     mentions=[item.mention for item in claimed],
                 )

@@ -46,7 +46,12 @@ class ExtractedSkill(_Model):
     name: str
     category: str
     requirement: Requirement | None = None
-    years: float | None = None
+    years: float | None = Field(None, description="stated years, else derived years")
+    stated_years: float | None = Field(None, description='as written: "5+ years of Java"')
+    derived_years: float | None = Field(
+        None, description="résumés: total length of the dated roles that mention the skill"
+    )
+    roles: list[str] = Field(default_factory=list, description="date ranges behind derived years")
     evidence: Evidence | None = None
     mentions: list[Mention]
 

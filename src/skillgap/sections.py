@@ -75,6 +75,11 @@ class Sections:
     starts: list[int]
     names: list[str | None]
 
+    def spans(self, names: set[str], length: int) -> list[tuple[int, int]]:
+        """Character spans of the sections with these names."""
+        ends = [*self.starts[1:], length]
+        return [(s, e) for s, e, n in zip(self.starts, ends, self.names, strict=True) if n in names]
+
     def at(self, offset: int) -> str | None:
         """The section holding the character at ``offset``."""
         index = bisect.bisect_right(self.starts, offset) - 1
