@@ -14,8 +14,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
+from typer.exceptions import Abort, Exit, TyperException
 
 from skillgap.errors import SkillgapError
 
@@ -151,16 +151,17 @@ def main(argv: list[str] | None = None) -> int:
         command.main(args=argv, prog_name="skillgap", standalone_mode=False)
     except SkillgapError as error:
         return _fail(str(error))
-    except click.UsageError as error:
-        hint = (
-            f" (see 'skillgap {error.ctx.command_path.split(' ', 1)[-1]} --help')"
-            if error.ctx
-            else ""
-        )
-        return _fail(error.format_message().replace("\n", " ") + hint)
-    except click.exceptions.Exit as done:
+    except TyperException as error:  # usage errors: unknown option, missing argument, ...
+        context = getattr(error, "ctx", None)
+        where = context.command_path if context is not None else "skillgap"
+        if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+            print(context.get_help())
+            return _fail(f"missing command or argument; see '{where} --help'")
+        message = " ".join(error.format_message().split())
+        return _fail(f"{message} (see '{where} --help')")
+    except Exit as done:
         return done.exit_code
-    except click.Abort:
+    except Abort:
         return _fail("aborted")
     except BrokenPipeError:
         return EXIT_OK

@@ -94,7 +94,7 @@ def compare_profiles(resume: Profile, job: Profile, taxonomy: Taxonomy) -> GapRe
         partial=partial,
         missing=missing,
         extra=extra,
-        learning_plan=learning_plan(gaps, set(held), taxonomy),
+        learning_plan=learning_plan(gaps, set(held) | set(implied_via), taxonomy),
         skillgap_version=skillgap_version(),
         taxonomy_version=taxonomy.version,
     )

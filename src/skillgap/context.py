@@ -131,10 +131,7 @@ def has_tech_context(
     ``other_mentions`` holds the token indices covered by other skill mentions: a name in a
     list of other skills is a skill.
     """
-    if hyphen_joined(doc, start, end):
-        return False
-    neighbours = _neighbours(doc, start, end, 2)
-    if any(token.lower_ in NOT_TECH or is_year(token) for token in neighbours):
+    if hyphen_joined(doc, start, end) or near_non_tech(doc, start, end):
         return False
     if _in_skill_list(doc, start, end, other_mentions):
         return True
@@ -146,6 +143,13 @@ def has_tech_context(
         return True
     window = doc[max(clause_start, start - 4) : min(len(doc), end + 4)]
     return any(token.lower_ in TECH_WORDS for token in window)
+
+
+def near_non_tech(doc: Doc, start: int, end: int) -> bool:
+    """A season, grade, street or person word next to the name: "Spring 2023", "grade C"."""
+    return any(
+        token.lower_ in NOT_TECH or is_year(token) for token in _neighbours(doc, start, end, 2)
+    )
 
 
 def _neighbours(doc: Doc, start: int, end: int, width: int) -> list[Token]:
@@ -194,7 +198,7 @@ def _skip_back(doc: Doc, index: int, clause_start: int, skip: Container[int], fi
 def negation_reason(
     doc: Doc, start: int, end: int, clause_start: int, other_mentions: Container[int]
 ) -> str | None:
-    """"negated", "learning" or None for the mention ``doc[start:end]``.
+    """ "negated", "learning" or None for the mention ``doc[start:end]``.
 
     A negation counts only when nothing but filler words and other listed skills stands
     between it and the mention: "no experience with Kafka or Kubernetes". A learning cue
@@ -277,7 +281,7 @@ def has_preferred_cue(
 
 
 def _parenthesised_cue(doc: Doc, end: int) -> bool:
-    """"Terraform (preferred)": a cue in brackets right after the skill."""
+    """ "Terraform (preferred)": a cue in brackets right after the skill."""
     words = [token.lower_ for token in doc[end : min(len(doc), end + 3)]]
     return len(words) >= 2 and words[0] == "(" and words[1] in PREFERRED_CUES | PREFIX_CUES
 

@@ -35,6 +35,9 @@ FUZZY_MAX_WORDS = 3
 # Sections whose mentions say nothing about the person or the role.
 IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "ignored"}}
 DEMONSTRATED_SECTIONS = {"experience", "projects"}
+LIST_SECTIONS = {"skills", "requirements", "preferred", "not_required", "responsibilities"}
+SHORT_LINE_WORDS = 4
+_LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
 ANY_OF_GLUE = {",", "/", "or", "(", ")", "e.g.", "e.g", "eg", "i.e.", "such", "as", "either",
                "preferred", "ideally", "preferably"}  # fmt: skip
 # A company introduction names products and clients; it speaks for the role only in a stack
@@ -112,13 +115,11 @@ class Extractor:
                 continue
             others = _Others(covered, cand.start, cand.end)
             skill = self.taxonomy[cand.skill_id]
-            if (
-                skill.needs_context
-                and section != "skills"
-                and not context.has_tech_context(doc, cand.start, cand.end, clause, others)
+            item = self._judge(doc, text, cand, section, clause, others, kind)
+            if skill.needs_context and not _has_evidence(
+                doc, text, cand, section, clause, others, item
             ):
                 continue
-            item = self._judge(doc, text, cand, section, clause, others, kind)
             judged[cand.skill_id].append(item)
             if item.reason is None:
                 claimed.append(cand)
@@ -289,6 +290,40 @@ class Extractor:
             implied=implied_skills if kind == "resume" else [],
             text=document.text,
         )
+
+
+def _has_evidence(
+    doc: Doc,
+    text: str,
+    cand: _Candidate,
+    section: str | None,
+    clause: int,
+    others: _Others,
+    item: _Judged,
+) -> bool:
+    """Whether an ambiguous name (Go, Spring, Kafka) is used as a technology here.
+
+    Evidence: a skills list or a requirements bullet of a few words, stated years ("5+
+    years of Java"), a learning cue ("learning Rust"), a "nice to have" cue in a job
+    section, or the technical words and skill lists :func:`context.has_tech_context` reads.
+    """
+    if context.hyphen_joined(doc, cand.start, cand.end):
+        return False
+    if section in LIST_SECTIONS and _short_line(text, item.mention.start):
+        return not context.near_non_tech(doc, cand.start, cand.end)
+    if section == "skills" or item.years is not None or item.reason == "learning":
+        return not context.near_non_tech(doc, cand.start, cand.end)
+    if item.level == "preferred" and section in LIST_SECTIONS:
+        return True
+    return context.has_tech_context(doc, cand.start, cand.end, clause, others)
+
+
+def _short_line(text: str, offset: int) -> bool:
+    """A bullet or line of at most a few words: how skills are listed."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = _LINE_WORDS.findall(text[start : end if end >= 0 else None])
+    return 0 < len(words) <= SHORT_LINE_WORDS
 
 
 def _url_chars(text: str) -> set[int]:

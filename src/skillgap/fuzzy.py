@@ -91,7 +91,7 @@ def _closest(
 
 
 def _is_derivation(word: str, alias: str) -> bool:
-    """"collaborative" vs "collaborate": same stem, another ending. A typo changes the inside."""
+    """ "collaborative" vs "collaborate": same stem, another ending. A typo changes the inside."""
     prefix = 0
     for a, b in zip(word, alias, strict=False):
         if a != b:

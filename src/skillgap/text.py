@@ -27,6 +27,10 @@ _CHAR_MAP = str.maketrans(
         "\u2011": "-",  # non-breaking hyphen ("problem‑solving")
         "\u2012": "-",
         "\u2212": "-",  # minus sign
+        "\u2018": "'",  # curly quotes: "What you’ll bring" is a heading like "What you'll bring"
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
         "\u00a0": " ",
         "\u200b": None,  # zero-width space
         "\ufeff": None,  # byte-order mark
