@@ -11,13 +11,20 @@ import hashlib
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from skillgap.errors import TaxonomyError
 
@@ -28,6 +35,7 @@ else:  # pragma: no cover
 
 SkillId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SOURCE_PATTERN = r"^(seed-[0-9]{3}|coverage|custom)$"
 
 
 class SkillRecord(BaseModel):
@@ -45,26 +53,82 @@ class SkillRecord(BaseModel):
     needs_context: bool = Field(
         False, description="the name is also an English word: count it only with tech context"
     )
-    implies: list[SkillId] = Field(default_factory=list)
-    related: dict[SkillId, Annotated[float, Field(gt=0, le=1)]] = Field(default_factory=dict)
+    ambiguous_aliases: list[Text] = Field(
+        default_factory=list,
+        description="surface forms this skill shares with another skill on purpose; both "
+        "records must list the form, and a mention then counts for both",
+    )
+    implies: list[SkillId] = Field(default_factory=list, description="held ⇒ this is held too")
+    category_of: list[SkillId] = Field(
+        default_factory=list, description="the concepts this tool is a kind of (RabbitMQ: queues)"
+    )
+    related: dict[SkillId, Annotated[float, Field(gt=0, le=1)]] = Field(
+        default_factory=dict, description="similar skills and how much of this one they cover"
+    )
     prerequisites: list[SkillId] = Field(default_factory=list)
     steps: list[Text] = Field(min_length=3)
     project: Text | None = None
     hours: Annotated[int, Field(gt=0, le=1000)] | None = None
-    source: Text = "coverage"
+    resource: Text | None = Field(
+        None, description="the kind of resource to learn from; else the category's"
+    )
+    source: Annotated[str, StringConstraints(pattern=SOURCE_PATTERN)] = Field(
+        "coverage",
+        description="provenance: seed-NNN (the seed article it is drawn from), coverage "
+        "(added for breadth, from corpus/gold-dev.json), or custom (a user's file)",
+    )
 
 
-class CategoryFile(BaseModel):
-    """A whole taxonomy file: one category and its skills."""
+class Extension(BaseModel):
+    """Additions to a skill defined elsewhere (a custom file extending a shipped skill)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    category: SkillId
-    title: Text
-    phase: Annotated[int, Field(ge=1, le=9)] = Field(
-        description="where the category sits in a learning plan (1 = learn first)"
+    id: SkillId
+    aliases: list[Text] = Field(default_factory=list)
+    cased_aliases: list[Text] = Field(default_factory=list)
+    ambiguous_aliases: list[Text] = Field(default_factory=list)
+    implies: list[SkillId] = Field(default_factory=list)
+    category_of: list[SkillId] = Field(default_factory=list)
+    related: dict[SkillId, Annotated[float, Field(gt=0, le=1)]] = Field(default_factory=dict)
+    prerequisites: list[SkillId] = Field(default_factory=list)
+
+    def apply(self, record: SkillRecord) -> SkillRecord:
+        """The record with these additions (lists keep their order, without repeats)."""
+        update: dict[str, Any] = {"related": {**record.related, **self.related}}
+        for name in (
+            "aliases",
+            "cased_aliases",
+            "ambiguous_aliases",
+            "implies",
+            "category_of",
+            "prerequisites",
+        ):
+            update[name] = list(dict.fromkeys([*getattr(record, name), *getattr(self, name)]))
+        return record.model_copy(update=update)
+
+
+class CategoryFile(BaseModel):
+    """A whole taxonomy file: one category and its skills, or extensions of known skills."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    category: SkillId | None = None
+    title: Text | None = None
+    phase: Annotated[int, Field(ge=1, le=9)] | None = Field(
+        None, description="where the category sits in a learning plan (1 = learn first)"
     )
-    skill: list[SkillRecord] = Field(min_length=1)
+    resource: Text | None = Field(None, description="default kind of resource for its skills")
+    skill: list[SkillRecord] = Field(default_factory=list)
+    extend: list[Extension] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _complete(self) -> CategoryFile:
+        if not self.skill and not self.extend:
+            raise ValueError("a taxonomy file needs at least one [[skill]] or [[extend]] table")
+        if self.skill and (self.category is None or self.phase is None):
+            raise ValueError("a file with [[skill]] tables needs 'category' and 'phase'")
+        return self
 
 
 @dataclass(frozen=True)
@@ -76,10 +140,16 @@ class Skill:
     category: str
     phase: int
     record: SkillRecord
+    category_resource: str | None = None
 
     @property
     def implies(self) -> list[str]:
-        return self.record.implies
+        """What holding this skill shows: its ``implies`` and the concepts it is a kind of."""
+        return [*self.record.implies, *self.record.category_of]
+
+    @property
+    def resource(self) -> str | None:
+        return self.record.resource or self.category_resource
 
     @property
     def prerequisites(self) -> list[str]:
@@ -117,6 +187,7 @@ class Taxonomy:
     skills: dict[str, Skill]
     categories: dict[str, str]
     version: str
+    files: dict[str, str] = field(default_factory=dict, repr=False)  # skill id -> defining file
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -137,8 +208,12 @@ class Taxonomy:
         return cls.from_sources(sources)
 
     @classmethod
-    def from_path(cls, path: str | Path) -> Taxonomy:
-        """Load one TOML file or every ``*.toml`` file of a folder."""
+    def from_path(cls, path: str | Path, base: Taxonomy | None = None) -> Taxonomy:
+        """Load one TOML file or every ``*.toml`` file of a folder, on top of ``base`` if given.
+
+        Without ``base`` the files must be complete on their own; with it, they add skills,
+        replace skills with the same id and ``[[extend]]`` known ones (see :meth:`merge`).
+        """
         path = Path(path)
         files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
         if not files:
@@ -146,30 +221,64 @@ class Taxonomy:
         try:
             sources = [(str(file), file.read_text(encoding="utf-8")) for file in files]
         except OSError as error:
-            raise TaxonomyError(f"{error.filename}: cannot read taxonomy file") from error
-        return cls.from_sources(sources)
+            reason = error.strerror or "cannot read it"
+            raise TaxonomyError(f"{error.filename}: cannot read taxonomy file ({reason})") from None
+        except UnicodeDecodeError:
+            raise TaxonomyError(f"{path}: taxonomy files must be UTF-8 text") from None
+        return cls.from_sources(sources, base)
+
+    def merge(self, path: str | Path) -> Taxonomy:
+        """This taxonomy overlaid with a custom file or folder, validated as a whole.
+
+        A ``[[skill]]`` with a new id adds a skill; one with a known id replaces that record;
+        an ``[[extend]]`` table adds aliases and relations to a known skill.
+        """
+        return Taxonomy.from_path(path, base=self)
 
     @classmethod
-    def from_sources(cls, sources: Iterable[tuple[str, str]]) -> Taxonomy:
-        """Validate ``(file name, TOML text)`` pairs and index them."""
-        digest = hashlib.sha256()
-        skills: dict[str, Skill] = {}
-        where: dict[str, str] = {}
-        categories: dict[str, str] = {}
+    def from_sources(
+        cls, sources: Iterable[tuple[str, str]], base: Taxonomy | None = None
+    ) -> Taxonomy:
+        """Validate ``(file name, TOML text)`` pairs and index them (on top of ``base``)."""
+        digest = hashlib.sha256(base.version.encode() if base else b"")
+        skills: dict[str, Skill] = dict(base.skills) if base else {}
+        where: dict[str, str] = dict(base.files) if base else {}
+        categories: dict[str, str] = dict(base.categories) if base else {}
+        defined: set[str] = set()
+        extensions: list[tuple[str, Extension]] = []
         for filename, text in sources:
             digest.update(filename.encode() + b"\0" + text.encode())
             data = _parse_file(filename, text)
-            categories[data.category] = data.title
+            if data.category is not None:
+                categories[data.category] = (
+                    data.title or categories.get(data.category) or data.category
+                )
             for record in data.skill:
-                if record.id in skills:
+                if record.id in defined:
                     raise TaxonomyError(
                         f"{filename}: skill '{record.id}': duplicate id, "
                         f"already defined in {where[record.id]}"
                     )
-                skills[record.id] = Skill(record.id, record.name, data.category, data.phase, record)
+                assert data.category is not None and data.phase is not None  # the validator's
+                skills[record.id] = Skill(
+                    record.id, record.name, data.category, data.phase, record, data.resource
+                )
                 where[record.id] = filename
+                defined.add(record.id)
+            extensions.extend((filename, extension) for extension in data.extend)
+        for filename, extension in extensions:
+            if extension.id not in skills:
+                raise TaxonomyError(
+                    f"{filename}: extend '{extension.id}': unknown skill id; "
+                    "define it with [[skill]] or fix the id"
+                )
+            skill = skills[extension.id]
+            skills[extension.id] = replace(skill, record=extension.apply(skill.record))
+            if filename != where[extension.id]:
+                where[extension.id] = f"{where[extension.id]} (extended in {filename})"
         _check_references(skills, where)
-        return cls(skills, categories, digest.hexdigest()[:12])
+        _check_aliases(skills, where)
+        return cls(skills, categories, digest.hexdigest()[:12], where)
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -243,6 +352,7 @@ def _check_references(skills: dict[str, Skill], where: dict[str, str]) -> None:
         record = skill.record
         for fieldname, targets in (
             ("implies", record.implies),
+            ("category_of", record.category_of),
             ("related", list(record.related)),
             ("prerequisites", record.prerequisites),
         ):
@@ -257,7 +367,7 @@ def _check_references(skills: dict[str, Skill], where: dict[str, str]) -> None:
                         f"{where[skill.id]}: skill '{skill.id}', field '{fieldname}': "
                         "a skill cannot refer to itself"
                     )
-    for fieldname in ("implies", "prerequisites"):
+    for fieldname in ("implies", "prerequisites"):  # implies includes category_of
         cycle = _find_cycle(skills, fieldname)
         if cycle:
             problems.append(
@@ -274,7 +384,7 @@ def _find_cycle(skills: dict[str, Skill], fieldname: str) -> list[str] | None:
 
     def visit(node: str, path: list[str]) -> list[str] | None:
         state[node] = 1
-        for nxt in getattr(skills[node].record, fieldname):
+        for nxt in getattr(skills[node], fieldname):
             if nxt not in skills:
                 continue
             if state.get(nxt) == 1:
@@ -292,6 +402,40 @@ def _find_cycle(skills: dict[str, Skill], fieldname: str) -> list[str] | None:
             if found:
                 return found
     return None
+
+
+def _check_aliases(skills: dict[str, Skill], where: dict[str, str]) -> None:
+    """Refuse a surface form that names two skills, unless both list it as ambiguous.
+
+    Forms are compared without case: an any-case alias "lambda" would also fire on a cased
+    "Lambda" of another skill. Two cased forms differing in case ("Rails", "RAILS") never clash.
+    """
+    owners: dict[str, list[tuple[str, str, bool]]] = {}
+    for skill in skills.values():
+        record = skill.record
+        forms = [(skill.name, record.case_sensitive)]
+        forms += [(alias, False) for alias in record.aliases]
+        forms += [(alias, True) for alias in record.cased_aliases]
+        for text, cased in forms:
+            owners.setdefault(text.lower(), []).append((skill.id, text, cased))
+    problems = []
+    for key, users in sorted(owners.items()):
+        for index, (first, first_text, first_cased) in enumerate(users):
+            for second, second_text, second_cased in users[index + 1 :]:
+                if first == second or (first_cased and second_cased and first_text != second_text):
+                    continue
+                if all(
+                    key in {form.lower() for form in skills[ident].record.ambiguous_aliases}
+                    for ident in (first, second)
+                ):
+                    continue
+                problems.append(
+                    f"{where[second]}: skill '{second}', alias '{second_text}': also names "
+                    f"skill '{first}' ({where[first]}); remove one, or list it in "
+                    "ambiguous_aliases of both records"
+                )
+    if problems:
+        raise TaxonomyError("; ".join(problems))
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
