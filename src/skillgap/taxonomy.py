@@ -431,7 +431,7 @@ def _check_aliases(skills: dict[str, Skill], where: dict[str, str]) -> None:
                     continue
                 problems.append(
                     f"{where[second]}: skill '{second}', alias '{second_text}': also names "
-                    f"skill '{first}' ({where[first]}); remove one, or list it in "
+                    f"skill '{first}' ({where[first]}): remove one, or list it in "
                     "ambiguous_aliases of both records"
                 )
     if problems:
