@@ -75,6 +75,7 @@ class SkillMatcher:
             for variant in surface_variants(alias):
                 key = (alias.skill_id, alias.case_sensitive, method)
                 by_label.setdefault(key, set()).add(variant)
+        self.shared = _shared_forms(taxonomy)
         for (skill_id, case_sensitive, method), variants in sorted(by_label.items()):
             label = f"{skill_id}|{method}|{'cased' if case_sensitive else 'any'}"
             key = nlp.vocab.strings.add(label)
@@ -83,16 +84,41 @@ class SkillMatcher:
             matcher.add(label, list(nlp.tokenizer.pipe(sorted(variants))))
 
     def __call__(self, doc: spacy.tokens.Doc) -> list[tuple[int, int, int]]:
-        """All ``(label, start token, end token)`` matches, longest first on overlap."""
+        """All ``(label, start token, end token)`` matches, longest first on overlap.
+
+        A product name hides the names inside it ("SQL" in "SQL Server"). A form that two
+        skills share on purpose (``ambiguous_aliases``) counts for both.
+        """
         matches = self.lower(doc) + self.exact(doc)
         matches.sort(key=lambda match: (match[1], -(match[2] - match[1])))
         kept: list[tuple[int, int, int]] = []
         end = -1
+        outer: tuple[int, int, int] | None = None
         for label, start, stop in matches:
             if start >= end:
                 kept.append((label, start, stop))
                 end = stop
+                outer = (label, start, stop)
+            elif outer is not None and (start, stop) == outer[1:] and self._shared(outer, label):
+                kept.append((label, start, stop))
         return kept
+
+    def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
+        outer_id = self.labels[outer[0]].skill_id
+        return self.labels[label].skill_id in self.shared.get(outer_id, set())
+
+
+def _shared_forms(taxonomy: Taxonomy) -> dict[str, set[str]]:
+    """For each skill, the skills it shares an ``ambiguous_aliases`` form with."""
+    by_form: dict[str, set[str]] = {}
+    for skill in taxonomy:
+        for form in skill.record.ambiguous_aliases:
+            by_form.setdefault(form.lower(), set()).add(skill.id)
+    shared: dict[str, set[str]] = {}
+    for owners in by_form.values():
+        for owner in owners:
+            shared.setdefault(owner, set()).update(owners - {owner})
+    return shared
 
 
 _WORD_END = re.compile(r"[A-Za-z]$")
