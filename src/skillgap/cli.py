@@ -12,12 +12,15 @@ import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.exceptions import Abort, Exit, TyperException
 
 from skillgap.errors import SkillgapError
+
+if TYPE_CHECKING:
+    from skillgap.taxonomy import Taxonomy
 
 EXIT_OK, EXIT_INPUT = 0, 2
 
@@ -44,6 +47,15 @@ FormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output 
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
+TaxonomyOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--taxonomy",
+        "-t",
+        help="A custom taxonomy file or folder (*.toml) laid over the shipped one: it adds "
+        "skills, replaces skills with the same id, or [[extend]]s them.",
+    ),
+]
 ColorOpt = Annotated[
     bool | None, typer.Option("--color/--no-color", help="Colour (default: on a terminal).")
 ]
@@ -56,6 +68,7 @@ def compare(
     format: FormatOpt = ReportFormat.text,
     output: OutputOpt = None,
     color: ColorOpt = None,
+    taxonomy: TaxonomyOpt = None,
 ) -> None:
     """Compare RESUME with JOB and print the gap report.
 
@@ -67,7 +80,7 @@ def compare(
 
     if resume == "-" and job == "-":
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
-    analyzer = Analyzer()
+    analyzer = Analyzer(_taxonomy(taxonomy))
     resume_profile = analyzer.extract(resume, "resume")
     job_profile = analyzer.extract(job, "job")
     report = compare_profiles(resume_profile, job_profile, analyzer.taxonomy)
@@ -88,6 +101,7 @@ def extract(
     format: FormatOpt = ReportFormat.text,
     output: OutputOpt = None,
     color: ColorOpt = None,
+    taxonomy: TaxonomyOpt = None,
 ) -> None:
     """Extract the skills FILE claims (résumé) or asks for (job).
 
@@ -99,7 +113,7 @@ def extract(
 
     document = to_document(Path(file) if file != "-" else file)
     chosen = kind.value if kind else guess_kind(document.text)
-    profile = Analyzer().extract(document, chosen)  # type: ignore[arg-type]
+    profile = Analyzer(_taxonomy(taxonomy)).extract(document, chosen)  # type: ignore[arg-type]
     if format is ReportFormat.json:
         _emit(profile.model_dump_json(indent=2) + "\n", output)
     else:
@@ -107,12 +121,38 @@ def extract(
 
 
 @taxonomy_app.command("list")
-def taxonomy_list() -> None:
+def taxonomy_list(taxonomy: TaxonomyOpt = None) -> None:
     """One skill per line: id, name, category (tab-separated)."""
+    for skill in sorted(_taxonomy(taxonomy), key=lambda s: (s.category, s.id)):
+        print(f"{skill.id}\t{skill.name}\t{skill.category}")
+
+
+@taxonomy_app.command("show")
+def taxonomy_show(
+    skill: Annotated[str, typer.Argument(help="A skill id or name, e.g. postgresql.")],
+    taxonomy: TaxonomyOpt = None,
+) -> None:
+    """Everything the taxonomy knows about one skill: aliases, relations, learning steps."""
+    from skillgap.taxonomy_info import describe
+
+    print(describe(_taxonomy(taxonomy), skill), end="")
+
+
+@taxonomy_app.command("validate")
+def taxonomy_validate(
+    path: Annotated[Path, typer.Argument(help="A taxonomy file or folder (*.toml).")],
+    standalone: Annotated[
+        bool,
+        typer.Option("--standalone", help="Check PATH on its own, not over the shipped files."),
+    ] = False,
+) -> None:
+    """Check a custom taxonomy: fields, unknown ids, cycles and clashing aliases."""
     from skillgap.taxonomy import Taxonomy
 
-    for skill in sorted(Taxonomy.default(), key=lambda s: (s.category, s.id)):
-        print(f"{skill.id}\t{skill.name}\t{skill.category}")
+    base = None if standalone else Taxonomy.default()
+    merged = Taxonomy.from_path(path, base=base)
+    added = len(merged) - (len(base) if base else 0)
+    print(f"{path}: valid ({len(merged)} skills, {added} added)")
 
 
 @app.command()
@@ -121,6 +161,13 @@ def schema() -> None:
     from skillgap.models import GapReport
 
     print(json.dumps(GapReport.model_json_schema(), indent=2))
+
+
+def _taxonomy(path: Path | None) -> Taxonomy:
+    """The shipped taxonomy, with a custom file or folder laid over it when given."""
+    from skillgap.taxonomy import Taxonomy
+
+    return Taxonomy.default() if path is None else Taxonomy.default().merge(path)
 
 
 def _color(choice: bool | None, output: Path | None) -> bool | None:

@@ -20,7 +20,7 @@ from skillgap.models import (
     PartialSkill,
     Profile,
 )
-from skillgap.plan import Gap, learning_plan
+from skillgap.plan import Gap, job_lines, learning_plan
 from skillgap.taxonomy import Taxonomy
 
 WEIGHTS = {"required": 3.0, "preferred": 1.0}
@@ -124,4 +124,4 @@ def partial_credit(
 
 def _gap(item: MissingSkill | PartialSkill, job: Profile) -> Gap:
     via = item.via if isinstance(item, PartialSkill) else []
-    return Gap(item.id, item.requirement, len(item.job_mentions), via)
+    return Gap(item.id, item.requirement, job_lines(item.job_mentions, job.text), via)

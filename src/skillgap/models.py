@@ -145,6 +145,16 @@ class PlanStep(_Model):
     project: str | None = None
     hours: int | None = None
     prerequisites: list[str] = Field(default_factory=list)
+    phase: int | None = Field(None, description="roadmap phase, 1 = language first")
+    phase_title: str | None = None
+    resource: str | None = Field(None, description="the kind of resource to learn from")
+    job_lines: int = Field(0, description="how many lines of the job ad name the skill")
+    known_related: list[str] = Field(
+        default_factory=list, description="held skills that cover part of this one"
+    )
+    tools: list[str] = Field(
+        default_factory=list, description="for a concept: tools that are a kind of it"
+    )
 
 
 class GapReport(_Model):

@@ -79,15 +79,24 @@ def report_text(
         parts.append(Text(f"\nAlso on the résumé (not asked for): {names}"))
     if report.learning_plan:
         parts.append(Text("\nLearning plan (prerequisites first)", style="bold"))
+        phase = None
         for step in report.learning_plan:
+            if step.phase_title and step.phase_title != phase:
+                phase = step.phase_title
+                hours = sum(s.hours or 0 for s in report.learning_plan if s.phase_title == phase)
+                parts.append(Text(f"\n{phase}  (~{hours} h)", style="bold underline"))
             level = step.requirement or "prerequisite"
             head = Text.assemble((f"{step.order}. {step.skill}", "bold"), f"  [{level}]  ")
             if step.hours:
                 head.append(f"~{step.hours} h", style="dim")
             lines = [head, Text(f"   {step.reason}", style="italic")]
             lines += [Text(f"   • {line}") for line in step.steps]
+            if step.tools:
+                lines.append(Text(f"   Pick a tool: {', '.join(step.tools)}"))
             if step.project:
                 lines.append(Text(f"   Project: {step.project}", style="cyan"))
+            if step.resource:
+                lines.append(Text(f"   Learn from: {step.resource}", style="dim"))
             parts.append(Group(*lines))
     parts.append(
         Text(
