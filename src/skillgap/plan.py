@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from skillgap.models import Mention, PlanStep, Requirement
 from skillgap.taxonomy import Taxonomy
@@ -111,13 +112,24 @@ def _phases(
     return phase
 
 
+@lru_cache(maxsize=8)
 def _tools_by_concept(taxonomy: Taxonomy) -> dict[str, list[str]]:
-    """For each concept, the names of the tools that are a kind of it (RabbitMQ for queues)."""
+    """For each concept, the tools that are a kind of it (Kafka, RabbitMQ for queues).
+
+    The tools the concept itself names as most related come first, then by name.
+    """
     tools: dict[str, list[str]] = {}
     for skill in taxonomy:
         for concept in skill.record.category_of:
-            tools.setdefault(concept, []).append(skill.name)
-    return {concept: sorted(names, key=str.lower) for concept, names in tools.items()}
+            tools.setdefault(concept, []).append(skill.id)
+
+    def rank(concept: str, tool: str) -> tuple[float, str]:
+        return (-taxonomy[concept].related.get(tool, 0.0), taxonomy[tool].name.lower())
+
+    return {
+        concept: [taxonomy[tool].name for tool in sorted(ids, key=lambda t: rank(concept, t))]
+        for concept, ids in tools.items()
+    }
 
 
 def _step(

@@ -72,6 +72,9 @@ class SkillRecord(BaseModel):
     resource: Text | None = Field(
         None, description="the kind of resource to learn from; else the category's"
     )
+    source_quote: Text | None = Field(
+        None, description="the seed article's own words, when they differ from the names"
+    )
     source: Annotated[str, StringConstraints(pattern=SOURCE_PATTERN)] = Field(
         "coverage",
         description="provenance: seed-NNN (the seed article it is drawn from), coverage "

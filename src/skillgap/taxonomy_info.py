@@ -15,7 +15,6 @@ def describe(taxonomy: Taxonomy, name_or_id: str) -> str:
             f"unknown skill '{name_or_id}'; see 'skillgap taxonomy list' for ids and names"
         )
     record = skill.record
-    names = _names(taxonomy, record.implies)
     lines = [
         f"{skill.name} ({skill.id})",
         f"  category:      {taxonomy.categories.get(skill.category, skill.category)}"
@@ -25,12 +24,18 @@ def describe(taxonomy: Taxonomy, name_or_id: str) -> str:
     ]
     if record.cased_aliases:
         lines.append(f"  exact case:    {', '.join(record.cased_aliases)}")
-    if record.case_sensitive or record.needs_context:
-        flags = [f for f, on in (("case-sensitive", record.case_sensitive),
-                                 ("needs context", record.needs_context)) if on]
+    flags = [
+        flag
+        for flag, on in (
+            ("case-sensitive", record.case_sensitive),
+            ("needs context", record.needs_context),
+        )
+        if on
+    ]
+    if flags:
         lines.append(f"  matching:      {', '.join(flags)}")
     lines += [
-        f"  implies:       {names or '-'}",
+        f"  implies:       {_names(taxonomy, record.implies) or '-'}",
         f"  kind of:       {_names(taxonomy, record.category_of) or '-'}",
         f"  prerequisites: {_names(taxonomy, record.prerequisites) or '-'}",
         f"  related:       {_related(taxonomy, skill) or '-'}",

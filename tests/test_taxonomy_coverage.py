@@ -1,0 +1,48 @@
+"""scripts/taxonomy_coverage.py: the gold set's frequent non-floor names resolve to skills."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from skillgap.taxonomy import Taxonomy
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "taxonomy_coverage.py"
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold-dev.json"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("taxonomy_coverage", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+coverage_script = _load()
+
+
+def test_counts_documents_not_mentions_and_skips_out_of_scope() -> None:
+    gold = {
+        "a": {"other": ["Airflow", "Airflow", "Microsoft Word", "Quantum Foo"]},
+        "b": {"other": ["Airflow", "Microsoft Word", "Quantum Foo"]},
+        "c": {"other": ["Snowflake"]},
+    }
+    resolved, unresolved = coverage_script.coverage(gold, Taxonomy.default())
+    assert resolved == {"Airflow": "airflow"}
+    assert unresolved == ["Quantum Foo"]  # Snowflake is in one document only
+
+
+@pytest.mark.skipif(not GOLD.is_file(), reason=f"gold set not present at {GOLD}")
+def test_every_frequent_backend_name_of_the_gold_set_resolves() -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    resolved, unresolved = coverage_script.coverage(gold, Taxonomy.default())
+    assert unresolved == []
+    assert len(resolved) >= 100
+    assert coverage_script.main(["--gold", str(GOLD)]) == 0
