@@ -129,8 +129,10 @@ class CategoryFile(BaseModel):
     def _complete(self) -> CategoryFile:
         if not self.skill and not self.extend:
             raise ValueError("a taxonomy file needs at least one [[skill]] or [[extend]] table")
-        if self.skill and (self.category is None or self.phase is None):
-            raise ValueError("a file with [[skill]] tables needs 'category' and 'phase'")
+        missing = [name for name in ("category", "title", "phase") if getattr(self, name) is None]
+        if self.skill and missing:
+            fields = ", ".join(f"field '{name}'" for name in missing)
+            raise ValueError(f"missing {fields}: a file with [[skill]] tables needs them")
         return self
 
 
@@ -252,10 +254,8 @@ class Taxonomy:
         for filename, text in sources:
             digest.update(filename.encode() + b"\0" + text.encode())
             data = _parse_file(filename, text)
-            if data.category is not None:
-                categories[data.category] = (
-                    data.title or categories.get(data.category) or data.category
-                )
+            if data.category is not None:  # extension-only files have none
+                categories[data.category] = data.title or categories.get(data.category, data.category)
             for record in data.skill:
                 if record.id in defined:
                     raise TaxonomyError(
