@@ -254,8 +254,8 @@ class Taxonomy:
         for filename, text in sources:
             digest.update(filename.encode() + b"\0" + text.encode())
             data = _parse_file(filename, text)
-            if data.category is not None:  # extension-only files have none
-                categories[data.category] = data.title or categories.get(data.category, data.category)
+            if data.category is not None and data.title is not None:
+                categories[data.category] = data.title
             for record in data.skill:
                 if record.id in defined:
                     raise TaxonomyError(
