@@ -67,7 +67,7 @@ def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[P
     for node, pres in needs.items():
         for pre in pres:
             dependants[pre].append(node)
-    phase = _phases(nodes, needs, dependants, taxonomy)
+    phase = _phases(nodes, dependants, taxonomy)
 
     def key(node: str) -> tuple[int, int, str]:
         requirement = wanted[node].requirement if node in wanted else None
@@ -92,10 +92,7 @@ def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[P
 
 
 def _phases(
-    nodes: set[str],
-    needs: dict[str, list[str]],
-    dependants: dict[str, list[str]],
-    taxonomy: Taxonomy,
+    nodes: set[str], dependants: dict[str, list[str]], taxonomy: Taxonomy
 ) -> dict[str, int]:
     """Each node's phase: its category's, or earlier when a skill of an earlier phase needs it."""
     phase: dict[str, int] = {}
