@@ -59,10 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     taxonomy = Taxonomy.default()
     if args.taxonomy:
-        taxonomy = taxonomy.merge(Taxonomy.from_path(args.taxonomy, base=taxonomy))
+        taxonomy = taxonomy.merge(args.taxonomy)
     resolved, unresolved = coverage(gold, taxonomy)
     total = len(resolved) + len(unresolved)
+    names = {name for labels in gold.values() for name in labels.get("other", [])}
+    known = sum(1 for name in names if name.lower() in surface_forms(taxonomy))
     print(f"taxonomy: {len(taxonomy)} skills in {len(taxonomy.categories)} categories")
+    print(f"all distinct 'other' names: {known}/{len(names)} resolve to a skill")
     print(
         f"'other' names in >= {MIN_DOCUMENTS} gold-dev documents, backend-relevant: "
         f"{len(resolved)}/{total} resolve to a skill"
