@@ -92,10 +92,45 @@ def html_text(html: str) -> str:
 
 
 class _TextParser(HTMLParser):
-    SKIP = {"script", "style", "nav", "header", "footer", "noscript", "template", "svg",
-            "form", "button", "select", "iframe", "head"}
-    BLOCK = {"p", "div", "section", "article", "main", "br", "h1", "h2", "h3", "h4", "h5",
-             "h6", "ul", "ol", "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "hr"}
+    SKIP = {
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "noscript",
+        "template",
+        "svg",
+        "form",
+        "button",
+        "select",
+        "iframe",
+        "head",
+    }
+    BLOCK = {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "blockquote",
+        "pre",
+        "hr",
+    }
     VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "source", "wbr"}
 
     def __init__(self) -> None:

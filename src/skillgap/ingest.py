@@ -75,7 +75,11 @@ def document_from_bytes(
 
         pdf = pdf_text(data, name, limits, password)
         return _finish(
-            pdf.text, name=name, fmt="pdf", pages=pdf.pages, columns=pdf.columns,
+            pdf.text,
+            name=name,
+            fmt="pdf",
+            pages=pdf.pages,
+            columns=pdf.columns,
             backend=pdf.backend,
         )
     if suffix == ".pdf":
@@ -123,5 +127,9 @@ def _finish(
         raise DocumentError(f"{name}: the document is empty; give a file with text")
     quality = assess(raw, text, pages=pages, columns=columns, backend=backend)
     return Document(
-        text=text, source=name, format=fmt, pages=pages, quality=quality  # type: ignore[arg-type]
+        text=text,
+        source=name,
+        format=fmt,
+        pages=pages,
+        quality=quality,  # type: ignore[arg-type]
     )

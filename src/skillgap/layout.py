@@ -40,7 +40,9 @@ def merge_runs(boxes: list[Box]) -> list[Box]:
             size = max(run.y1 - run.y0, 1.0)
             middle = (box.y0 + box.y1) / 2
             if run.y0 <= middle <= run.y1 and -0.5 * size < box.x0 - run.x1 < WORD_GAP * size:
-                runs[-1] = Box(run.x0, min(run.y0, box.y0), max(run.x1, box.x1), max(run.y1, box.y1))
+                runs[-1] = Box(
+                    run.x0, min(run.y0, box.y0), max(run.x1, box.x1), max(run.y1, box.y1)
+                )
                 continue
         runs.append(box)
     return runs
@@ -107,7 +109,7 @@ def reading_regions(boxes: list[Box], page: Box) -> tuple[list[Box], int]:
         cuts.extend([run.y1, run.y0])
     cuts.append(page.y0)
     regions: list[Box] = []
-    for top, bottom in zip(cuts, cuts[1:]):
+    for top, bottom in zip(cuts, cuts[1:], strict=False):
         band = [run for run in runs if bottom < (run.y0 + run.y1) / 2 <= top]
         if any(run.x0 < gutter < run.x1 for run in band):
             groups = [band]

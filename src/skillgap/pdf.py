@@ -70,9 +70,10 @@ def _check_deadline(deadline: float, name: str, limits: Limits) -> None:
         )
 
 
-def _too_many_pages(name: str, count: int, limits: Limits) -> DocumentError:
+def _too_many_pages(name: str, count: int | None, limits: Limits) -> DocumentError:
+    pages = f"{count} pages" if count else f"more than {limits.max_pages} pages"
     return DocumentError(
-        f"{name}: the PDF has {count} pages, over the limit of {limits.max_pages} (max_pages); "
+        f"{name}: the PDF has {pages}, over the limit of {limits.max_pages} (max_pages); "
         "give the résumé or job ad alone"
     )
 
@@ -140,9 +141,7 @@ def _pdfium_page(page) -> tuple[str, int]:  # noqa: ANN001 - pypdfium2 is option
 # pdfminer.six ---------------------------------------------------------------------------------
 
 
-def _pdfminer_pages(
-    data: bytes, name: str, limits: Limits, password: str | None, deadline: float
-):
+def _pdfminer_pages(data: bytes, name: str, limits: Limits, password: str | None, deadline: float):
     """Yield (text, columns) per page; pdfminer's own layout analysis runs on each region."""
     from pdfminer.layout import LAParams, LTPage
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -160,7 +159,7 @@ def _pdfminer_pages(
     except Exception as error:  # pdfminer raises many unrelated types on corrupt input
         raise _unreadable(name, error) from None
     if len(pages) > limits.max_pages:
-        raise _too_many_pages(name, len(pages), limits)
+        raise _too_many_pages(name, None, limits)
 
     laparams = LAParams()
     resources = PDFResourceManager()
@@ -234,6 +233,29 @@ def _inside(char, region: Box) -> bool:  # noqa: ANN001 - an LTChar
 
 
 def _texts(container) -> list[str]:  # noqa: ANN001 - an analysed LTPage
+    """The region's text lines top to bottom, lines on one baseline joined left to right.
+
+    pdfminer orders whole text boxes, which moves a right-aligned date away from its job
+    title; within one column, rows in page order are the reading order.
+    """
     from pdfminer.layout import LTTextBox
 
-    return [item.get_text() + "\n" for item in container if isinstance(item, LTTextBox)]
+    lines = [line for box in container if isinstance(box, LTTextBox) for line in box]
+    lines.sort(key=lambda line: (-line.y1, line.x0))
+    rows: list[list] = []
+    for line in lines:
+        middle = (line.y0 + line.y1) / 2
+        if rows and rows[-1][0].y0 <= middle <= rows[-1][0].y1:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    texts = []
+    for number, row in enumerate(rows):
+        row.sort(key=lambda line: line.x0)
+        gap = rows[number - 1][0].y0 - row[0].y1 if number else 0.0
+        texts.append(
+            ("\n" if gap > row[0].height else "")
+            + "  ".join(line.get_text().strip() for line in row)
+            + "\n"
+        )
+    return texts
