@@ -17,7 +17,7 @@ from skillgap.models import Document, GapReport, Kind, Profile
 from skillgap.taxonomy import Taxonomy
 
 Source = str | Path | Document | Profile
-_FILE_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".text")
+_FILE_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".text", ".docx", ".html", ".htm")
 
 
 class Analyzer:
@@ -34,7 +34,9 @@ class Analyzer:
         """The skills one document claims (résumé) or asks for (job)."""
         if isinstance(source, Profile):
             return source
-        return self.extractor.extract(to_document(source), kind)
+        document = to_document(source)
+        profile = self.extractor.extract(document, kind)
+        return profile.model_copy(update={"quality": document.quality})
 
     def compare(self, resume: Source, job: Source) -> GapReport:
         """The gap report of one résumé against one job."""
@@ -43,15 +45,18 @@ class Analyzer:
         )
 
 
-def to_document(source: str | Path | Document) -> Document:
-    """A path (``str`` or ``Path``), ``"-"`` for standard input, or the text itself."""
+def to_document(source: str | Path | Document, *, password: str | None = None) -> Document:
+    """A path (``str`` or ``Path``), ``"-"`` for standard input, or the text itself.
+
+    ``password`` opens an encrypted PDF.
+    """
     if isinstance(source, Document):
         return source
     if isinstance(source, Path) or source == "-":
-        return read_document(source)
+        return read_document(source, password=password)
     if "\n" not in source and len(source) < 4096:
         if Path(source).is_file():
-            return read_document(source)
+            return read_document(source, password=password)
         if source.lower().endswith(_FILE_SUFFIXES):
             raise DocumentError(f"{source}: no such file; check the path")
     return document_from_text(source)

@@ -44,6 +44,10 @@ FormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output 
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of an encrypted PDF.", show_default=False),
+]
 ColorOpt = Annotated[
     bool | None, typer.Option("--color/--no-color", help="Colour (default: on a terminal).")
 ]
@@ -56,20 +60,21 @@ def compare(
     format: FormatOpt = ReportFormat.text,
     output: OutputOpt = None,
     color: ColorOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
     """Compare RESUME with JOB and print the gap report.
 
     Example: skillgap compare resume.pdf job.txt --format json
     """
-    from skillgap.analyzer import Analyzer
+    from skillgap.analyzer import Analyzer, to_document
     from skillgap.compare import compare_profiles
     from skillgap.render import report_text, to_console
 
     if resume == "-" and job == "-":
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
     analyzer = Analyzer()
-    resume_profile = analyzer.extract(resume, "resume")
-    job_profile = analyzer.extract(job, "job")
+    resume_profile = analyzer.extract(to_document(resume, password=password), "resume")
+    job_profile = analyzer.extract(to_document(job, password=password), "job")
     report = compare_profiles(resume_profile, job_profile, analyzer.taxonomy)
     if format is ReportFormat.json:
         _emit(report.model_dump_json(indent=2) + "\n", output)
@@ -88,6 +93,7 @@ def extract(
     format: FormatOpt = ReportFormat.text,
     output: OutputOpt = None,
     color: ColorOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
     """Extract the skills FILE claims (résumé) or asks for (job).
 
@@ -97,7 +103,7 @@ def extract(
     from skillgap.render import profile_text, to_console
     from skillgap.sections import guess_kind
 
-    document = to_document(Path(file) if file != "-" else file)
+    document = to_document(Path(file) if file != "-" else file, password=password)
     chosen = kind.value if kind else guess_kind(document.text)
     profile = Analyzer().extract(document, chosen)  # type: ignore[arg-type]
     if format is ReportFormat.json:

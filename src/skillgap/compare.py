@@ -89,6 +89,8 @@ def compare_profiles(resume: Profile, job: Profile, taxonomy: Taxonomy) -> GapRe
     return GapReport(
         score=round(100 * earned / total) if total else 0,
         resume=resume.source,
+        resume_quality=resume.quality,
+        job_quality=job.quality,
         job=job.source,
         matched=matched,
         partial=partial,
