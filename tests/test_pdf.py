@@ -142,15 +142,10 @@ def _gold_pdfs() -> dict[str, dict]:
 GOLD_PDFS = _gold_pdfs()
 
 
-# Canva writes text out of page order; pdfium keeps stream order on one-column pages and
-# loses the EXPERIENCE heading before a "Collaborated with" bullet. Known gap, see the report.
-KNOWN_GAPS = {("resumes/pdf/0ptace_resume_canva.pdf", "pdfium")}
-
-
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("key", sorted(GOLD_PDFS), ids=lambda key: Path(key).name)
 def test_each_backend_finds_gold_skills_at_least_as_well_as_plain_pdfminer(
-    key: str, backend: str, analyzer_: object, request: pytest.FixtureRequest
+    key: str, backend: str, analyzer_: object
 ) -> None:
     """Floor-skill F1 against gold-dev, per PDF: no backend does worse than pdfminer's stock
     ``extract_text`` (what skillgap read before column handling)."""
@@ -161,8 +156,6 @@ def test_each_backend_finds_gold_skills_at_least_as_well_as_plain_pdfminer(
     floor = EVALUATE.parse_floor((CORPUS.parent / "skill-floor.md").read_text(encoding="utf-8"))
     gold = set(GOLD_PDFS[key]["skills"]) & floor
     data = (CORPUS / key).read_bytes()
-    if (key, backend) in KNOWN_GAPS:
-        request.applymarker(pytest.mark.xfail(reason="stream order on a Canva page", strict=True))
     texts = {"stock": extract_text(io.BytesIO(data))}
     texts[backend] = pdf_text(data, key, Limits(), backend=backend).text
     f1 = {}
