@@ -61,7 +61,9 @@ class Analyzer:
             self.extract(resume, "resume"), self.extract(job, "job"), self.taxonomy
         )
 
-    def rank(self, job: Source, resumes: Iterable[str | Path], *, top_missing: int = 5) -> list[RankRow]:
+    def rank(
+        self, job: Source, resumes: Iterable[str | Path], *, top_missing: int = 5
+    ) -> list[RankRow]:
         """Score every résumé file against one job, best first; a bad file gets an error row."""
         from skillgap.rank import rank_rows, score_file
 

@@ -173,12 +173,14 @@ def score_files(
                 if len(pending) >= limit:
                     break
             if not pending:
-                return
+                break
             done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             for future in done:
                 yield future.result()
-    finally:
+    except BaseException:  # interrupted, or the consumer stopped early: drop queued files
         pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 # --- output -----------------------------------------------------------------------------------
@@ -237,7 +239,9 @@ class RowJournal:
     def __init__(self, output: Path, fmt: RankFormat) -> None:
         self.output, self.fmt = output, fmt
         self.csv = fmt == "csv"
-        self.path = output if fmt in ("jsonl", "csv") else output.with_name(output.name + ".partial.jsonl")
+        self.path = (
+            output if fmt in ("jsonl", "csv") else output.with_name(output.name + ".partial.jsonl")
+        )
         self.stream: TextIO | None = None
 
     def read(self) -> list[RankRow]:
