@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 from skillgap.models import GapReport, Mention
+from skillgap.taxonomy import Taxonomy
 
 MASK = "█"
 
@@ -56,7 +58,11 @@ def pii_spans(text: str) -> list[tuple[int, int]]:
         m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m[0]) in _PHONE_DIGITS
     ]
     for name in candidate_names(text):
-        parts = [part.strip(".") for part in name.split() if len(part.strip(".")) >= 3]
+        parts = [
+            part.strip(".")
+            for part in name.split()
+            if len(part.strip(".")) >= 3 and part.strip(".").lower() not in _skill_names()
+        ]
         long = [re.escape(part) for part in parts if len(part) >= SUBSTRING_PART]
         short = [re.escape(part) for part in parts if len(part) < SUBSTRING_PART]
         patterns = [r"\s+".join(re.escape(part) for part in name.split())]
@@ -80,6 +86,12 @@ def candidate_names(text: str) -> list[str]:
         if _looks_like_name(words):
             names.append(" ".join(words))
     return list(dict.fromkeys(name for name in names if name))
+
+
+@cache
+def _skill_names() -> frozenset[str]:
+    """Skill names and aliases: a name part like "Kafka" is masked only inside the full name."""
+    return frozenset(alias.text.lower() for alias in Taxonomy.default().aliases())
 
 
 def _looks_like_name(words: list[str]) -> bool:
