@@ -121,7 +121,6 @@ def test_rank_resume_skips_files_already_in_the_output(tmp_path, analyzer, fmt):
     job = analyzer.analyze(JOB)
     # A previous run finished one file; its (made-up) score must survive, proving it is skipped.
     planted = RankRow(file=paths[0], score=99, job=job.source)
-    rows = run_rank(analyzer, job, paths[:1], output=output, fmt=fmt)
     journal = (
         output if fmt in ("csv", "jsonl") else output.with_name(output.name + ".partial.jsonl")
     )
