@@ -35,6 +35,7 @@ _STREET = re.compile(
 _NAME_LABEL = re.compile(r"(?im)^[ \t]*(?:full[ \t]+)?name[ \t]*[:=][ \t]*([^\n|·•,]+)")
 _SEGMENT_SPLIT = re.compile(r"[|·•–—,]| - ")
 _LABEL = re.compile(r"^\s*\w+\s*:\s*")
+_INLINE_LABEL = re.compile(r"\s\w+\s*:")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NOT_NAME_WORDS = {
     "engineer", "developer", "architect", "consultant", "manager", "designer", "scientist",
@@ -80,6 +81,7 @@ def candidate_names(text: str) -> list[str]:
         if len(line) > NAME_LINE_CHARS:
             continue
         plain = _LABEL.sub("", re.sub(r"\]\([^)]*\)|[#*_\[\]>`]", " ", line))
+        plain = _INLINE_LABEL.split(plain, maxsplit=1)[0]  # "Jane Doe Email: ..."
         words = _SEGMENT_SPLIT.split(plain)[0].split()
         while words and words[-1].lower() in _TITLE_TAIL:
             words.pop()
