@@ -102,12 +102,7 @@ EXPECTED = [
 ]
 
 
-KNOWN = {
-    ("latexcv_sidebarleft.pdf", "pdfium"): (
-        "pdfium backend: the line-break hyphen marker (U+FFFE) stays in 'Jenk\\ufffeins', so "
-        "Jenkins is missed (pdfminer finds it)"
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}  # (file, backend) -> a known defect, marked xfail
 
 
 def _expected_params() -> list:

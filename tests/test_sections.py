@@ -42,23 +42,8 @@ def test_sections_job_heading_forms(line: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        pytest.param(
-            "## **What you\u2019ll do**",
-            "responsibilities",
-            marks=pytest.mark.xfail(
-                reason="curly apostrophe (U+2019) in a heading is not recognised: "
-                "'What you\u2019ll do' (as in 4 corpus job ads) opens no section",
-                strict=True,
-            ),
-        ),
-        pytest.param(
-            "**What you\u2019ll bring**",
-            "requirements",
-            marks=pytest.mark.xfail(
-                reason="curly apostrophe (U+2019) in a heading is not recognised",
-                strict=True,
-            ),
-        ),
+        ("## **What you\u2019ll do**", "responsibilities"),
+        ("**What you\u2019ll bring**", "requirements"),
     ],
 )
 def test_sections_job_heading_with_curly_apostrophe(line: str, expected: str) -> None:

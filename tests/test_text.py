@@ -168,20 +168,12 @@ ARTEFACTS = [
     ("resumes/pdf/latexcv_two-column.pdf", "auto-", "semi automated scoring"),
     ("resumes/text/kaggle-updatedresumedataset_row320_java-developer.txt", "\ufffd", "•"),
 ]
-# (file, backend) -> the known defect that makes the row fail.
-PDFIUM_HYPHEN = (
-    "pdfium backend: the marker pdfium puts at a line-break hyphen (U+0002 or U+FFFE) is left "
-    "in the text, so hyphenated words stay split ('rebuild\\ufffeing', 'Jenk\\ufffeins', "
-    "'Develop\\x02ment') and skills such as Jenkins are missed"
-)
+# (file, text, backend) -> the known defect that makes the row fail.
 KNOWN = {
     ("best-resume-ever_side-bar.pdf", "JOHN DOE", "pdfium"): (
         "pdfium backend: letter-spaced text loses its word gaps: 'J O H N   D O E' becomes "
         "'JOHNDOE', 'Software Developer' becomes 'SoftwareDeveloper'"
     ),
-    ("0xpoe_resume-en.pdf", "rebuilding", "pdfium"): PDFIUM_HYPHEN,
-    ("latexcv_sidebarleft.pdf", "Jenkins", "pdfium"): PDFIUM_HYPHEN,
-    ("latexcv_two-column.pdf", "semi automated scoring", "pdfium"): PDFIUM_HYPHEN,
 }
 
 
@@ -221,10 +213,7 @@ PDFS = corpus_files("resumes/pdf", "*.pdf")
         "pdfminer",
         pytest.param(
             "pdfium",
-            marks=[
-                pytest.mark.skipif(not find_spec("pypdfium2"), reason="pypdfium2 not installed"),
-                pytest.mark.xfail(reason=PDFIUM_HYPHEN, strict=True),
-            ],
+            marks=pytest.mark.skipif(not find_spec("pypdfium2"), reason="pypdfium2 not installed"),
         ),
     ],
 )
@@ -242,15 +231,8 @@ def test_text_corpus_pdfs_hold_no_control_characters(
     assert found == {}
 
 
-ICON_GLYPHS = (
-    "icon-font glyphs in the Unicode private use area (U+E000-U+F8FF, e.g. U+F111) are kept "
-    "in the text of 7 corpus PDFs; they are the same artefact as '(cid:NN)', which is removed"
-)
-
-
 @needs_corpus
 @pytest.mark.parametrize("backend", PDF_BACKENDS)
-@pytest.mark.xfail(reason=ICON_GLYPHS, strict=True)
 def test_text_corpus_pdfs_hold_no_icon_glyphs(
     monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:

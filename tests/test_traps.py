@@ -176,11 +176,7 @@ REQUIREMENT = [
     ("Experience with Go is not required.", "Go", "preferred"),
     ("Ideally you know GraphQL.", "GraphQL", "preferred"),
     ("You will build services in Python.", "Python", "required"),
-    pytest.param(
-        "Kafka is a plus.", "Kafka", "preferred",
-        marks=_xfail("'Kafka is a plus' alone: Kafka needs technical context and the "
-                     "preference cue is not counted as such, so Kafka is dropped"),
-    ),
+    ("Kafka is a plus.", "Kafka", "preferred"),
     ("## Nice to have\n- Kafka\n- Redis", "Kafka", "preferred"),
     ("## Requirements\n- Python\n- Java\n- Go", "Go", "required"),
 ]  # fmt: skip

@@ -315,7 +315,7 @@ def _has_evidence(
         return not context.near_non_tech(doc, cand.start, cand.end)
     if section == "skills" or item.years is not None or item.reason == "learning":
         return not context.near_non_tech(doc, cand.start, cand.end)
-    if item.level == "preferred" and section in LIST_SECTIONS:
+    if item.level == "preferred":  # a job's "Kafka is a plus"
         return True
     return context.has_tech_context(doc, cand.start, cand.end, clause, others)
 
