@@ -169,8 +169,9 @@ class Contribution(_Model):
 
     skills: list[str] = Field(description="the skill, or every alternative of an any-of group")
     requirement: Requirement
-    status: Literal["matched", "partial", "missing", "cap"] = Field(
-        description='"cap": the deduction when a required skill is missing'
+    status: Literal["matched", "partial", "missing", "rounding", "cap"] = Field(
+        description='"rounding": the step to a whole score; "cap": the deduction when a '
+        "required skill is missing"
     )
     weight: float = Field(description="the requirement level's weight")
     credit: float = Field(description="share of the weight earned, 0-1")

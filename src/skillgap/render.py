@@ -23,10 +23,14 @@ def headline(report: GapReport) -> str:
     asked = report.matched + report.partial + report.missing
     required = sum(1 for item in asked if item.requirement == "required")
     required_met = sum(1 for item in report.matched if item.requirement == "required")
-    return (
+    line = (
         f"required skills matched: {required_met} of {required}; "
         f"partial: {len(report.partial)}; missing: {len(report.missing)}"
     )
+    cap = next((c for c in report.contributions if c.status == "cap"), None)
+    if cap:
+        line += f"; capped at {report.score}: required {', '.join(cap.skills)} missing"
+    return line
 
 
 def evidence_label(item: MatchedSkill) -> str:
@@ -40,7 +44,7 @@ def evidence_label(item: MatchedSkill) -> str:
 
 
 def points_label(contribution: Contribution) -> str:
-    if contribution.status == "cap":
+    if contribution.status in ("rounding", "cap"):
         return f"{contribution.points:+.2f}"
     return f"{contribution.points:.2f} / {contribution.max_points:.2f}"
 

@@ -12,8 +12,8 @@ The rules, in order:
    résumé shows fewer years than the job asks; a partly covered skill earns the strength of
    its best relation to a held skill; a missing one earns 0.
 4. **Score.** ``100 × Σ weight × credit / Σ weight``, rounded half up. Each requirement's
-   ``points`` are its share of that sum, apportioned in hundredths (largest remainder) so that
-   the listed points add up to the score exactly.
+   ``points`` are its term of that sum, to two decimals; a ``rounding`` row carries the step
+   to the whole score, so all the listed points add up to the score.
 5. **Must-have cap.** When a required requirement earns nothing, the score is at most
    ``MUST_HAVE_CAP``; a last contribution with status ``cap`` carries the deduction.
 
@@ -42,7 +42,6 @@ def explain_score(items: list[Item], any_of: list[list[str]]) -> tuple[int, list
         100 * weight * _credit(best) / total for weight, best in zip(weights, bests, strict=True)
     ]
     score = int(sum(exact) + 0.5)
-    points = _apportion(exact, score * 100)
     contributions = [
         Contribution(
             skills=[item.name for item in unit],
@@ -50,32 +49,39 @@ def explain_score(items: list[Item], any_of: list[list[str]]) -> tuple[int, list
             status=_status(best),
             weight=weight,
             credit=_credit(best),
-            points=cents / 100,
+            points=round(points, 2),
             max_points=round(100 * weight / total, 2),
             reason=_reason(unit, best),
         )
-        for unit, weight, best, cents in zip(units, weights, bests, points, strict=True)
+        for unit, weight, best, points in zip(units, weights, bests, exact, strict=True)
     ]
+    rounding = round(score - sum(row.points for row in contributions), 2)
+    if rounding:
+        contributions.append(_adjustment("rounding", [], rounding, "rounded to a whole score"))
     lacking = [
         best.name
         for unit, best in zip(units, bests, strict=True)
         if _level(unit) == "required" and _credit(best) == 0
     ]
     if lacking and score > MUST_HAVE_CAP:
-        contributions.append(
-            Contribution(
-                skills=lacking,
-                requirement="required",
-                status="cap",
-                weight=0.0,
-                credit=0.0,
-                points=float(MUST_HAVE_CAP - score),
-                max_points=0.0,
-                reason=f"required skill missing: score capped at {MUST_HAVE_CAP} (was {score})",
-            )
-        )
+        reason = f"required skill missing: score capped at {MUST_HAVE_CAP} (was {score})"
+        contributions.append(_adjustment("cap", lacking, MUST_HAVE_CAP - score, reason))
         score = MUST_HAVE_CAP
     return score, contributions
+
+
+def _adjustment(status: str, skills: list[str], points: float, reason: str) -> Contribution:
+    """A row that is not a requirement: the rounding to a whole score, or the cap."""
+    return Contribution(
+        skills=skills,
+        requirement="required",
+        status=status,  # type: ignore[arg-type]
+        weight=0.0,
+        credit=0.0,
+        points=round(points, 2),
+        max_points=0.0,
+        reason=reason,
+    )
 
 
 def _requirements(items: list[Item], any_of: list[list[str]]) -> list[list[Item]]:
@@ -96,19 +102,6 @@ def _requirements(items: list[Item], any_of: list[list[str]]) -> list[list[Item]
             by_group[number] = [item]
             units.append(by_group[number])
     return units
-
-
-def _apportion(exact: list[float], target: int) -> list[int]:
-    """Integers proportional to ``exact`` that sum to ``target`` (largest remainder method)."""
-    whole = sum(exact)
-    if not whole:
-        return [0 for _ in exact]
-    quotas = [value * target / whole for value in exact]
-    shares = [int(quota) for quota in quotas]
-    by_remainder = sorted(range(len(exact)), key=lambda i: (shares[i] - quotas[i], i))
-    for index in by_remainder[: target - sum(shares)]:
-        shares[index] += 1
-    return shares
 
 
 def _level(unit: list[Item]) -> Requirement:
