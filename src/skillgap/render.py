@@ -98,6 +98,7 @@ def report_text(report: GapReport) -> Group:
                 points_label(contribution),
                 Text(contribution.reason),
             )
+        table.add_row(Text("Score", style="bold"), Text(str(report.score), style="bold"), "")
         parts.append(table)
     if report.extra:
         names = ", ".join(item.name for item in report.extra)
