@@ -74,7 +74,7 @@ def report_markdown(report: GapReport) -> str:
         lines += [
             _row(
                 " / ".join(item.skills),
-                item.requirement,
+                item.requirement if item.status != "rounding" else "",
                 points_label(item),
                 escape(item.reason),
             )
