@@ -164,3 +164,17 @@ def test_report_html_escapes_document_text_and_is_self_contained(capsys, tmp_pat
     assert "&amp;amp;" in page
     assert "http://" not in page.replace("http://x.test", "") and "https://" not in page
     assert "<svg" in page and "Content-Security-Policy" in page
+
+
+def test_report_redact_masks_personal_data_in_quotes(capsys, tmp_path: Path) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Maren Holt\n\nSKILLS\nPython, Docker (ask maren.holt@example.com or 555-014-2233)\n",
+        encoding="utf-8",
+    )
+    code, page, _ = _run(capsys, "compare", str(resume), str(JOB), "-f", "json", "--redact")
+    assert code == 0
+    data = json.loads(page)
+    quotes = [q["text"] for item in data["matched"] for q in item["resume_quotes"]]
+    assert any("Docker" in text for text in quotes)
+    assert "maren.holt@example.com" not in page and "555-014-2233" not in page

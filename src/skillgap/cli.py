@@ -14,6 +14,8 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -55,9 +57,28 @@ FormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output 
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of an encrypted PDF.", show_default=False),
+]
 ColorOpt = Annotated[
     bool | None, typer.Option("--color/--no-color", help="Colour (default: on a terminal).")
 ]
+RedactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Blind mode: hide names, e-mails, phones, street addresses and URLs of the "
+        "candidate, and show the file as a pseudonym.",
+    ),
+]
+
+
+class RankFormatOption(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 @app.command()
@@ -78,12 +99,14 @@ def compare(
             help="Exit with status 1 when the score is below this (0-100).",
         ),
     ] = None,
+    password: PasswordOpt = None,
+    redact: RedactOpt = False,
 ) -> None:
     """Compare RESUME with JOB and print the gap report.
 
     Example: skillgap compare resume.pdf job.txt --format html --output report.html
     """
-    from skillgap.analyzer import Analyzer
+    from skillgap.analyzer import Analyzer, to_document
     from skillgap.compare import compare_profiles
     from skillgap.render import report_text, to_console
     from skillgap.render_html import report_html
@@ -92,9 +115,13 @@ def compare(
     if resume == "-" and job == "-":
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
     analyzer = Analyzer()
-    resume_profile = analyzer.extract(resume, "resume")
-    job_profile = analyzer.extract(job, "job")
+    resume_profile = analyzer.extract(to_document(resume, password=password), "resume")
+    job_profile = analyzer.extract(to_document(job, password=password), "job")
     report = compare_profiles(resume_profile, job_profile, analyzer.taxonomy)
+    if redact:
+        from skillgap.redact import redact_report
+
+        report, _ = redact_report(report, resume_profile.text)
     if format is CompareFormat.json:
         _emit(report.model_dump_json(indent=2) + "\n", output)
     elif format is CompareFormat.markdown:
@@ -117,6 +144,7 @@ def extract(
     format: FormatOpt = ReportFormat.text,
     output: OutputOpt = None,
     color: ColorOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
     """Extract the skills FILE claims (résumé) or asks for (job).
 
@@ -126,13 +154,100 @@ def extract(
     from skillgap.render import profile_text, to_console
     from skillgap.sections import guess_kind
 
-    document = to_document(Path(file) if file != "-" else file)
+    document = to_document(Path(file) if file != "-" else file, password=password)
     chosen = kind.value if kind else guess_kind(document.text)
     profile = Analyzer().extract(document, chosen)  # type: ignore[arg-type]
     if format is ReportFormat.json:
         _emit(profile.model_dump_json(indent=2) + "\n", output)
     else:
         _emit(to_console(profile_text(profile), color=_color(color, output)), output)
+
+
+@app.command()
+def rank(
+    job: Annotated[str, typer.Argument(help="Job ad: .pdf, .txt, .md, or - for stdin.")],
+    resumes: Annotated[
+        list[str],
+        typer.Argument(
+            help="Résumé files, folders (walked), globs ('cv/**/*.pdf'), or - to read one "
+            "path per line from stdin."
+        ),
+    ],
+    format: Annotated[
+        RankFormatOption, typer.Option("--format", "-f", help="Output format.")
+    ] = RankFormatOption.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write here; rows are added as they finish, ranked at the end."
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Keep the rows already in --output and skip their files."),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    ] = None,
+    top_missing: Annotated[
+        int, typer.Option("--top-missing", min=0, help="Missing required skills shown per row.")
+    ] = 5,
+    redact: RedactOpt = False,
+) -> None:
+    """Rank RESUMES by fit with JOB, best first, with each one's top missing required skills.
+
+    A file that cannot be read gets a row with an error and the batch goes on; the exit status
+    is 0 only if every file was read, else 2.
+
+    Example: skillgap rank job.txt resumes/ --format csv --output ranking.csv --resume
+    """
+    from skillgap.analyzer import Analyzer
+    from skillgap.rank import expand_inputs, format_rows, run_rank
+
+    if resume and output is None:
+        raise SkillgapError("--resume needs --output: the file whose rows are kept")
+    if job == "-" and "-" in resumes:
+        raise SkillgapError("only one of JOB and the résumé list can be read from stdin (-)")
+    paths = expand_inputs(resumes, sys.stdin if "-" in resumes else None)
+    if not paths:
+        raise SkillgapError("no résumé files given; name files, folders or globs")
+    analyzer = Analyzer()
+    job_profile = analyzer.analyze(job)
+    with _progress_bar(len(paths)) as advance:
+        rows = run_rank(
+            analyzer,
+            job_profile,
+            paths,
+            output=output,
+            fmt=format.value,
+            resume=resume,
+            jobs=jobs or os.cpu_count() or 1,
+            top_missing=top_missing,
+            redact=redact,
+            progress=advance,
+        )
+    if output is None:
+        sys.stdout.write(format_rows(rows, format.value, job_profile.source))
+    failed = sum(row.error is not None for row in rows)
+    if failed:
+        raise SkillgapError(
+            f"{failed} of {len(rows)} résumé files could not be read; see their error column"
+        )
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on standard error, only when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Ranking", total=total)
+        yield lambda done, _total: progress.update(task, completed=done)
 
 
 @taxonomy_app.command("list")

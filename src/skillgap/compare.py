@@ -101,6 +101,8 @@ def compare_profiles(resume: Profile, job: Profile, taxonomy: Taxonomy) -> GapRe
     return GapReport(
         score=score,
         resume=resume.source,
+        resume_quality=resume.quality,
+        job_quality=job.quality,
         job=job.source,
         matched=matched,
         partial=partial,

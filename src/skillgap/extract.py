@@ -194,6 +194,8 @@ class Extractor:
                 reason, level = None, "preferred"
             elif reason == "learning":
                 reason = None
+            if section == "not_required":  # "What you don't need": asks for none of it
+                reason = "negated"
             if level == "uncued":
                 level = _job_level(doc, cand, section, clause, others)
         elif section == "interests" and reason is None:
@@ -363,7 +365,7 @@ def _fuzzy_token_ok(token: Token) -> bool:
 def _job_level(
     doc: Doc, cand: _Candidate, section: str | None, clause: int, others: _Others
 ) -> str:
-    if section in {"preferred", "not_required"}:
+    if section == "preferred":
         return "preferred"
     if context.has_preferred_cue(doc, clause, cand.start, cand.end, others):
         return "preferred"

@@ -19,13 +19,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Quality(_Model):
+    """How far the extracted text can be trusted, so a bad extraction reads as low confidence
+    rather than as a poor fit."""
+
+    confidence: Literal["high", "medium", "low"]
+    reasons: list[str] = Field(default_factory=list, description="why confidence is not high")
+    pages: int | None = None
+    characters: int = Field(description="characters of cleaned text")
+    unknown_glyphs: float = Field(description="share of characters the PDF could not map, 0-1")
+    letter_spacing_collapsed: int = Field(description='runs like "J O H N" joined into words')
+    columns: int = Field(1, description="most text columns found on one page")
+    backend: str | None = Field(None, description="the reader used, e.g. pdfium or pdfminer")
+
+
 class Document(_Model):
     """A read input: its cleaned text (which all offsets index) and where it came from."""
 
     text: str
     source: str = "<text>"
-    format: Literal["pdf", "text"] = "text"
+    format: Literal["pdf", "text", "docx", "html"] = "text"
     pages: int | None = None
+    quality: Quality | None = None
 
 
 class Mention(_Model):
@@ -82,6 +97,7 @@ class Profile(_Model):
     not_claimed: list[NotClaimed] = Field(default_factory=list)
     implied: list[ImpliedSkill] = Field(default_factory=list)
     any_of: list[list[str]] = Field(default_factory=list)
+    quality: Quality | None = None
     text: str = Field("", exclude=True, repr=False, description="the text offsets index")
 
     def get(self, skill_id: str) -> ExtractedSkill | None:
@@ -196,3 +212,5 @@ class GapReport(_Model):
     )
     skillgap_version: str
     taxonomy_version: str
+    resume_quality: Quality | None = None
+    job_quality: Quality | None = None

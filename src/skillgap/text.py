@@ -62,3 +62,8 @@ def decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     return data.decode("utf-8-sig", errors="replace")
+
+
+def letter_spaced_runs(text: str) -> int:
+    """How many letter-spaced runs ("J O H N") :func:`normalize` would join."""
+    return len(_LETTER_SPACED.findall(text))
