@@ -1,7 +1,11 @@
 """The ``skillgap`` command line: it parses arguments, calls the library and renders.
 
-Exit status, in one place: 0 success; 1 below ``--fail-under`` (later) ; 2 usage error or bad
-input, with one line on standard error that starts ``skillgap: error:``.
+Exit status, in one place:
+
+- 0: success;
+- 1: ``compare --fail-under N`` and the score is below N (the report is still written);
+- 2: usage error or bad input, with one line on standard error that starts
+  ``skillgap: error:``.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typer.exceptions import Abort, Exit, TyperException
 
 from skillgap.errors import SkillgapError
 
-EXIT_OK, EXIT_INPUT = 0, 2
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT = 0, 1, 2
 
 app = typer.Typer(
     add_completion=False,
@@ -35,6 +39,13 @@ app.add_typer(taxonomy_app, name="taxonomy")
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 class KindOption(str, Enum):
@@ -74,19 +85,32 @@ class RankFormatOption(str, Enum):
 def compare(
     resume: Annotated[str, typer.Argument(help="Résumé: .pdf, .txt, .md, or - for stdin.")],
     job: Annotated[str, typer.Argument(help="Job ad: .pdf, .txt, .md, or - for stdin.")],
-    format: FormatOpt = ReportFormat.text,
+    format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CompareFormat.text,
     output: OutputOpt = None,
     color: ColorOpt = None,
+    fail_under: Annotated[
+        int | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            help="Exit with status 1 when the score is below this (0-100).",
+        ),
+    ] = None,
     password: PasswordOpt = None,
     redact: RedactOpt = False,
 ) -> None:
     """Compare RESUME with JOB and print the gap report.
 
-    Example: skillgap compare resume.pdf job.txt --format json
+    Example: skillgap compare resume.pdf job.txt --format html --output report.html
     """
     from skillgap.analyzer import Analyzer, to_document
     from skillgap.compare import compare_profiles
     from skillgap.render import report_text, to_console
+    from skillgap.render_html import report_html
+    from skillgap.render_markdown import report_markdown
 
     if resume == "-" and job == "-":
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
@@ -94,16 +118,20 @@ def compare(
     resume_profile = analyzer.extract(to_document(resume, password=password), "resume")
     job_profile = analyzer.extract(to_document(job, password=password), "job")
     report = compare_profiles(resume_profile, job_profile, analyzer.taxonomy)
-    resume_text = resume_profile.text
     if redact:
         from skillgap.redact import redact_report
 
-        report, resume_text = redact_report(report, resume_text)
-    if format is ReportFormat.json:
+        report, _ = redact_report(report, resume_profile.text)
+    if format is CompareFormat.json:
         _emit(report.model_dump_json(indent=2) + "\n", output)
+    elif format is CompareFormat.markdown:
+        _emit(report_markdown(report), output)
+    elif format is CompareFormat.html:
+        _emit(report_html(report), output)
     else:
-        rendered = report_text(report, resume_text, job_profile.text)
-        _emit(to_console(rendered, color=_color(color, output)), output)
+        _emit(to_console(report_text(report), color=_color(color, output)), output)
+    if fail_under is not None and report.score < fail_under:
+        raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
 @app.command()
@@ -264,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every expected failure to exit status 2 and one line on stderr."""
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="skillgap", standalone_mode=False)
+        status = command.main(args=argv, prog_name="skillgap", standalone_mode=False)
     except SkillgapError as error:
         return _fail(str(error))
     except TyperException as error:  # usage errors: unknown option, missing argument, ...
@@ -281,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("aborted")
     except BrokenPipeError:
         return EXIT_OK
-    return EXIT_OK
+    return status if isinstance(status, int) else EXIT_OK  # click returns typer.Exit's code
 
 
 def _fail(message: str) -> int:

@@ -14,7 +14,7 @@ import hashlib
 import re
 from functools import cache
 
-from skillgap.models import GapReport, Mention
+from skillgap.models import GapReport, Mention, Quote
 from skillgap.taxonomy import Taxonomy
 
 MASK = "█"
@@ -130,11 +130,29 @@ def redact_report(report: GapReport, resume_text: str) -> tuple[GapReport, str]:
     def hide(mention: Mention) -> Mention:
         return mention.model_copy(update={"text": masked[mention.start : mention.end]})
 
+    secrets = {" ".join(resume_text[a:b].split()) for a, b in pii_spans(resume_text)} - {""}
+
+    def blind(quote: Quote) -> Quote:
+        """Mask every piece of personal data the quote repeats (lengths, so marks, kept)."""
+        text = quote.text
+        for secret in sorted(secrets, key=len, reverse=True):
+            text = text.replace(secret, MASK * len(secret))
+        return quote.model_copy(update={"text": text})
+
     matched = [
-        item.model_copy(update={"resume_mentions": [hide(m) for m in item.resume_mentions]})
+        item.model_copy(
+            update={
+                "resume_mentions": [hide(m) for m in item.resume_mentions],
+                "resume_quotes": [blind(q) for q in item.resume_quotes],
+            }
+        )
         for item in report.matched
     ]
-    update = {"resume": pseudonym(report.resume), "matched": matched}
+    partial = [
+        item.model_copy(update={"resume_quotes": [blind(q) for q in item.resume_quotes]})
+        for item in report.partial
+    ]
+    update = {"resume": pseudonym(report.resume), "matched": matched, "partial": partial}
     return report.model_copy(update=update), masked
 
 

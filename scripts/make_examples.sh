@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerate the committed example reports from the example résumé and job ad.
+# Run from anywhere: scripts/make_examples.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for format in markdown html; do
+    extension=$([ "$format" = markdown ] && echo md || echo html)
+    python -m skillgap compare examples/resume.pdf examples/job.txt \
+        --format "$format" --output "examples/report.$extension"
+done
+echo "wrote examples/report.md and examples/report.html"
