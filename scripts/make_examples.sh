@@ -3,6 +3,7 @@
 # Run from anywhere: scripts/make_examples.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export SKILLGAP_TODAY=2026-11-23  # "Present" in the résumé's dates: keeps the examples stable
 for format in markdown html; do
     extension=$([ "$format" = markdown ] && echo md || echo html)
     python -m skillgap compare examples/resume.pdf examples/job.txt \

@@ -7,6 +7,7 @@ into claimed / negated / learning → requirement level and years → one entry 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from skillgap import context
+from skillgap.errors import SkillgapError
 from skillgap.fuzzy import FuzzyIndex
 from skillgap.models import (
     Document,
@@ -127,7 +129,7 @@ class Extractor:
         roles: list[Role] = []
         if kind == "resume":
             spans = sections.spans(DEMONSTRATED_SECTIONS, len(text))
-            roles = find_roles(text, spans, self.today or date.today())
+            roles = find_roles(text, spans, self.today or _today())
         return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
 
     def _candidates(self, doc: Doc, text: str) -> list[_Candidate]:
@@ -292,6 +294,17 @@ class Extractor:
             implied=implied_skills if kind == "resume" else [],
             text=document.text,
         )
+
+
+def _today() -> date:
+    """The day "present" means: ``SKILLGAP_TODAY`` (YYYY-MM-DD) for reproducible reports."""
+    fixed = os.environ.get("SKILLGAP_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise SkillgapError(f"SKILLGAP_TODAY={fixed!r}: not a date; use YYYY-MM-DD") from None
+    return date.today()
 
 
 def _has_evidence(
