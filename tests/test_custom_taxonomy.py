@@ -142,3 +142,15 @@ def test_an_extension_of_an_unknown_skill_is_refused(tmp_path: Path) -> None:
     path.write_text('[[extend]]\nid = "kubernets"\naliases = ["kube cluster"]\n', "utf-8")
     with pytest.raises(skillgap.SkillgapError, match=r"extend.toml: extend 'kubernets'"):
         Taxonomy.default().merge(path)
+
+
+def test_cli_rank_with_taxonomy(
+    custom: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    job, resume = tmp_path / "job.txt", tmp_path / "resume.txt"
+    job.write_text(JOB, encoding="utf-8")
+    resume.write_text(RESUME, encoding="utf-8")
+    args = ["rank", str(job), str(resume), "-f", "csv", "-j", "1", "--taxonomy", str(custom)]
+    assert main(args) == 0
+    header, row = capsys.readouterr().out.splitlines()[:2]
+    assert "missing_required" in header and "Temporal" in row

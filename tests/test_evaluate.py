@@ -134,8 +134,11 @@ def test_negated_gold_skill_predicted_as_skill_is_a_false_positive() -> None:
 def test_not_claimed_false_positive_counts_against_precision() -> None:
     answers = dict(PERFECT)
     answers["resumes/pdf/c.pdf"] = Prediction({".NET": (None, None)}, {"Kubernetes", "Elixir"})
-    nc = run(answers).not_claimed
+    report = run(answers)
+    nc = report.not_claimed
     assert (nc.tp, nc.fp, nc.fn) == (1, 1, 0)  # Elixir is not a floor name: ignored
+    assert report.docs[2].not_claimed_fp == ["Kubernetes"]
+    assert "wrongly not claimed Kubernetes; missed -" in ev.format_report(report)
 
 
 def test_requirement_agreement_only_over_skills_found_by_both() -> None:
@@ -182,6 +185,7 @@ def test_crash_on_one_document_scores_it_as_empty() -> None:
     pdf = report.docs[2]
     assert pdf.error == "ValueError: no text" and pdf.fn == [".NET"]
     assert report.micro["job"].f1 == 1.0
+    assert "[resumes/pdf/c.pdf] ValueError: no text" in ev.format_report(report)
 
 
 def test_empty_gold_and_empty_prediction_is_perfect_for_macro() -> None:

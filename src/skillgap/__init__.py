@@ -7,6 +7,7 @@
 
 from skillgap.analyzer import Analyzer, compare, extract
 from skillgap.errors import DocumentError, SkillgapError, TaxonomyError
+from skillgap.limits import Limits
 from skillgap.models import Document, GapReport, Profile
 from skillgap.taxonomy import Taxonomy
 
@@ -15,6 +16,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "GapReport",
+    "Limits",
     "Profile",
     "SkillgapError",
     "Taxonomy",

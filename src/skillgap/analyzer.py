@@ -6,8 +6,10 @@ Building the tokenizer and matchers takes a fraction of a second, so batch users
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from skillgap.compare import compare_profiles
 from skillgap.errors import DocumentError
@@ -16,25 +18,44 @@ from skillgap.ingest import document_from_text, read_document
 from skillgap.models import Document, GapReport, Kind, Profile
 from skillgap.taxonomy import Taxonomy
 
+if TYPE_CHECKING:
+    from skillgap.rank import RankRow
+
 Source = str | Path | Document | Profile
-_FILE_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".text")
+_FILE_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".text", ".docx", ".html", ".htm")
 
 
 class Analyzer:
     """Loads the taxonomy and NLP once; then extracts and compares as often as needed.
 
-    Reads are safe from several threads; each call builds its own spaCy ``Doc``.
+    Typical batch use: ``job = analyzer.analyze("job.txt")`` once, then
+    ``analyzer.compare(resume, job)`` per résumé, or ``analyzer.rank(job, resumes)``.
+
+    Thread safety: after construction an Analyzer is only read, and each call builds its own
+    spaCy ``Doc``, so one instance may serve several threads at once. Across processes it
+    pickles as its taxonomy alone (nothing for the shipped one) and rebuilds its matchers on
+    unpickling, which takes well under a second.
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or Taxonomy.default()
         self.extractor = Extractor(self.taxonomy)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        custom = None if self.taxonomy is Taxonomy.default() else self.taxonomy
+        return (Analyzer, (custom,))
+
+    def analyze(self, job: Source) -> Profile:
+        """The skills a job asks for; pass the result to :meth:`compare` to reuse it."""
+        return self.extract(job, "job")
+
     def extract(self, source: Source, kind: Kind = "resume") -> Profile:
         """The skills one document claims (résumé) or asks for (job)."""
         if isinstance(source, Profile):
             return source
-        return self.extractor.extract(to_document(source), kind)
+        document = to_document(source)
+        profile = self.extractor.extract(document, kind)
+        return profile.model_copy(update={"quality": document.quality})
 
     def compare(self, resume: Source, job: Source) -> GapReport:
         """The gap report of one résumé against one job."""
@@ -42,16 +63,28 @@ class Analyzer:
             self.extract(resume, "resume"), self.extract(job, "job"), self.taxonomy
         )
 
+    def rank(
+        self, job: Source, resumes: Iterable[str | Path], *, top_missing: int = 5
+    ) -> list[RankRow]:
+        """Score every résumé file against one job, best first; a bad file gets an error row."""
+        from skillgap.rank import rank_rows, score_file
 
-def to_document(source: str | Path | Document) -> Document:
-    """A path (``str`` or ``Path``), ``"-"`` for standard input, or the text itself."""
+        job_profile = self.analyze(job)
+        return rank_rows(score_file(self, job_profile, path, top_missing) for path in resumes)
+
+
+def to_document(source: str | Path | Document, *, password: str | None = None) -> Document:
+    """A path (``str`` or ``Path``), ``"-"`` for standard input, or the text itself.
+
+    ``password`` opens an encrypted PDF.
+    """
     if isinstance(source, Document):
         return source
     if isinstance(source, Path) or source == "-":
-        return read_document(source)
+        return read_document(source, password=password)
     if "\n" not in source and len(source) < 4096:
         if Path(source).is_file():
-            return read_document(source)
+            return read_document(source, password=password)
         if source.lower().endswith(_FILE_SUFFIXES):
             raise DocumentError(f"{source}: no such file; check the path")
     return document_from_text(source)

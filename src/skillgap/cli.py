@@ -1,7 +1,11 @@
 """The ``skillgap`` command line: it parses arguments, calls the library and renders.
 
-Exit status, in one place: 0 success; 1 below ``--fail-under`` (later) ; 2 usage error or bad
-input, with one line on standard error that starts ``skillgap: error:``.
+Exit status, in one place:
+
+- 0: success;
+- 1: ``compare --fail-under N`` and the score is below N (the report is still written);
+- 2: usage error or bad input, with one line on standard error that starts
+  ``skillgap: error:``.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -22,7 +28,7 @@ from skillgap.errors import SkillgapError
 if TYPE_CHECKING:
     from skillgap.taxonomy import Taxonomy
 
-EXIT_OK, EXIT_INPUT = 0, 2
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT = 0, 1, 2
 
 app = typer.Typer(
     add_completion=False,
@@ -36,6 +42,13 @@ app.add_typer(taxonomy_app, name="taxonomy")
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 class KindOption(str, Enum):
@@ -56,39 +69,82 @@ TaxonomyOpt = Annotated[
         "skills, replaces skills with the same id, or [[extend]]s them.",
     ),
 ]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of an encrypted PDF.", show_default=False),
+]
 ColorOpt = Annotated[
     bool | None, typer.Option("--color/--no-color", help="Colour (default: on a terminal).")
 ]
+RedactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Blind mode: hide names, e-mails, phones, street addresses and URLs of the "
+        "candidate, and show the file as a pseudonym.",
+    ),
+]
+
+
+class RankFormatOption(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 @app.command()
 def compare(
     resume: Annotated[str, typer.Argument(help="Résumé: .pdf, .txt, .md, or - for stdin.")],
     job: Annotated[str, typer.Argument(help="Job ad: .pdf, .txt, .md, or - for stdin.")],
-    format: FormatOpt = ReportFormat.text,
+    format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CompareFormat.text,
     output: OutputOpt = None,
     color: ColorOpt = None,
     taxonomy: TaxonomyOpt = None,
+    fail_under: Annotated[
+        int | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            help="Exit with status 1 when the score is below this (0-100).",
+        ),
+    ] = None,
+    password: PasswordOpt = None,
+    redact: RedactOpt = False,
 ) -> None:
     """Compare RESUME with JOB and print the gap report.
 
-    Example: skillgap compare resume.pdf job.txt --format json
+    Example: skillgap compare resume.pdf job.txt --format html --output report.html
     """
-    from skillgap.analyzer import Analyzer
+    from skillgap.analyzer import Analyzer, to_document
     from skillgap.compare import compare_profiles
     from skillgap.render import report_text, to_console
+    from skillgap.render_html import report_html
+    from skillgap.render_markdown import report_markdown
 
     if resume == "-" and job == "-":
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
     analyzer = Analyzer(_taxonomy(taxonomy))
-    resume_profile = analyzer.extract(resume, "resume")
-    job_profile = analyzer.extract(job, "job")
+    resume_profile = analyzer.extract(to_document(resume, password=password), "resume")
+    job_profile = analyzer.extract(to_document(job, password=password), "job")
     report = compare_profiles(resume_profile, job_profile, analyzer.taxonomy)
-    if format is ReportFormat.json:
+    if redact:
+        from skillgap.redact import redact_report
+
+        report, _ = redact_report(report, resume_profile.text)
+    if format is CompareFormat.json:
         _emit(report.model_dump_json(indent=2) + "\n", output)
+    elif format is CompareFormat.markdown:
+        _emit(report_markdown(report), output)
+    elif format is CompareFormat.html:
+        _emit(report_html(report), output)
     else:
-        rendered = report_text(report, resume_profile.text, job_profile.text)
-        _emit(to_console(rendered, color=_color(color, output)), output)
+        _emit(to_console(report_text(report), color=_color(color, output)), output)
+    if fail_under is not None and report.score < fail_under:
+        raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
 @app.command()
@@ -102,6 +158,7 @@ def extract(
     output: OutputOpt = None,
     color: ColorOpt = None,
     taxonomy: TaxonomyOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
     """Extract the skills FILE claims (résumé) or asks for (job).
 
@@ -111,13 +168,101 @@ def extract(
     from skillgap.render import profile_text, to_console
     from skillgap.sections import guess_kind
 
-    document = to_document(Path(file) if file != "-" else file)
+    document = to_document(Path(file) if file != "-" else file, password=password)
     chosen = kind.value if kind else guess_kind(document.text)
     profile = Analyzer(_taxonomy(taxonomy)).extract(document, chosen)  # type: ignore[arg-type]
     if format is ReportFormat.json:
         _emit(profile.model_dump_json(indent=2) + "\n", output)
     else:
         _emit(to_console(profile_text(profile), color=_color(color, output)), output)
+
+
+@app.command()
+def rank(
+    job: Annotated[str, typer.Argument(help="Job ad: .pdf, .txt, .md, or - for stdin.")],
+    resumes: Annotated[
+        list[str],
+        typer.Argument(
+            help="Résumé files, folders (walked), globs ('cv/**/*.pdf'), or - to read one "
+            "path per line from stdin."
+        ),
+    ],
+    format: Annotated[
+        RankFormatOption, typer.Option("--format", "-f", help="Output format.")
+    ] = RankFormatOption.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write here; rows are added as they finish, ranked at the end."
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Keep the rows already in --output and skip their files."),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    ] = None,
+    top_missing: Annotated[
+        int, typer.Option("--top-missing", min=0, help="Missing required skills shown per row.")
+    ] = 5,
+    redact: RedactOpt = False,
+    taxonomy: TaxonomyOpt = None,
+) -> None:
+    """Rank RESUMES by fit with JOB, best first, with each one's top missing required skills.
+
+    A file that cannot be read gets a row with an error and the batch goes on; the exit status
+    is 0 only if every file was read, else 2.
+
+    Example: skillgap rank job.txt resumes/ --format csv --output ranking.csv --resume
+    """
+    from skillgap.analyzer import Analyzer
+    from skillgap.rank import expand_inputs, format_rows, run_rank
+
+    if resume and output is None:
+        raise SkillgapError("--resume needs --output: the file whose rows are kept")
+    if job == "-" and "-" in resumes:
+        raise SkillgapError("only one of JOB and the résumé list can be read from stdin (-)")
+    paths = expand_inputs(resumes, sys.stdin if "-" in resumes else None)
+    if not paths:
+        raise SkillgapError("no résumé files given; name files, folders or globs")
+    analyzer = Analyzer(_taxonomy(taxonomy))
+    job_profile = analyzer.analyze(job)
+    with _progress_bar(len(paths)) as advance:
+        rows = run_rank(
+            analyzer,
+            job_profile,
+            paths,
+            output=output,
+            fmt=format.value,
+            resume=resume,
+            jobs=jobs or os.cpu_count() or 1,
+            top_missing=top_missing,
+            redact=redact,
+            progress=advance,
+        )
+    if output is None:
+        sys.stdout.write(format_rows(rows, format.value, job_profile.source))
+    failed = sum(row.error is not None for row in rows)
+    if failed:
+        raise SkillgapError(
+            f"{failed} of {len(rows)} résumé files could not be read; see their error column"
+        )
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on standard error, only when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Ranking", total=total)
+        yield lambda done, _total: progress.update(task, completed=done)
 
 
 @taxonomy_app.command("list")
@@ -195,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every expected failure to exit status 2 and one line on stderr."""
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="skillgap", standalone_mode=False)
+        status = command.main(args=argv, prog_name="skillgap", standalone_mode=False)
     except SkillgapError as error:
         return _fail(str(error))
     except TyperException as error:  # usage errors: unknown option, missing argument, ...
@@ -212,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("aborted")
     except BrokenPipeError:
         return EXIT_OK
-    return EXIT_OK
+    return status if isinstance(status, int) else EXIT_OK  # click returns typer.Exit's code
 
 
 def _fail(message: str) -> int:

@@ -1,10 +1,16 @@
 """Turn a résumé profile and a job profile into a gap report.
 
-Scoring, in one place so it can be explained: each job skill weighs ``WEIGHTS`` by its
-requirement level. A matched skill earns its whole weight; a partial one earns ``credit`` of
-it, which is ``PARTIAL_SHARE`` times the strength of the best relation to a held skill (or
-``IMPLIED_CREDIT`` when a held skill implies it: Django ⇒ Python); a missing one earns
-nothing. The score is the earned share of the total weight, 0-100.
+Each job skill gets a credit (0-1), which :mod:`skillgap.score` weighs into the score:
+
+- matched: 1, reduced when the job asks for more years than the résumé shows: the
+  ``YEARS_SHARE`` part of the credit scales with years shown / years asked (unknown years
+  are not held against anyone);
+- partial: ``PARTIAL_SHARE`` times the strength of the best relation to a held skill, or
+  ``IMPLIED_CREDIT`` when a held skill implies it (Django ⇒ Python);
+- missing: 0.
+
+Every matched and partial skill carries quotes of the résumé lines it rests on, and every job
+skill the job line that asks for it.
 """
 
 from __future__ import annotations
@@ -16,17 +22,21 @@ from skillgap.models import (
     ExtraSkill,
     GapReport,
     MatchedSkill,
+    Mention,
     MissingSkill,
     PartialSkill,
     Profile,
 )
 from skillgap.plan import Gap, job_lines, learning_plan
+from skillgap.quotes import JOB_WIDTH, quote, quotes
+from skillgap.score import explain_score
 from skillgap.taxonomy import Taxonomy
 
-WEIGHTS = {"required": 3.0, "preferred": 1.0}
 IMPLIED_CREDIT = 0.75
 PARTIAL_SHARE = 0.75
 MIN_RELATED_STRENGTH = 0.3  # weaker relations are not worth partial credit
+YEARS_SHARE = 0.5  # a held skill keeps half its credit however few years it shows
+ASKING_SECTIONS = ("requirements", "preferred")  # where a job line asks rather than describes
 
 
 def skillgap_version() -> str:
@@ -43,42 +53,44 @@ def compare_profiles(resume: Profile, job: Profile, taxonomy: Taxonomy) -> GapRe
     matched: list[MatchedSkill] = []
     partial: list[PartialSkill] = []
     missing: list[MissingSkill] = []
-    earned = total = 0.0
+    items: list[MatchedSkill | PartialSkill | MissingSkill] = []
     for wanted in job.skills:
-        requirement = wanted.requirement or "required"
-        weight = WEIGHTS[requirement]
-        total += weight
-        common = {"id": wanted.id, "name": wanted.name, "category": wanted.category}
+        common = {
+            "id": wanted.id,
+            "name": wanted.name,
+            "category": wanted.category,
+            "requirement": wanted.requirement or "required",
+            "job_mentions": wanted.mentions,
+            "job_quote": quote(job.text, _asking(wanted.mentions), JOB_WIDTH),
+        }
         if wanted.id in held:
             have = held[wanted.id]
-            earned += weight
-            matched.append(
-                MatchedSkill(
-                    **common,
-                    requirement=requirement,
-                    evidence=have.evidence,
-                    years=have.years,
-                    resume_mentions=have.mentions,
-                    job_mentions=wanted.mentions,
-                )
+            item: MatchedSkill | PartialSkill | MissingSkill = MatchedSkill(
+                **common,
+                evidence=have.evidence,
+                years=have.years,
+                years_asked=wanted.years,
+                credit=years_credit(have.years, wanted.years),
+                resume_mentions=have.mentions,
+                resume_quotes=quotes(resume.text, have.mentions),
             )
-            continue
-        credit, via = partial_credit(wanted.id, held, implied_via, taxonomy)
-        if credit > 0:
-            earned += weight * credit
-            partial.append(
-                PartialSkill(
-                    **common,
-                    requirement=requirement,
-                    via=via,
-                    credit=credit,
-                    job_mentions=wanted.mentions,
-                )
+            matched.append(item)
+        elif (found := partial_credit(wanted.id, held, implied_via, taxonomy))[0] > 0:
+            credit, via = found
+            via_mentions = [m for s in resume.skills if s.name in via for m in s.mentions]
+            item = PartialSkill(
+                **common,
+                via=via,
+                credit=credit,
+                evidence="implied" if wanted.id in implied_via else None,
+                resume_quotes=quotes(resume.text, via_mentions),
             )
+            partial.append(item)
         else:
-            missing.append(
-                MissingSkill(**common, requirement=requirement, job_mentions=wanted.mentions)
-            )
+            item = MissingSkill(**common)
+            missing.append(item)
+        items.append(item)
+    score, contributions = explain_score(items, job.any_of)
     wanted_ids = {skill.id for skill in job.skills}
     extra = [
         ExtraSkill(id=skill.id, name=skill.name, category=skill.category)
@@ -87,17 +99,27 @@ def compare_profiles(resume: Profile, job: Profile, taxonomy: Taxonomy) -> GapRe
     ]
     gaps = [_gap(item, job) for item in missing] + [_gap(item, job) for item in partial]
     return GapReport(
-        score=round(100 * earned / total) if total else 0,
+        score=score,
         resume=resume.source,
+        resume_quality=resume.quality,
+        job_quality=job.quality,
         job=job.source,
         matched=matched,
         partial=partial,
         missing=missing,
         extra=extra,
         learning_plan=learning_plan(gaps, set(held) | set(implied_via), taxonomy),
+        contributions=contributions,
         skillgap_version=skillgap_version(),
         taxonomy_version=taxonomy.version,
     )
+
+
+def years_credit(shown: float | None, asked: float | None) -> float:
+    """The credit of a held skill: full, unless the résumé shows fewer years than asked."""
+    if not asked or shown is None or shown >= asked:
+        return 1.0
+    return round(1 - YEARS_SHARE * (1 - shown / asked), 3)
 
 
 def partial_credit(
@@ -120,6 +142,11 @@ def partial_credit(
     ranked = sorted(strengths, key=lambda other: (-strengths[other], other))
     best = strengths[ranked[0]]
     return round(PARTIAL_SHARE * best, 3), [taxonomy[other].name for other in ranked]
+
+
+def _asking(mentions: list[Mention]) -> Mention:
+    """The mention that asks for the skill: the first in a requirements list, else the first."""
+    return next((m for m in mentions if m.section in ASKING_SECTIONS), mentions[0])
 
 
 def _gap(item: MissingSkill | PartialSkill, job: Profile) -> Gap:

@@ -7,6 +7,7 @@ into claimed / negated / learning → requirement level and years → one entry 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from skillgap import context
+from skillgap.errors import SkillgapError
 from skillgap.fuzzy import FuzzyIndex
 from skillgap.models import (
     Document,
@@ -127,7 +129,7 @@ class Extractor:
         roles: list[Role] = []
         if kind == "resume":
             spans = sections.spans(DEMONSTRATED_SECTIONS, len(text))
-            roles = find_roles(text, spans, self.today or date.today())
+            roles = find_roles(text, spans, self.today or _today())
         return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
 
     def _candidates(self, doc: Doc, text: str) -> list[_Candidate]:
@@ -194,6 +196,8 @@ class Extractor:
                 reason, level = None, "preferred"
             elif reason == "learning":
                 reason = None
+            if section == "not_required":  # "What you don't need": asks for none of it
+                reason = "negated"
             if level == "uncued":
                 level = _job_level(doc, cand, section, clause, others)
         elif section == "interests" and reason is None:
@@ -292,6 +296,17 @@ class Extractor:
         )
 
 
+def _today() -> date:
+    """The day "present" means: ``SKILLGAP_TODAY`` (YYYY-MM-DD) for reproducible reports."""
+    fixed = os.environ.get("SKILLGAP_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise SkillgapError(f"SKILLGAP_TODAY={fixed!r}: not a date; use YYYY-MM-DD") from None
+    return date.today()
+
+
 def _has_evidence(
     doc: Doc,
     text: str,
@@ -313,7 +328,7 @@ def _has_evidence(
         return not context.near_non_tech(doc, cand.start, cand.end)
     if section == "skills" or item.years is not None or item.reason == "learning":
         return not context.near_non_tech(doc, cand.start, cand.end)
-    if item.level == "preferred" and section in LIST_SECTIONS:
+    if item.level == "preferred":  # a job's "Kafka is a plus"
         return True
     return context.has_tech_context(doc, cand.start, cand.end, clause, others)
 
@@ -363,7 +378,7 @@ def _fuzzy_token_ok(token: Token) -> bool:
 def _job_level(
     doc: Doc, cand: _Candidate, section: str | None, clause: int, others: _Others
 ) -> str:
-    if section in {"preferred", "not_required"}:
+    if section == "preferred":
         return "preferred"
     if context.has_preferred_cue(doc, clause, cand.start, cand.end, others):
         return "preferred"

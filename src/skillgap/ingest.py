@@ -1,74 +1,122 @@
 """Turn a path, standard input or raw text into a :class:`Document` with clean text.
 
-Only this module (and the CLI) touches files. PDF support is imported lazily so that text
-inputs never pay for pdfminer.
+Only this module (and the CLI) touches files. The reader is chosen by content first (a PDF
+named .txt is still a PDF), then by suffix; a file whose content contradicts its suffix is
+refused rather than read as garbage. PDF and DOCX support is imported lazily so that text
+inputs never pay for it. Size, page and time limits are in :mod:`skillgap.limits`.
 """
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
 from skillgap.errors import DocumentError
+from skillgap.formats import docx_text, html_text, looks_like_docx, looks_like_html
+from skillgap.limits import Limits
 from skillgap.models import Document
+from skillgap.quality import assess
 from skillgap.text import decode, normalize
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-MAX_BYTES = 20 * 1024 * 1024  # larger inputs are not résumés or job ads
-MAX_PAGES = 50  # pages read from one PDF; a résumé never needs more
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED = ".pdf, .docx, .html, .txt or .md"
+MAX_BYTES = Limits.max_bytes  # kept for callers of the first release
+MAX_PAGES = Limits.max_pages
 
 
-def read_document(source: str | Path) -> Document:
+def read_document(
+    source: str | Path, *, password: str | None = None, limits: Limits | None = None
+) -> Document:
     """Read a file path, or ``-`` for standard input."""
+    limits = limits or Limits.from_env()
     if str(source) == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return document_from_bytes(data, name="<stdin>")
+        data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        return document_from_bytes(data, name="<stdin>", password=password, limits=limits)
     path = Path(source)
     if not path.exists():
         raise DocumentError(f"{path}: no such file; check the path")
     if path.is_dir():
-        raise DocumentError(f"{path}: is a folder; give a .pdf, .txt or .md file")
+        raise DocumentError(f"{path}: is a folder; give a {SUPPORTED} file")
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > limits.max_bytes:
             raise DocumentError(
-                f"{path}: file is {size // 1_048_576} MB, over the {MAX_BYTES // 1_048_576} MB "
-                "limit; split it or give the résumé or job ad alone"
+                f"{path}: file is {size / 1_048_576:.0f} MB, over the "
+                f"{limits.max_bytes / 1_048_576:.0f} MB limit (max_bytes); "
+                "give the résumé or job ad alone"
             )
         data = path.read_bytes()
     except PermissionError:
         raise DocumentError(f"{path}: permission denied; make the file readable") from None
     except OSError as error:
         raise DocumentError(f"{path}: cannot read file ({error.strerror})") from None
-    return document_from_bytes(data, name=str(path), suffix=path.suffix.lower())
+    return document_from_bytes(
+        data, name=str(path), suffix=path.suffix.lower(), password=password, limits=limits
+    )
 
 
-def document_from_bytes(data: bytes, *, name: str, suffix: str = "") -> Document:
+def document_from_bytes(
+    data: bytes,
+    *,
+    name: str,
+    suffix: str = "",
+    password: str | None = None,
+    limits: Limits | None = None,
+) -> Document:
     """Decode the bytes of one input, choosing the reader by content first, then by suffix."""
-    if len(data) > MAX_BYTES:
-        raise DocumentError(f"{name}: input is over the {MAX_BYTES // 1_048_576} MB limit")
+    limits = limits or Limits.from_env()
+    if len(data) > limits.max_bytes:
+        raise DocumentError(
+            f"{name}: input is over the {limits.max_bytes / 1_048_576:.0f} MB limit (max_bytes)"
+        )
     if data.lstrip()[:5] == b"%PDF-":
-        text, pages = _pdf_text(data, name)
-        return _finish(text, name=name, fmt="pdf", pages=pages)
+        from skillgap.pdf import pdf_text
+
+        pdf = pdf_text(data, name, limits, password)
+        return _finish(
+            pdf.text,
+            name=name,
+            fmt="pdf",
+            pages=pdf.pages,
+            columns=pdf.columns,
+            backend=pdf.backend,
+        )
     if suffix == ".pdf":
         raise DocumentError(f"{name}: not a PDF (no %PDF header); the file is corrupt or misnamed")
-    if suffix not in TEXT_SUFFIXES:
+    if looks_like_docx(data):
+        return _finish(docx_text(data, name, limits), name=name, fmt="docx", backend="docx")
+    if suffix == ".docx":
         raise DocumentError(
-            f"{name}: unsupported file type '{suffix}'; give a .pdf, .txt or .md file "
+            f"{name}: not a DOCX (no Word document inside); the file is corrupt or misnamed"
+        )
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise DocumentError(
+            f"{name}: unsupported file type '{suffix}'; give a {SUPPORTED} file "
             "(or convert it to one of these)"
         )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(f"{name}: looks like a binary file, not text; give a .pdf, .txt or .md")
-    return _finish(decode(data), name=name, fmt="text", pages=None)
+        raise DocumentError(f"{name}: looks like a binary file, not text; give a {SUPPORTED}")
+    text = decode(data)
+    if suffix in HTML_SUFFIXES or looks_like_html(data):
+        return _finish(html_text(text), name=name, fmt="html", backend="html")
+    return _finish(text, name=name, fmt="text")
 
 
 def document_from_text(text: str, *, name: str = "<text>") -> Document:
     """Wrap text that is already in memory."""
-    return _finish(text, name=name, fmt="text", pages=None)
+    return _finish(text, name=name, fmt="text")
 
 
-def _finish(raw: str, *, name: str, fmt: str, pages: int | None) -> Document:
+def _finish(
+    raw: str,
+    *,
+    name: str,
+    fmt: str,
+    pages: int | None = None,
+    columns: int = 1,
+    backend: str | None = None,
+) -> Document:
     text = normalize(raw)
     if not text:
         if fmt == "pdf":
@@ -77,33 +125,11 @@ def _finish(raw: str, *, name: str, fmt: str, pages: int | None) -> Document:
                 "run OCR first, e.g. ocrmypdf"
             )
         raise DocumentError(f"{name}: the document is empty; give a file with text")
-    return Document(text=text, source=name, format=fmt, pages=pages)
-
-
-def _pdf_text(data: bytes, name: str) -> tuple[str, int]:
-    """Extract text with pdfminer.six, mapping its many exceptions to one clear error."""
-    from pdfminer.converter import TextConverter
-    from pdfminer.layout import LAParams
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-
-    out = io.StringIO()
-    pages = 0
-    try:
-        resources = PDFResourceManager()
-        device = TextConverter(resources, out, laparams=LAParams())
-        interpreter = PDFPageInterpreter(resources, device)
-        for page in PDFPage.get_pages(io.BytesIO(data), maxpages=MAX_PAGES):
-            interpreter.process_page(page)
-            pages += 1
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise DocumentError(
-            f"{name}: the PDF is encrypted; remove the password (e.g. qpdf --decrypt) and retry"
-        ) from None
-    except Exception as error:  # pdfminer raises many unrelated types on corrupt input
-        reason = str(error).strip() or type(error).__name__
-        raise DocumentError(
-            f"{name}: not a readable PDF ({reason}); re-export or re-save the file as PDF"
-        ) from None
-    return out.getvalue(), pages
+    quality = assess(raw, text, pages=pages, columns=columns, backend=backend)
+    return Document(
+        text=text,
+        source=name,
+        format=fmt,
+        pages=pages,
+        quality=quality,  # type: ignore[arg-type]
+    )

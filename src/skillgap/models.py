@@ -19,13 +19,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Quality(_Model):
+    """How far the extracted text can be trusted, so a bad extraction reads as low confidence
+    rather than as a poor fit."""
+
+    confidence: Literal["high", "medium", "low"]
+    reasons: list[str] = Field(default_factory=list, description="why confidence is not high")
+    pages: int | None = None
+    characters: int = Field(description="characters of cleaned text")
+    unknown_glyphs: float = Field(description="share of characters the PDF could not map, 0-1")
+    letter_spacing_collapsed: int = Field(description='runs like "J O H N" joined into words')
+    columns: int = Field(1, description="most text columns found on one page")
+    backend: str | None = Field(None, description="the reader used, e.g. pdfium or pdfminer")
+
+
 class Document(_Model):
     """A read input: its cleaned text (which all offsets index) and where it came from."""
 
     text: str
     source: str = "<text>"
-    format: Literal["pdf", "text"] = "text"
+    format: Literal["pdf", "text", "docx", "html"] = "text"
     pages: int | None = None
+    quality: Quality | None = None
 
 
 class Mention(_Model):
@@ -82,11 +97,21 @@ class Profile(_Model):
     not_claimed: list[NotClaimed] = Field(default_factory=list)
     implied: list[ImpliedSkill] = Field(default_factory=list)
     any_of: list[list[str]] = Field(default_factory=list)
+    quality: Quality | None = None
     text: str = Field("", exclude=True, repr=False, description="the text offsets index")
 
     def get(self, skill_id: str) -> ExtractedSkill | None:
         """The extracted skill with this id, if present."""
         return next((skill for skill in self.skills if skill.id == skill_id), None)
+
+
+class Quote(_Model):
+    """A line of a document that a finding rests on, so a reader can check it."""
+
+    text: str = Field(description="the line, whitespace collapsed, trimmed around the mention")
+    mark_start: int = Field(description="where the skill's words start inside `text`")
+    mark_end: int
+    section: str | None = None
 
 
 class MatchedSkill(_Model):
@@ -98,8 +123,12 @@ class MatchedSkill(_Model):
     requirement: Requirement
     evidence: Evidence | None = None
     years: float | None = None
+    years_asked: float | None = Field(None, description='the job\'s "5+ years of ..."')
+    credit: float = Field(1.0, description="share of the weight earned; less when years fall short")
     resume_mentions: list[Mention]
     job_mentions: list[Mention]
+    resume_quotes: list[Quote] = Field(default_factory=list)
+    job_quote: Quote | None = None
 
 
 class PartialSkill(_Model):
@@ -111,7 +140,10 @@ class PartialSkill(_Model):
     requirement: Requirement
     via: list[str] = Field(description="the held skills that partly cover this one")
     credit: float = Field(description="share of the skill's weight earned, 0-1")
+    evidence: Evidence | None = Field(None, description='"implied" when a held skill implies it')
     job_mentions: list[Mention]
+    resume_quotes: list[Quote] = Field(default_factory=list, description="where `via` is held")
+    job_quote: Quote | None = None
 
 
 class MissingSkill(_Model):
@@ -122,6 +154,7 @@ class MissingSkill(_Model):
     category: str
     requirement: Requirement
     job_mentions: list[Mention]
+    job_quote: Quote | None = None
 
 
 class ExtraSkill(_Model):
@@ -157,6 +190,22 @@ class PlanStep(_Model):
     )
 
 
+class Contribution(_Model):
+    """What one job requirement adds to the score; the points of all contributions sum to it."""
+
+    skills: list[str] = Field(description="the skill, or every alternative of an any-of group")
+    requirement: Requirement
+    status: Literal["matched", "partial", "missing", "rounding", "cap"] = Field(
+        description='"rounding": the step to a whole score; "cap": the deduction when a '
+        "required skill is missing"
+    )
+    weight: float = Field(description="the requirement level's weight")
+    credit: float = Field(description="share of the weight earned, 0-1")
+    points: float = Field(description="score points earned (negative for the cap)")
+    max_points: float = Field(description="the points a full match would earn")
+    reason: str
+
+
 class GapReport(_Model):
     """The comparison of one résumé with one job."""
 
@@ -168,5 +217,10 @@ class GapReport(_Model):
     missing: list[MissingSkill]
     extra: list[ExtraSkill]
     learning_plan: list[PlanStep]
+    contributions: list[Contribution] = Field(
+        default_factory=list, description="why the score is what it is; points sum to the score"
+    )
     skillgap_version: str
     taxonomy_version: str
+    resume_quality: Quality | None = None
+    job_quality: Quality | None = None

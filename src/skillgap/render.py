@@ -1,4 +1,4 @@
-"""Present reports and profiles: a readable terminal report, or JSON. Computes nothing."""
+"""Present reports and profiles in the terminal (rich), plus helpers every format shares."""
 
 from __future__ import annotations
 
@@ -7,72 +7,98 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from skillgap.models import GapReport, Mention, Profile
-
-SNIPPET_WIDTH = 60
+from skillgap.models import Contribution, GapReport, MatchedSkill, Profile, Quote
 
 
-def snippet(text: str | None, mention: Mention) -> str:
-    """The line around a mention, trimmed to fit a table cell."""
-    if not text:
-        return mention.text
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end == -1 else line_end
-    left = max(line_start, mention.start - SNIPPET_WIDTH // 2)
-    right = min(line_end, max(mention.end, left + SNIPPET_WIDTH))
-    piece = " ".join(text[left:right].split())
-    return ("…" if left > line_start else "") + piece + ("…" if right < line_end else "")
+def split_quote(quote: Quote | None) -> tuple[str, str, str]:
+    """A quote as (before, marked, after), so each format can mark the skill its own way."""
+    if quote is None:
+        return "", "", ""
+    text = quote.text
+    return text[: quote.mark_start], text[quote.mark_start : quote.mark_end], text[quote.mark_end :]
 
 
-def report_text(
-    report: GapReport, resume_text: str | None = None, job_text: str | None = None
-) -> Group:
-    """The compare report as rich renderables: score, matched, partial, missing, plan."""
-    parts: list[object] = []
-    required = [s for s in report.matched + report.partial + report.missing]
-    n_required = sum(1 for s in required if s.requirement == "required")
-    n_required_met = sum(1 for s in report.matched if s.requirement == "required")
-    parts.append(Text(f"Résumé: {report.resume}\nJob:    {report.job}"))
+def headline(report: GapReport) -> str:
+    """The one-line summary every format opens with."""
+    asked = report.matched + report.partial + report.missing
+    required = sum(1 for item in asked if item.requirement == "required")
+    required_met = sum(1 for item in report.matched if item.requirement == "required")
+    line = (
+        f"required skills matched: {required_met} of {required}; "
+        f"partial: {len(report.partial)}; missing: {len(report.missing)}"
+    )
+    cap = next((c for c in report.contributions if c.status == "cap"), None)
+    if cap:
+        line += f"; capped at {report.score}: required {', '.join(cap.skills)} missing"
+    return line
+
+
+def evidence_label(item: MatchedSkill) -> str:
+    """'demonstrated, 3 yrs (5 asked)': evidence level and years, where known."""
+    parts = [item.evidence] if item.evidence else []
+    if item.years is not None:
+        parts.append(f"{item.years:g} yrs")
+    if item.years_asked:
+        parts.append(f"{item.years_asked:g} asked")
+    return ", ".join(parts)
+
+
+def points_label(contribution: Contribution) -> str:
+    if contribution.status in ("rounding", "cap"):
+        return f"{contribution.points:+.2f}"
+    return f"{contribution.points:.2f} / {contribution.max_points:.2f}"
+
+
+def report_text(report: GapReport) -> Group:
+    """The compare report as rich renderables: score, evidence, gaps, why, plan."""
+    parts: list[object] = [Text(f"Résumé: {report.resume}\nJob:    {report.job}")]
     parts.append(
         Text.assemble(
             ("\nFit score: ", "bold"),
             (f"{report.score}/100", "bold green" if report.score >= 70 else "bold yellow"),
-            f"   required skills matched: {n_required_met} of {n_required}; "
-            f"partial: {len(report.partial)}; missing: {len(report.missing)}\n",
+            f"   {headline(report)}\n",
         )
     )
     if report.matched:
         table = _table(
-            f"Matched ({len(report.matched)})", "Skill", "Level", "Evidence", "Résumé says"
+            f"Matched ({len(report.matched)})", "Skill", "Level", "Evidence", "Résumé says", "Job"
         )
         for item in report.matched:
-            evidence = item.evidence or ""
-            if item.years:
-                evidence += f", {item.years:g} yrs"
             table.add_row(
                 item.name,
                 item.requirement,
-                evidence,
-                escape(snippet(resume_text, item.resume_mentions[0])),
+                evidence_label(item),
+                _quote(item.resume_quotes[0] if item.resume_quotes else None),
+                _quote(item.job_quote),
             )
         parts.append(table)
     if report.partial:
-        table = _table(f"Partial ({len(report.partial)})", "Skill", "Level", "Via", "Job says")
+        table = _table(
+            f"Partial ({len(report.partial)})", "Skill", "Level", "Via", "Résumé says", "Job"
+        )
         for item in report.partial:
             table.add_row(
                 item.name,
                 item.requirement,
-                ", ".join(item.via),
-                escape(snippet(job_text, item.job_mentions[0])),
+                ", ".join(item.via) + (" (implied)" if item.evidence == "implied" else ""),
+                _quote(item.resume_quotes[0] if item.resume_quotes else None),
+                _quote(item.job_quote),
             )
         parts.append(table)
     if report.missing:
         table = _table(f"Missing ({len(report.missing)})", "Skill", "Level", "Job says")
         for item in report.missing:
+            table.add_row(item.name, item.requirement, _quote(item.job_quote))
+        parts.append(table)
+    if report.contributions:
+        table = _table("Why this score (points add up to it)", "Requirement", "Points", "Why")
+        for contribution in report.contributions:
             table.add_row(
-                item.name, item.requirement, escape(snippet(job_text, item.job_mentions[0]))
+                " / ".join(contribution.skills),
+                points_label(contribution),
+                Text(contribution.reason),
             )
+        table.add_row(Text("Score", style="bold"), Text(str(report.score), style="bold"), "")
         parts.append(table)
     if report.extra:
         names = ", ".join(item.name for item in report.extra)
@@ -131,6 +157,12 @@ def profile_text(profile: Profile) -> Group:
         implied = ", ".join(f"{i.name} (via {', '.join(i.via)})" for i in profile.implied)
         parts.append(Text(f"Implied, not claimed: {implied}", style="dim"))
     return Group(*parts)
+
+
+def _quote(quote: Quote | None) -> Text:
+    """A quote with the skill's words in bold; Text keeps document text out of rich markup."""
+    before, marked, after = split_quote(quote)
+    return Text.assemble(before, (marked, "bold"), after)
 
 
 def _table(title: str, *columns: str) -> Table:

@@ -88,7 +88,7 @@ class Sections:
 
 def heading_name(line: str, kind: Kind) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
-    words = _DECORATION.sub("", line).strip()
+    words = _DECORATION.sub("", line.replace("\u2019", "'")).strip()
     if not words or len(words.split()) > MAX_HEADING_WORDS or len(words) > 60:
         return None
     for name, pattern in _PATTERNS[kind]:

@@ -15,6 +15,10 @@ _SOFT_HYPHEN_LINE_END = re.compile("\u00ad[ \t]*\r?\n[ \t]*")
 _SOFT_HYPHEN_IN_WORD = re.compile("(?<=\\w)\u00ad(?=\\w)")  # awesome-cv: real hyphens
 _HYPHENATED_LINE_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")  # "Jenk-\nins"
 _TAB_CR_RUN = re.compile(r"[\t\r\f\v]+")
+# pdfium marks a word hyphenated at a line end with U+0002 or U+FFFE ("Jenk\ufffeins").
+_PDFIUM_HYPHEN = re.compile("[\u0002\ufffe][ \t]*\r?\n?[ \t]*")
+# Icon fonts (Font Awesome and the like) map glyphs to the Private Use Area.
+_CONTROL_OR_ICON = re.compile("[\u0000-\u0008\u000b\u000e-\u001f\u007f\ue000-\uf8ff]")
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W_] ){2,}[^\W_](?!\S)")  # "J O H N"
 _SPACE_RUN = re.compile(r"[ \u00a0]{2,}")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -44,7 +48,8 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\f", "\n")
     text = _BROKEN_BULLET.sub("•", text).replace("\ufffd", " ")
     text = unicodedata.normalize("NFKC", text)  # ligatures ﬁ ﬂ ﬀ, full-width forms
-    text = _CID_GLYPH.sub(" ", text)
+    text = _CID_GLYPH.sub(" ", _PDFIUM_HYPHEN.sub("", text))
+    text = _CONTROL_OR_ICON.sub(" ", text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", _MARKDOWN_EMPHASIS.sub("", text))
     text = _SOFT_HYPHEN_LINE_END.sub("", text)
     text = _SOFT_HYPHEN_IN_WORD.sub("-", text)
@@ -62,3 +67,8 @@ def decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     return data.decode("utf-8-sig", errors="replace")
+
+
+def letter_spaced_runs(text: str) -> int:
+    """How many letter-spaced runs ("J O H N") :func:`normalize` would join."""
+    return len(_LETTER_SPACED.findall(text))

@@ -1,0 +1,157 @@
+"""Reading order of one PDF page: find a column gutter and cut the page into reading regions.
+
+Both PDF backends hand this module the boxes of their text runs; it answers with the regions
+to read, top to bottom, a two-column band left column first. It never joins a left line with
+a right line, which is how peer tools scramble two-column résumés.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in PDF coordinates (points, y grows upwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+MIN_GUTTER = 4.0  # points; narrower gaps are word spaces, not a gutter
+MIN_COLUMN_LINES = 4  # text runs on each side before a gap counts as a column
+MIN_DENSITY = 0.25  # a side with fewer runs than this share of the other is a margin, not a column
+MAX_SPANNING = 0.15  # share of runs that may cross the gutter (titles, headers, footers)
+WORD_GAP = 0.6  # share of the line height; wider gaps end a run
+ALIGN = 2.0  # points; edges this close count as aligned
+SEARCH = (0.12, 0.88)  # where on the page a gutter may lie, as shares of the width
+
+
+def merge_runs(boxes: list[Box]) -> list[Box]:
+    """Join boxes, in content-stream order, that sit on one line with no more than a word space
+    between them; PDF producers cut a line into words or even glyphs (Word does)."""
+    runs: list[Box] = []
+    for box in boxes:
+        if runs:
+            run = runs[-1]
+            size = max(run.y1 - run.y0, 1.0)
+            middle = (box.y0 + box.y1) / 2
+            if run.y0 <= middle <= run.y1 and -0.5 * size < box.x0 - run.x1 < WORD_GAP * size:
+                runs[-1] = Box(
+                    run.x0, min(run.y0, box.y0), max(run.x1, box.x1), max(run.y1, box.y1)
+                )
+                continue
+        runs.append(box)
+    return runs
+
+
+def find_gutter(boxes: list[Box], width: float) -> float | None:
+    """The x of the gutter between two text columns, or None for a one-column page.
+
+    A gutter is a vertical strip that almost no text run crosses, with many runs on both
+    sides at the same heights. Date margins (few runs on one side) and right-aligned dates
+    on full-width lines (many crossings) are not columns: splitting them would tear a date
+    from its job title.
+    """
+    boxes = [box for box in boxes if box.x1 - box.x0 > 0.5]
+    if len(boxes) < 2 * MIN_COLUMN_LINES:
+        return None
+    starts = sorted(box.x0 for box in boxes)
+    ends = sorted(box.x1 for box in boxes)
+    best: tuple[int, float, float] | None = None  # (crossings, -gap width, x)
+    for left_edge in _candidates(ends, width):
+        after = bisect_right(starts, left_edge)
+        if after == len(starts):
+            continue
+        right_edge = starts[after]
+        gap = right_edge - left_edge
+        if gap < MIN_GUTTER:
+            continue
+        x = (left_edge + right_edge) / 2
+        crossing = bisect_left(starts, x) - bisect_right(ends, x)
+        key = (crossing, -gap, x)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return None
+    crossing, _, gutter = best
+    if crossing > MAX_SPANNING * len(boxes):
+        return None
+    left = [box for box in boxes if box.x1 <= gutter]
+    right = [box for box in boxes if box.x0 >= gutter]
+    fewer, more = sorted((len(left), len(right)))
+    if fewer < MIN_COLUMN_LINES or fewer < MIN_DENSITY * more:
+        return None
+    if _overlap(left, right) < 0.5:  # side by side, not one above the other
+        return None
+    if _flush_right(left) or _flush_right(right):  # a margin of dates, places or page numbers
+        return None
+    return gutter
+
+
+def reading_regions(boxes: list[Box], page: Box) -> tuple[list[Box], int]:
+    """The regions of the page in reading order, and how many columns were found (1 or 2).
+
+    ``boxes`` are the page's text boxes in content-stream order. Each region returned is the
+    tight bounding box of the runs it holds.
+    """
+    runs = merge_runs(boxes)
+    gutter = find_gutter(runs, page.x1 - page.x0)
+    if gutter is None:
+        return [page], 1
+    # Runs crossing the gutter (a name across the top, a footer) cut the page into bands.
+    spanning = sorted((run for run in runs if run.x0 < gutter < run.x1), key=lambda r: -r.y1)
+    cuts = [page.y1]
+    for run in spanning:
+        cuts.extend([run.y1, run.y0])
+    cuts.append(page.y0)
+    regions: list[Box] = []
+    for top, bottom in zip(cuts, cuts[1:], strict=False):
+        band = [run for run in runs if bottom < (run.y0 + run.y1) / 2 <= top]
+        if any(run.x0 < gutter < run.x1 for run in band):
+            groups = [band]
+        else:
+            groups = [
+                [run for run in band if run.x1 <= gutter],
+                [run for run in band if run.x0 >= gutter],
+            ]
+        regions.extend(_union(group) for group in groups if group)
+    return regions, 2
+
+
+def _union(boxes: list[Box]) -> Box:
+    return Box(
+        min(box.x0 for box in boxes),
+        min(box.y0 for box in boxes),
+        max(box.x1 for box in boxes),
+        max(box.y1 for box in boxes),
+    )
+
+
+def _candidates(ends: list[float], width: float) -> list[float]:
+    """Right edges of runs inside the search strip: a gutter starts where some run ends."""
+    low, high = SEARCH[0] * width, SEARCH[1] * width
+    return sorted({end for end in ends if low <= end <= high})
+
+
+def _flush_right(boxes: list[Box]) -> bool:
+    """Whether runs share their right edge but not their left one, as right-aligned dates do."""
+    right = max(box.x1 for box in boxes)
+    left = min(box.x0 for box in boxes)
+    flush_right = sum(1 for box in boxes if box.x1 >= right - ALIGN) / len(boxes)
+    flush_left = sum(1 for box in boxes if box.x0 <= left + ALIGN) / len(boxes)
+    return flush_right > 0.5 and flush_right > flush_left
+
+
+def _overlap(left: list[Box], right: list[Box]) -> float:
+    """How much the vertical extents of two groups overlap, as a share of the shorter one."""
+    low = max(min(b.y0 for b in left), min(b.y0 for b in right))
+    high = min(max(b.y1 for b in left), max(b.y1 for b in right))
+    shorter = min(
+        max(b.y1 for b in left) - min(b.y0 for b in left),
+        max(b.y1 for b in right) - min(b.y0 for b in right),
+    )
+    return (high - low) / shorter if shorter > 0 else 0.0

@@ -1,0 +1,66 @@
+"""Shared paths and fixtures for the skillgap test suite."""
+
+from __future__ import annotations
+
+from importlib.util import find_spec
+from pathlib import Path
+
+import pytest
+
+import skillgap
+from skillgap.ingest import document_from_text
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+EXAMPLES = REPO / "examples"
+TAXONOMY_DIR = REPO / "taxonomy"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+SKILL_FLOOR = SHARED / "skill-floor.md"
+BAD_PDFS = CORPUS / "resumes" / "pdf" / "bad"
+
+# Both PDF backends are tested explicitly (pdfium is the default when pypdfium2 is installed).
+PDF_BACKENDS = [
+    "pdfminer",
+    pytest.param(
+        "pdfium",
+        marks=pytest.mark.skipif(not find_spec("pypdfium2"), reason="pypdfium2 not installed"),
+    ),
+]
+PDF_BACKEND_VARIABLE = "SKILLGAP_PDF_BACKEND"
+
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason=f"the shared corpus is not present at {CORPUS}"
+)
+
+
+def corpus_files(folder: str, pattern: str = "*") -> list[Path]:
+    """Sorted files of a corpus folder (empty when the corpus is absent)."""
+    root = CORPUS / folder
+    if not root.is_dir():
+        return []
+    return sorted(path for path in root.glob(pattern) if path.is_file())
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [path.name for path in paths]
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> skillgap.Taxonomy:
+    return skillgap.Taxonomy.default()
+
+
+@pytest.fixture(scope="session")
+def analyzer(taxonomy: skillgap.Taxonomy) -> skillgap.Analyzer:
+    return skillgap.Analyzer(taxonomy)
+
+
+@pytest.fixture(scope="session")
+def extract(analyzer: skillgap.Analyzer):
+    """Extract a profile from text held in memory, as ``skillgap.extract(text)`` does."""
+
+    def run(text: str, kind: str = "resume") -> skillgap.Profile:
+        return analyzer.extract(document_from_text(text), kind)  # type: ignore[arg-type]
+
+    return run
