@@ -97,7 +97,8 @@ def compare_profiles(resume: Profile, job: Profile, taxonomy: Taxonomy) -> GapRe
         for skill in resume.skills
         if skill.id not in wanted_ids
     ]
-    gaps = [_gap(item, job) for item in missing] + [_gap(item, job) for item in partial]
+    alternatives = _held_alternatives(job.any_of, {item.name for item in matched})
+    gaps = [_gap(item, job, alternatives) for item in [*missing, *partial]]
     return GapReport(
         score=score,
         resume=resume.source,
@@ -149,6 +150,20 @@ def _asking(mentions: list[Mention]) -> Mention:
     return next((m for m in mentions if m.section in ASKING_SECTIONS), mentions[0])
 
 
-def _gap(item: MissingSkill | PartialSkill, job: Profile) -> Gap:
+def _held_alternatives(any_of: list[list[str]], held: set[str]) -> dict[str, str]:
+    """For each member of an any-of group the résumé meets: the held member it can stand on."""
+    alternatives: dict[str, str] = {}
+    for group in any_of:
+        have = [name for name in group if name in held]
+        for name in group:
+            if have and name not in held:
+                alternatives.setdefault(name, have[0])
+    return alternatives
+
+
+def _gap(item: MissingSkill | PartialSkill, job: Profile, alternatives: dict[str, str]) -> Gap:
     via = item.via if isinstance(item, PartialSkill) else []
-    return Gap(item.id, item.requirement, job_lines(item.job_mentions, job.text), via)
+    alternative = alternatives.get(item.name)
+    requirement = "preferred" if alternative else item.requirement
+    lines = job_lines(item.job_mentions, job.text)
+    return Gap(item.id, requirement, lines, via, alternative)

@@ -41,6 +41,7 @@ class Gap:
     requirement: Requirement
     job_mentions: int  # the number of job lines that name it
     via: list[str] = field(default_factory=list)
+    alternative: str | None = None  # a held skill the job accepts instead ("Django or FastAPI")
 
 
 def job_lines(mentions: Sequence[Mention], text: str) -> int:
@@ -145,6 +146,11 @@ def _step(
         lines = "1 line" if gap.job_mentions == 1 else f"{gap.job_mentions} lines"
         level = "Required" if gap.requirement == "required" else "Nice to have"
         reason = f"{level} for this job (named on {lines} of the ad)."
+        if gap.alternative:
+            reason = (
+                f"Optional: the job accepts {gap.alternative} instead, which you have "
+                f"(named on {lines} of the ad)."
+            )
         if gap.via:
             reason += f" You know {', '.join(gap.via)}: focus on what differs in {skill.name}."
     return PlanStep(
