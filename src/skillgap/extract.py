@@ -7,6 +7,8 @@ into claimed / negated / learning → requirement level and years → one entry 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -96,16 +98,17 @@ class Extractor:
         candidates = self._candidates(doc, text)
         covered = {i for c in candidates for i in range(c.start, c.end)}
         in_url = _url_chars(text)
+        lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
         claimed: list[_Candidate] = []
         for cand in candidates:
             first = doc[cand.start]
             section = sections.at(first.idx)
-            clause = clauses[cand.start]
+            clause = max(clauses[cand.start], cand.start - context.MAX_REACH)
             if (
                 section in IGNORED_SECTIONS[kind]
                 or first.idx in in_url
-                or (kind == "resume" and _not_a_claim(doc, text, cand, section, clause))
+                or (kind == "resume" and _not_a_claim(doc, lines, cand, section, clause))
                 or (
                     kind == "job"
                     and section == "about"
@@ -117,7 +120,7 @@ class Extractor:
             skill = self.taxonomy[cand.skill_id]
             item = self._judge(doc, text, cand, section, clause, others, kind)
             if skill.needs_context and not _has_evidence(
-                doc, text, cand, section, clause, others, item
+                doc, lines, cand, section, clause, others, item
             ):
                 continue
             judged[cand.skill_id].append(item)
@@ -294,7 +297,7 @@ class Extractor:
 
 def _has_evidence(
     doc: Doc,
-    text: str,
+    lines: _Lines,
     cand: _Candidate,
     section: str | None,
     clause: int,
@@ -309,7 +312,7 @@ def _has_evidence(
     """
     if context.hyphen_joined(doc, cand.start, cand.end):
         return False
-    if section in LIST_SECTIONS and _short_line(text, item.mention.start):
+    if section in LIST_SECTIONS and lines.is_short(item.mention.start):
         return not context.near_non_tech(doc, cand.start, cand.end)
     if section == "skills" or item.years is not None or item.reason == "learning":
         return not context.near_non_tech(doc, cand.start, cand.end)
@@ -318,12 +321,35 @@ def _has_evidence(
     return context.has_tech_context(doc, cand.start, cand.end, clause, others)
 
 
-def _short_line(text: str, offset: int) -> bool:
-    """A bullet or line of at most a few words: how skills are listed."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    words = _LINE_WORDS.findall(text[start : end if end >= 0 else None])
-    return 0 < len(words) <= SHORT_LINE_WORDS
+class _Lines:
+    """The lines of one text, found once: per-mention line scans were quadratic on one huge line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self._short: dict[int, bool] = {}
+        self._contact: dict[int, bool] = {}
+
+    def _bounds(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end
+
+    def is_short(self, offset: int) -> bool:
+        """A bullet or line of at most a few words: how skills are listed."""
+        start, end = self._bounds(offset)
+        if start not in self._short:
+            words = _LINE_WORDS.finditer(self.text, start, end)
+            count = sum(1 for _ in itertools.islice(words, SHORT_LINE_WORDS + 1))
+            self._short[start] = 0 < count <= SHORT_LINE_WORDS
+        return self._short[start]
+
+    def is_contact(self, offset: int) -> bool:
+        """An e-mail address, web address or phone number is on the line."""
+        start, end = self._bounds(offset)
+        if start not in self._contact:
+            self._contact[start] = _CONTACT.search(self.text, start, end) is not None
+        return self._contact[start]
 
 
 def _url_chars(text: str) -> set[int]:
@@ -334,12 +360,11 @@ def _url_chars(text: str) -> set[int]:
     return chars
 
 
-def _not_a_claim(doc: Doc, text: str, cand: _Candidate, section: str | None, clause: int) -> bool:
+def _not_a_claim(
+    doc: Doc, lines: _Lines, cand: _Candidate, section: str | None, clause: int
+) -> bool:
     """Contact lines and coursework name skills without claiming them."""
-    start = doc[cand.start].idx
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    if section is None and _CONTACT.search(text[line_start : line_end if line_end >= 0 else None]):
+    if section is None and lines.is_contact(doc[cand.start].idx):
         return True
     return section == "education" and not _words_in_clause(
         doc, clause, cand.end, EDUCATION_CLAIM_CUES
@@ -347,9 +372,7 @@ def _not_a_claim(doc: Doc, text: str, cand: _Candidate, section: str | None, cla
 
 
 def _words_in_clause(doc: Doc, clause: int, end: int, words: set[str]) -> bool:
-    stop = end
-    while stop < len(doc) and not context.ends_clause(doc, stop):
-        stop += 1
+    stop = context.clause_end(doc, end)
     return any(token.lower_ in words for token in doc[clause:stop])
 
 
