@@ -7,7 +7,7 @@ Properties checked on every generated input:
 - one input takes bounded time (hypothesis' ``deadline``, set far above normal cost).
 
 CI runs a small profile. ``SKILLGAP_FUZZ_EXAMPLES=100000 pytest tests/test_fuzz.py`` is the long
-run (examples per test); record its result in the benchmark note.
+run (examples per test; ``SKILLGAP_FUZZ_PDF_EXAMPLES`` for the slower PDF one).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from skillgap.pdf import BACKEND_VARIABLE
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PDFS = sorted((CORPUS / "resumes" / "pdf").glob("*.pdf"))
 EXAMPLES = int(os.environ.get("SKILLGAP_FUZZ_EXAMPLES", "150"))
+PDF_EXAMPLES = int(os.environ.get("SKILLGAP_FUZZ_PDF_EXAMPLES", max(10, EXAMPLES // 5)))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=timedelta(seconds=20),  # a bound on one input, far above normal cost
@@ -74,10 +75,9 @@ def _check_offsets(profile: Profile) -> None:
 
 def _extract(text: str, kind: str) -> Profile | None:
     try:
-        document = document_from_text(text)
+        return skillgap.extract(document_from_text(text), kind)  # type: ignore[arg-type]
     except SkillgapError:
         return None  # e.g. no text at all: refused with a clear error, which is fine
-    return skillgap.extract(document, kind)  # type: ignore[arg-type]
 
 
 @FUZZ
@@ -119,7 +119,7 @@ def test_fuzz_compare_partitions_job_skills(resume: str, job: str) -> None:
         "\u202e" * 1_000_000,
         "Python, " * 12_500,  # 100 kB of mentions: every mention is judged, so 1 MB takes ~30 s
         "Go " * 33_333,
-        "x" * 999_999 + "\nSkills: Python, Kubernetes",
+        "x" * 999_000 + "\nSkills: Python, Kubernetes",
     ],
     ids=["a", "spaces", "newlines", "dots", "emoji", "rtl-override", "skill-list", "go", "line"],
 )
@@ -151,7 +151,7 @@ def _mutate(data: bytes, seed: int, how: str) -> bytes:
 
 @pytest.mark.skipif(not PDFS, reason=f"the shared corpus is not present at {CORPUS}")
 @pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
-@settings(FUZZ, max_examples=max(10, EXAMPLES // 5))
+@settings(FUZZ, max_examples=PDF_EXAMPLES)
 @given(
     index=st.integers(0, max(0, len(PDFS) - 1)),
     seed=st.integers(0, 2**32),
@@ -170,3 +170,8 @@ def test_fuzz_mutated_pdfs_fail_cleanly(backend: str, index: int, seed: int, how
         return
     profile = skillgap.extract(document, "resume")
     _check_offsets(profile)
+
+
+def test_fuzz_text_over_the_length_limit_is_a_clear_error() -> None:
+    with pytest.raises(SkillgapError, match=r"<text>: 1,000,001 characters .* over the limit"):
+        skillgap.extract(document_from_text("x" * 1_000_001))

@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from skillgap import context
+from skillgap.errors import DocumentError
 from skillgap.fuzzy import FuzzyIndex
 from skillgap.models import (
     Document,
@@ -92,6 +93,11 @@ class Extractor:
     def extract(self, document: Document, kind: Kind) -> Profile:
         """Extract the profile of one document."""
         text = document.text
+        if len(text) > self.nlp.max_length:
+            raise DocumentError(
+                f"{document.source}: {len(text):,} characters of text, over the limit of "
+                f"{self.nlp.max_length:,}; give the résumé or job ad alone"
+            )
         doc = self.nlp.make_doc(text)
         sections = find_sections(text, kind)
         clauses = context.clause_bounds(doc)
