@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 import random
 import re
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
@@ -175,3 +177,23 @@ def test_fuzz_mutated_pdfs_fail_cleanly(backend: str, index: int, seed: int, how
 def test_fuzz_text_over_the_length_limit_is_a_clear_error() -> None:
     with pytest.raises(SkillgapError, match=r"<text>: 1,000,001 characters .* over the limit"):
         skillgap.extract(document_from_text("x" * 1_000_001))
+
+
+@pytest.mark.parametrize("kind", ["resume", "job"])
+def test_fuzz_output_is_the_same_under_any_hash_seed(kind: str) -> None:
+    """Set order changes with PYTHONHASHSEED; a pipeline rerun must still give the same JSON."""
+    text = (
+        "Skills: PostgreSQL, MySQL, SQLite, TypeScript, Node.js, Terraform, Ansible, pytest, JUnit"
+    )
+    script = f"import skillgap; print(skillgap.extract({text!r}, {kind!r}).model_dump_json())"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(outputs) == 1
