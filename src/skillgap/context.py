@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Token
 
 CLAUSE_PUNCT = {".", "!", "?", ";", "•", "▪", "●", "◦", "·", "➔", "|", "*", "–", "—"}
@@ -91,11 +92,13 @@ def clause_bounds(doc: Doc) -> list[int]:
     Clauses end at sentence punctuation and bullets, and at line breaks, except where a
     wrapped line plainly continues (after "with", "of", a comma, before a lower-case word).
     """
+    punct = {doc.vocab.strings[mark] for mark in CLAUSE_PUNCT}
     starts = []
     start = 0
-    for index in range(len(doc)):
+    # Only punctuation and whitespace can end a clause; the array spares a Token per word.
+    for index, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
         starts.append(start)
-        if ends_clause(doc, index):
+        if (orth in punct or space) and ends_clause(doc, index):
             start = index + 1
     return starts
 
