@@ -19,20 +19,16 @@ from skillgap.pdf import pdf_text
 CORPUS_PDFS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "resumes" / "pdf"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=CORPUS_PDFS)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    files = sorted(args.folder.glob("*.pdf"))
+def measure(files: list[Path], repeat: int) -> dict[str, dict[str, float]]:
+    """Per backend: ms/page and docs/s (median of ``repeat`` runs per file), peak Python MB."""
     backends = ["pdfminer"] + (["pdfium"] if find_spec("pypdfium2") else [])
-    seconds = {backend: 0.0 for backend in backends}
+    seconds = dict.fromkeys(backends, 0.0)
     peak = dict.fromkeys(backends, 0)
     pages = 0
     for path in files:
         data = path.read_bytes()
         runs: dict[str, list[float]] = {backend: [] for backend in backends}
-        for _ in range(args.repeat):
+        for _ in range(repeat):
             for backend in backends:
                 start = time.perf_counter()
                 result = pdf_text(data, path.name, Limits(), backend=backend)
@@ -44,13 +40,28 @@ def main() -> None:
             pdf_text(data, path.name, Limits(), backend=backend)
             peak[backend] = max(peak[backend], tracemalloc.get_traced_memory()[1])
             tracemalloc.stop()
-    print(f"{len(files)} PDFs, {pages} pages, median of {args.repeat} runs per file")
-    for backend in backends:
-        print(
-            f"{backend:9} {1000 * seconds[backend] / pages:7.1f} ms/page "
-            f"{len(files) / seconds[backend]:7.1f} docs/s "
-            f"peak Python memory {peak[backend] / 1_048_576:5.1f} MB"
-        )
+    return {
+        backend: {
+            "files": len(files),
+            "pages": pages,
+            "ms_per_page": round(1000 * seconds[backend] / pages, 2),
+            "docs_per_s": round(len(files) / seconds[backend], 1),
+            "peak_python_mb": round(peak[backend] / 1_048_576, 1),
+        }
+        for backend in backends
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=CORPUS_PDFS)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    files = sorted(args.folder.glob("*.pdf"))
+    results = measure(files, args.repeat)
+    print(f"{len(files)} PDFs, median of {args.repeat} runs per file")
+    for backend, figures in results.items():
+        print(f"{backend:9} {figures}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Token
 
 CLAUSE_PUNCT = {".", "!", "?", ";", "•", "▪", "●", "◦", "·", "➔", "|", "*", "–", "—"}
@@ -46,6 +47,9 @@ NOT_TECH = {
     "customer", "financial", "payment", "bank", "banking", "sales",
 }  # fmt: skip
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# How far (in tokens) a rule reads around a mention. A real clause is far shorter; the bound
+# keeps a hostile "clause" (a 100,000-item list on one line) linear instead of quadratic.
+MAX_REACH = 120
 
 NEGATION = {"no", "not", "never", "without", "n't", "nor", "neither", "lack", "lacking", "none"}
 NEGATION_FILLER = {
@@ -88,11 +92,13 @@ def clause_bounds(doc: Doc) -> list[int]:
     Clauses end at sentence punctuation and bullets, and at line breaks, except where a
     wrapped line plainly continues (after "with", "of", a comma, before a lower-case word).
     """
+    punct = {doc.vocab.strings[mark] for mark in CLAUSE_PUNCT}
     starts = []
     start = 0
-    for index in range(len(doc)):
+    # Only punctuation and whitespace can end a clause; the array spares a Token per word.
+    for index, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
         starts.append(start)
-        if ends_clause(doc, index):
+        if (orth in punct or space) and ends_clause(doc, index):
             start = index + 1
     return starts
 
@@ -108,6 +114,14 @@ def ends_clause(doc: Doc, index: int) -> bool:
     before, after = doc[index - 1], doc[index + 1]
     continues = before.lower_ in FUNCTION_WORDS or before.text == ","
     return not (continues or (after.is_lower and not before.is_punct))
+
+
+def clause_end(doc: Doc, index: int) -> int:
+    """The index of the token that ends the clause holding ``index`` (at most MAX_REACH on)."""
+    limit = min(len(doc), index + MAX_REACH)
+    while index < limit and not ends_clause(doc, index):
+        index += 1
+    return index
 
 
 def is_year(token: Token) -> bool:
@@ -264,9 +278,7 @@ def has_preferred_cue(
     qualify that skill (and the list it heads) only; other cues ("is a plus", "bonus",
     "not required") qualify the whole sentence.
     """
-    stop = end
-    while stop < len(doc) and not ends_clause(doc, stop):
-        stop += 1
+    stop = clause_end(doc, end)
     if _parenthesised_cue(doc, end):
         return True
     before = _skip_back(doc, start - 1, clause_start, others, set())
@@ -331,7 +343,7 @@ LIST_ITEM_WORDS = 2  # unknown words allowed between commas in a list ("css", "o
 
 def _list_end(doc: Doc, index: int, skip: Container[int], stop: int | None = None) -> int:
     """Walk right over a list of skills ("Java, css, Scala and Ruby"); return where it ends."""
-    limit = len(doc) if stop is None else stop
+    limit = min(len(doc), index + MAX_REACH) if stop is None else stop
     end = index
     words = 0
     while index < limit:

@@ -7,17 +7,20 @@ into claimed / negated / learning → requirement level and years → one entry 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, ORTH
+from spacy.tokens import Doc
 
 from skillgap import context
-from skillgap.errors import SkillgapError
-from skillgap.fuzzy import FuzzyIndex
+from skillgap.errors import DocumentError, SkillgapError
+from skillgap.fuzzy import MIN_KEY, FuzzyIndex
 from skillgap.models import (
     Document,
     ExtractedSkill,
@@ -34,6 +37,7 @@ from skillgap.sections import find_sections
 from skillgap.taxonomy import Taxonomy
 
 FUZZY_MAX_WORDS = 3
+FUZZY_JOINERS = ("-", ".", "/")  # the only punctuation a fuzzy match may span
 # Sections whose mentions say nothing about the person or the role.
 IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "ignored"}}
 DEMONSTRATED_SECTIONS = {"experience", "projects"}
@@ -92,22 +96,28 @@ class Extractor:
     def extract(self, document: Document, kind: Kind) -> Profile:
         """Extract the profile of one document."""
         text = document.text
+        if len(text) > self.nlp.max_length:
+            raise DocumentError(
+                f"{document.source}: {len(text):,} characters of text, over the limit of "
+                f"{self.nlp.max_length:,}; give the résumé or job ad alone"
+            )
         doc = self.nlp.make_doc(text)
         sections = find_sections(text, kind)
         clauses = context.clause_bounds(doc)
         candidates = self._candidates(doc, text)
         covered = {i for c in candidates for i in range(c.start, c.end)}
         in_url = _url_chars(text)
+        lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
         claimed: list[_Candidate] = []
         for cand in candidates:
             first = doc[cand.start]
             section = sections.at(first.idx)
-            clause = clauses[cand.start]
+            clause = max(clauses[cand.start], cand.start - context.MAX_REACH)
             if (
                 section in IGNORED_SECTIONS[kind]
                 or first.idx in in_url
-                or (kind == "resume" and _not_a_claim(doc, text, cand, section, clause))
+                or (kind == "resume" and _not_a_claim(doc, lines, cand, section, clause))
                 or (
                     kind == "job"
                     and section == "about"
@@ -119,7 +129,7 @@ class Extractor:
             skill = self.taxonomy[cand.skill_id]
             item = self._judge(doc, text, cand, section, clause, others, kind)
             if skill.needs_context and not _has_evidence(
-                doc, text, cand, section, clause, others, item
+                doc, lines, cand, section, clause, others, item
             ):
                 continue
             judged[cand.skill_id].append(item)
@@ -143,23 +153,35 @@ class Extractor:
         return candidates
 
     def _fuzzy(self, doc: Doc, text: str, covered: set[int]) -> list[_Candidate]:
-        """Variants and typos among runs of words no alias matched, outside the first line."""
-        tokens = list(doc)
+        """Variants and typos among runs of words no alias matched, outside the first line.
+
+        Reads token attributes as one array: creating a spaCy Token per look was a third of
+        extraction time.
+        """
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_URL, LIKE_EMAIL, ORTH]).tolist()
+        joiners = {doc.vocab.strings[joiner] for joiner in FUZZY_JOINERS}
+        usable = [
+            not (space or url or email or (punct and orth not in joiners)) and i not in covered
+            for i, (_, _, space, punct, url, email, orth) in enumerate(rows)
+        ]
+        starts = [row[0] for row in rows]
+        ends = [row[0] + row[1] for row in rows]
+        punct = [row[3] for row in rows]
         first_line_end = text.find("\n")
-        usable = [_fuzzy_token_ok(token) and token.i not in covered for token in tokens]
         found: list[_Candidate] = []
         index = 0
-        while index < len(tokens):
-            first = tokens[index]
-            if not usable[index] or first.is_punct or first.idx < first_line_end:
+        while index < len(rows):
+            if not usable[index] or punct[index] or starts[index] < first_line_end:
                 index += 1
                 continue
             best = None
-            for size in range(min(FUZZY_MAX_WORDS, len(tokens) - index), 0, -1):
-                last = tokens[index + size - 1]
-                if last.is_punct or not all(usable[index : index + size]):
+            for size in range(min(FUZZY_MAX_WORDS, len(rows) - index), 0, -1):
+                last = index + size - 1
+                if punct[last] or not all(usable[index : last + 1]):
                     continue
-                hit = self.fuzzy.lookup(text[first.idx : last.idx + len(last)], size == 1)
+                if ends[last] - starts[index] < MIN_KEY:  # too short to be any alias
+                    continue
+                hit = self.fuzzy.lookup(text[starts[index] : ends[last]], size == 1)
                 if hit is not None:
                     best = _Candidate(hit[0], index, index + size, "fuzzy", hit[1])
                     break
@@ -309,7 +331,7 @@ def _today() -> date:
 
 def _has_evidence(
     doc: Doc,
-    text: str,
+    lines: _Lines,
     cand: _Candidate,
     section: str | None,
     clause: int,
@@ -324,7 +346,7 @@ def _has_evidence(
     """
     if context.hyphen_joined(doc, cand.start, cand.end):
         return False
-    if section in LIST_SECTIONS and _short_line(text, item.mention.start):
+    if section in LIST_SECTIONS and lines.is_short(item.mention.start):
         return not context.near_non_tech(doc, cand.start, cand.end)
     if section == "skills" or item.years is not None or item.reason == "learning":
         return not context.near_non_tech(doc, cand.start, cand.end)
@@ -333,12 +355,35 @@ def _has_evidence(
     return context.has_tech_context(doc, cand.start, cand.end, clause, others)
 
 
-def _short_line(text: str, offset: int) -> bool:
-    """A bullet or line of at most a few words: how skills are listed."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    words = _LINE_WORDS.findall(text[start : end if end >= 0 else None])
-    return 0 < len(words) <= SHORT_LINE_WORDS
+class _Lines:
+    """The lines of one text, found once: per-mention line scans were quadratic on one huge line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self._short: dict[int, bool] = {}
+        self._contact: dict[int, bool] = {}
+
+    def _bounds(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end
+
+    def is_short(self, offset: int) -> bool:
+        """A bullet or line of at most a few words: how skills are listed."""
+        start, end = self._bounds(offset)
+        if start not in self._short:
+            words = _LINE_WORDS.finditer(self.text, start, end)
+            count = sum(1 for _ in itertools.islice(words, SHORT_LINE_WORDS + 1))
+            self._short[start] = 0 < count <= SHORT_LINE_WORDS
+        return self._short[start]
+
+    def is_contact(self, offset: int) -> bool:
+        """An e-mail address, web address or phone number is on the line."""
+        start, end = self._bounds(offset)
+        if start not in self._contact:
+            self._contact[start] = _CONTACT.search(self.text, start, end) is not None
+        return self._contact[start]
 
 
 def _url_chars(text: str) -> set[int]:
@@ -349,12 +394,11 @@ def _url_chars(text: str) -> set[int]:
     return chars
 
 
-def _not_a_claim(doc: Doc, text: str, cand: _Candidate, section: str | None, clause: int) -> bool:
+def _not_a_claim(
+    doc: Doc, lines: _Lines, cand: _Candidate, section: str | None, clause: int
+) -> bool:
     """Contact lines and coursework name skills without claiming them."""
-    start = doc[cand.start].idx
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    if section is None and _CONTACT.search(text[line_start : line_end if line_end >= 0 else None]):
+    if section is None and lines.is_contact(doc[cand.start].idx):
         return True
     return section == "education" and not _words_in_clause(
         doc, clause, cand.end, EDUCATION_CLAIM_CUES
@@ -362,17 +406,8 @@ def _not_a_claim(doc: Doc, text: str, cand: _Candidate, section: str | None, cla
 
 
 def _words_in_clause(doc: Doc, clause: int, end: int, words: set[str]) -> bool:
-    stop = end
-    while stop < len(doc) and not context.ends_clause(doc, stop):
-        stop += 1
+    stop = context.clause_end(doc, end)
     return any(token.lower_ in words for token in doc[clause:stop])
-
-
-def _fuzzy_token_ok(token: Token) -> bool:
-    """Plain words (and the joiners "-", ".", "/") may take part in a fuzzy match."""
-    if token.is_space or token.like_url or token.like_email:
-        return False
-    return not token.is_punct or token.text in {"-", ".", "/"}
 
 
 def _job_level(

@@ -22,6 +22,7 @@ from skillgap.taxonomy import Taxonomy
 
 SCORE_CUTOFF = 88.0
 MIN_LENGTH = 6
+MIN_KEY = 4  # shorter variant keys are not indexed: "go" or "c" must match exactly
 MIN_COMPOUND = 10  # multi-word aliases take part in typo matching written together
 COMPOUND_CUTOFF = 92.0
 _SEPARATORS = re.compile(r"[\s\-._/]+")
@@ -47,7 +48,7 @@ class FuzzyIndex:
             if alias.case_sensitive or skill.needs_context:
                 continue
             key = variant_key(alias.text)
-            if len(key) >= 4:
+            if len(key) >= MIN_KEY:
                 self.variants.setdefault(key, alias.skill_id)
             word = alias.text.lower()
             if len(word) >= MIN_LENGTH and word.isalpha() and not word.endswith(_ENGLISH_ENDINGS):

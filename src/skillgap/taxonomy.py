@@ -311,7 +311,10 @@ class Taxonomy:
         """Skills implied (transitively) by the given ones: ``{implied id: source id}``."""
         held = set(skill_ids)
         implied: dict[str, str] = {}
-        stack = [(target, source) for source in held for target in self.skills[source].implies]
+        # Sorted: set order changes with the hash seed, and so would the reported source.
+        stack = [
+            (target, source) for source in sorted(held) for target in self.skills[source].implies
+        ]
         while stack:
             target, source = stack.pop()
             if target in held or target in implied:
