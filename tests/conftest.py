@@ -42,6 +42,19 @@ def corpus_files(folder: str, pattern: str = "*") -> list[Path]:
     return sorted(path for path in root.glob(pattern) if path.is_file())
 
 
+def job_text(required: list[str], preferred: list[str] = ()) -> str:  # type: ignore[assignment]
+    """A small job ad: a Requirements list and an optional Nice to have list."""
+    lines = ["Backend engineer", "", "Requirements"] + [f"- {name}" for name in required]
+    if preferred:
+        lines += ["", "Nice to have"] + [f"- {name}" for name in preferred]
+    return "\n".join(lines) + "\n"
+
+
+def resume_text(skills: list[str]) -> str:
+    """A small résumé whose skills section lists the given names."""
+    return "Jane Doe\n\nSKILLS\n" + ", ".join(skills) + "\n"
+
+
 def ids(paths: list[Path]) -> list[str]:
     return [path.name for path in paths]
 

@@ -6,22 +6,13 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, corpus_files, ids, needs_corpus
+from conftest import job_text as _job
+from conftest import resume_text as _resume
 
 import skillgap
 from skillgap.models import GapReport
 
 JOBS = corpus_files("jobs", "*.txt")
-
-
-def _job(required: list[str], preferred: list[str] = ()) -> str:  # type: ignore[assignment]
-    lines = ["Backend engineer", "", "Requirements"] + [f"- {name}" for name in required]
-    if preferred:
-        lines += ["", "Nice to have"] + [f"- {name}" for name in preferred]
-    return "\n".join(lines) + "\n"
-
-
-def _resume(skills: list[str]) -> str:
-    return "Jane Doe\n\nSKILLS\n" + ", ".join(skills) + "\n"
 
 
 def _buckets(report: GapReport) -> dict[str, str]:

@@ -6,23 +6,14 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, corpus_files, ids, needs_corpus
+from conftest import job_text as _job
+from conftest import resume_text as _resume
 
 from skillgap.models import GapReport, Profile
 from skillgap.plan import Gap, learning_plan
 from skillgap.taxonomy import Taxonomy
 
 JOBS = corpus_files("jobs", "*.txt")
-
-
-def _job(required: list[str], preferred: list[str] = ()) -> str:  # type: ignore[assignment]
-    lines = ["Backend engineer", "", "Requirements"] + [f"- {name}" for name in required]
-    if preferred:
-        lines += ["", "Nice to have"] + [f"- {name}" for name in preferred]
-    return "\n".join(lines) + "\n"
-
-
-def _resume(skills: list[str]) -> str:
-    return "Jane Doe\n\nSKILLS\n" + ", ".join(skills) + "\n"
 
 
 def _held(profile: Profile) -> set[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import job_text as _job
+from conftest import resume_text as _resume
 
 import skillgap
 from skillgap.compare import years_credit
@@ -15,17 +17,6 @@ from skillgap.score import MUST_HAVE_CAP, WEIGHTS, explain_score
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
-def _job(required: list[str], preferred: list[str] = ()) -> str:  # type: ignore[assignment]
-    lines = ["Backend engineer", "", "Requirements"] + [f"- {name}" for name in required]
-    if preferred:
-        lines += ["", "Nice to have"] + [f"- {name}" for name in preferred]
-    return "\n".join(lines) + "\n"
-
-
-def _resume(skills: list[str]) -> str:
-    return "Jane Doe\n\nSKILLS\n" + ", ".join(skills) + "\n"
 
 
 def _compare(resume: str, job: str) -> GapReport:
