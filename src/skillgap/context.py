@@ -220,6 +220,9 @@ def negation_reason(
     connector ("eager to learn technologies like Go"), but not when the cue already has its
     own object ("enthusiastic to learn new technologies AWS, Docker" is a table of claims).
     """
+    clause_text = doc[clause_start : min(len(doc), end + 3)].text
+    if not _CUE_WORD.search(clause_text):
+        return None  # no negation or learning word in the clause: the common case
     index = _skip_back(doc, start - 1, clause_start, other_mentions, NEGATION_FILLER)
     if index is not None and doc[index].lower_ in NEGATION:
         return "negated"
@@ -323,6 +326,8 @@ def stated_years(
     match = _AFTER_MONTHS.match(tail)
     if match:
         return round(int(match.group(1)) / 12, 2)
+    if not _YEAR_WORD.search(text, doc[clause_start].idx, _char_after(doc, end + FOR_YEARS_REACH)):
+        return None  # no "year"/"yrs" anywhere near: the common case, decided without tokens
     later = _years_for(doc, end, skip)
     if later is not None:
         return later
@@ -385,6 +390,17 @@ def _years_for(doc: Doc, end: int, skip: Container[int]) -> float | None:
 
 
 FOR_YEARS_REACH = 15
+_CUE_WORD = re.compile(
+    r"(?i)\b(?:no|not|never|without|nor|neither|lack|lacking|none|learn\w*|stud\w*|explor\w*)\b"
+    r"|n't|n’t"
+)
+_YEAR_WORD = re.compile(r"(?i)\by(?:ea)?rs?\b")
+
+
+def _char_after(doc: Doc, index: int) -> int:
+    """The character offset just past token ``index`` (clamped to the document)."""
+    last = doc[min(index, len(doc) - 1)]
+    return last.idx + len(last)
 
 
 def _last_years_phrase(doc: Doc, clause_start: int, stop: int) -> tuple[float, int] | None:

@@ -66,6 +66,7 @@ _INLINE_HEADING = re.compile(r"^[ \t#*•·\-]*([A-Za-z][A-Za-z '&/()-]{2,40}?)[
 _MARKUP_HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$)")
 _INLINE_DETAILS = re.compile(r"\b(Skill|Education|Company|Project) Details\b")
 MAX_HEADING_WORDS = 7
+MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class Sections:
 
 def heading_name(line: str, kind: Kind) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
+    if len(line) > MAX_HEADING_CHARS:  # most lines: too long to be a heading, decided at once
+        return None
     words = _DECORATION.sub("", line.replace("\u2019", "'")).strip()
     if not words or len(words.split()) > MAX_HEADING_WORDS or len(words) > 60:
         return None
