@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from importlib.util import find_spec
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -53,6 +56,17 @@ def job_text(required: list[str], preferred: list[str] = ()) -> str:  # type: ig
 def resume_text(skills: list[str]) -> str:
     """A small résumé whose skills section lists the given names."""
     return "Jane Doe\n\nSKILLS\n" + ", ".join(skills) + "\n"
+
+
+def load_script(name: str) -> ModuleType:
+    """A module of scripts/ (not a package), loaded from its file."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"script_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
 
 
 def ids(paths: list[Path]) -> list[str]:

@@ -18,6 +18,18 @@ JOB = str(EXAMPLES / "job.txt")
 BAD = corpus_files("resumes/pdf/bad", "*.pdf")
 
 
+def run_module(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m skillgap ARGS`` in a fresh interpreter, from the repository root."""
+    return subprocess.run(
+        [sys.executable, "-m", "skillgap", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -224,14 +236,7 @@ def test_cli_help_exits_0(capsys, args: list[str]) -> None:
 
 @pytest.mark.parametrize("args", [["compare", RESUME, JOB, "--format", "json"]])
 def test_cli_runs_as_a_module_in_a_subprocess(args: list[str]) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "skillgap", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
+    done = run_module(*args)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["matched"]
@@ -246,12 +251,5 @@ def test_cli_runs_as_a_module_in_a_subprocess(args: list[str]) -> None:
     ],
 )
 def test_cli_subprocess_error_is_one_line_exit_2(args: list[str]) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "skillgap", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
+    done = run_module(*args)
     assert_one_line_error(done.returncode, done.stdout, done.stderr)

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 
 import pytest
+from conftest import load_script
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "evaluate.py"
 CORPUS = Path("/corpus")  # never read: the fake predictor answers from a dict
 
 
-def _load() -> ModuleType:
-    """scripts/ is not a package, so load the module from its file."""
-    spec = importlib.util.spec_from_file_location("evaluate_script", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load()
+ev = load_script("evaluate")
 Prediction = ev.Prediction
 
 FLOOR = {"Python", "Go", "Docker", "AWS", "C#", ".NET", "CI/CD", "Kubernetes"}

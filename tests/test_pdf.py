@@ -5,11 +5,11 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from skillgap.errors import DocumentError
 from skillgap.ingest import document_from_bytes, read_document
@@ -22,18 +22,7 @@ BAD = CORPUS / "resumes" / "pdf" / "bad"
 HAS_PDFIUM = importlib.util.find_spec("pypdfium2") is not None
 
 
-def _evaluate_module():
-    """scripts/evaluate.py, loaded from its file (scripts/ is not a package)."""
-    path = Path(__file__).resolve().parents[1] / "scripts" / "evaluate.py"
-    spec = importlib.util.spec_from_file_location("evaluate_for_pdf_tests", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-EVALUATE = _evaluate_module()
+EVALUATE = load_script("evaluate")
 BACKENDS = [
     "pdfminer",
     pytest.param(

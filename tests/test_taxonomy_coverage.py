@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from conftest import load_script
 
 from skillgap.taxonomy import Taxonomy
 
@@ -16,16 +14,7 @@ SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "taxonomy_coverage.py
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold-dev.json"
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("taxonomy_coverage", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-coverage_script = _load()
+coverage_script = load_script("taxonomy_coverage")
 
 
 def test_counts_documents_not_mentions_and_skips_out_of_scope() -> None:
