@@ -1,4 +1,4 @@
-"""skillgap.extract and the public extract(): profiles of résumés and job ads."""
+"""skillgap.extractor and the public extract(): profiles of résumés and job ads."""
 
 from __future__ import annotations
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.compare import compare_profiles
 from skillgap.errors import DocumentError
-from skillgap.extract import Extractor
 from skillgap.ingest import document_from_text, read_document
 from skillgap.models import Document, GapReport, Kind, Profile
 from skillgap.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
+    from skillgap.extractor import Extractor
     from skillgap.rank import RankRow
 
 Source = str | Path | Document | Profile
@@ -39,7 +39,9 @@ class Analyzer:
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or Taxonomy.default()
-        self.extractor = Extractor(self.taxonomy)
+        from skillgap.extractor import Extractor  # spaCy loads here, not when skillgap is imported
+
+        self.extractor: Extractor = Extractor(self.taxonomy)
 
     def __reduce__(self) -> tuple[Any, ...]:
         custom = None if self.taxonomy is Taxonomy.default() else self.taxonomy

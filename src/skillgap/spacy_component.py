@@ -2,7 +2,7 @@
 
 ``nlp.add_pipe("skillgap")`` works on any pipeline without importing skillgap first: the
 factory is registered through the ``spacy_factories`` entry point in pyproject.toml. The
-component runs the same :class:`~skillgap.extract.Extractor` as ``skillgap extract`` on the
+component runs the same :class:`~skillgap.extractor.Extractor` as ``skillgap extract`` on the
 doc's text (negation, learning cues and ambiguous names included) and maps each claimed mention
 back onto the doc's own tokens, so results agree with the CLI whatever the tokenizer.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from skillgap.extract import Extractor
+from skillgap.extractor import Extractor
 from skillgap.models import Document, Kind, Profile
 
 PROFILE_ATTR = "skillgap_profile"
