@@ -13,8 +13,8 @@ import tracemalloc
 from importlib.util import find_spec
 from pathlib import Path
 
-from skillgap.limits import Limits
-from skillgap.pdf import pdf_text
+from skillgap.ingest.pdf import pdf_text
+from skillgap.options import Limits
 
 CORPUS_PDFS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "resumes" / "pdf"
 

@@ -36,7 +36,7 @@ def make_inputs(folder: Path, count: int) -> list[str]:
 
 def run_one(folder: Path, jobs: int) -> dict[str, object]:
     from skillgap import Analyzer
-    from skillgap.rank import run_rank
+    from skillgap.batch import RankTask, run_rank
 
     paths = sorted(str(p) for p in folder.iterdir())
     pdfs = sum(p.endswith(".pdf") for p in paths)
@@ -45,7 +45,11 @@ def run_one(folder: Path, jobs: int) -> dict[str, object]:
     job = analyzer.analyze(JOB)
     setup = time.perf_counter() - started
     rows = run_rank(
-        analyzer, job, paths, jobs=jobs, output=folder.parent / f"out-{jobs}.csv", fmt="csv"
+        RankTask(analyzer, job),
+        paths,
+        jobs=jobs,
+        output=folder.parent / f"out-{jobs}.csv",
+        fmt="csv",
     )
     elapsed = time.perf_counter() - started
     mb = 1024  # ru_maxrss is in KiB on Linux

@@ -61,7 +61,7 @@ def machine() -> dict[str, object]:
 
 def extract_speed(repeat: int) -> dict[str, dict[str, float]]:
     """Median docs/s of ``Extractor.extract`` over the text résumés and the jobs, one core."""
-    from skillgap.extractor import Extractor
+    from skillgap.extraction import Extractor
     from skillgap.ingest import read_document
 
     extractor = Extractor()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import sys
 from importlib.util import find_spec
 from pathlib import Path
@@ -16,8 +17,12 @@ from skillgap.ingest import document_from_text
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 EXAMPLES = REPO / "examples"
+SCRIPTS = REPO / "scripts"
 TAXONOMY_DIR = REPO / "taxonomy"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+GOLDEN = TESTS / "golden"
+# The shared corpus sits beside the repository (../shared, as in the development workspace);
+# tests that read it skip with a reason saying so when it is absent.
+SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 SKILL_FLOOR = SHARED / "skill-floor.md"
 BAD_PDFS = CORPUS / "resumes" / "pdf" / "bad"
@@ -60,13 +65,54 @@ def resume_text(skills: list[str]) -> str:
 
 def load_script(name: str) -> ModuleType:
     """A module of scripts/ (not a package), loaded from its file."""
-    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    path = SCRIPTS / f"{name}.py"
     spec = importlib.util.spec_from_file_location(f"script_{name}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while being built
     spec.loader.exec_module(module)
     return module
+
+
+def make_pdf(pages: int) -> bytes:
+    """A real PDF (reportlab) of ``pages`` pages, each naming Python."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    for n in range(pages):
+        page.drawString(72, 720, f"Page {n} Python")
+        page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def page_bomb_pdf(pages: int, extra: bytes = b"") -> bytes:
+    """A PDF with ``pages`` empty pages that all share one content stream."""
+    kids = b" ".join(b"%d 0 R" % (4 + n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count %d /Kids [" % pages + kids + b"] >>",
+        b"<< /Length 0 >>\nstream\n\nendstream",
+    ] + [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /X "
+        + (extra or b"0")
+        + b" >>"
+    ] * pages
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
 
 
 def ids(paths: list[Path]) -> list[str]:

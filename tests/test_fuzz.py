@@ -18,20 +18,19 @@ import re
 import subprocess
 import sys
 from datetime import timedelta
-from pathlib import Path
 from unittest import mock
 
 import pytest
+from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import skillgap
 from skillgap.errors import SkillgapError
 from skillgap.ingest import document_from_bytes, document_from_text
+from skillgap.ingest.pdf import BACKEND_VARIABLE
 from skillgap.models import GapReport, Profile
-from skillgap.pdf import BACKEND_VARIABLE
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PDFS = sorted((CORPUS / "resumes" / "pdf").glob("*.pdf"))
 EXAMPLES = int(os.environ.get("SKILLGAP_FUZZ_EXAMPLES", "150"))
 PDF_EXAMPLES = int(os.environ.get("SKILLGAP_FUZZ_PDF_EXAMPLES", max(10, EXAMPLES // 5)))

@@ -12,11 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import GOLDEN, REPO, needs_corpus
 
 import skillgap
-from conftest import REPO, needs_corpus
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = json.loads((GOLDEN / "cases.json").read_text(encoding="utf-8"))
 TODAY = "2026-11-23"
 

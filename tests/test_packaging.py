@@ -63,8 +63,17 @@ def test_packaging_wheel_ships_every_taxonomy_file(wheel: Path, folder: str) -> 
     assert f"{folder}/__init__.py" in names
 
 
-@pytest.mark.parametrize("member", ["skillgap/__init__.py", "skillgap/cli.py", "skillgap/py.typed"])
+SOURCE = REPO / "src"
+PACKAGE_FILES = sorted(
+    str(path.relative_to(SOURCE))
+    for pattern in ("*.py", "*.j2", "py.typed")
+    for path in (SOURCE / "skillgap").rglob(pattern)
+)
+
+
+@pytest.mark.parametrize("member", PACKAGE_FILES)
 def test_packaging_wheel_ships_the_package(wheel: Path, member: str) -> None:
+    """Every module of every sub-package, the HTML template and py.typed."""
     with zipfile.ZipFile(wheel) as archive:
         assert member in archive.namelist()
 

@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 import skillgap
 
 SRC = Path(skillgap.__file__).resolve().parent
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 RESUME = CORPUS / "resumes" / "pdf" / "awesome-cv_resume.pdf"
 JOB = CORPUS / "jobs" / "pomerium_backend-engineer.txt"
 
@@ -90,14 +90,14 @@ def test_safety_taxonomy_text_is_data_not_code(tmp_path: Path) -> None:
 
 def test_safety_output_is_written_atomically(tmp_path: Path) -> None:
     """A failed write leaves the previous report whole and no temporary file behind."""
-    from skillgap.cli import _emit
+    from skillgap.files import write_atomic
 
     target = tmp_path / "report.json"
     target.write_text("previous", encoding="utf-8")
-    _emit("new report\n", target)
+    write_atomic(target, "new report\n")
     assert target.read_text(encoding="utf-8") == "new report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
     missing = tmp_path / "no-such-folder" / "report.json"
     with pytest.raises(skillgap.SkillgapError, match="cannot write output"):
-        _emit("x", missing)
+        write_atomic(missing, "x")
     assert target.read_text(encoding="utf-8") == "new report\n"

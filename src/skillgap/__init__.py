@@ -7,8 +7,8 @@
 
 from skillgap.analyzer import Analyzer, compare, extract
 from skillgap.errors import DocumentError, SkillgapError, TaxonomyError
-from skillgap.limits import Limits
-from skillgap.models import Document, GapReport, Profile
+from skillgap.models import Document, GapReport, Profile, RankRow
+from skillgap.options import Limits, Options, Scoring
 from skillgap.taxonomy import Taxonomy
 
 __all__ = [
@@ -17,7 +17,10 @@ __all__ = [
     "DocumentError",
     "GapReport",
     "Limits",
+    "Options",
     "Profile",
+    "RankRow",
+    "Scoring",
     "SkillgapError",
     "Taxonomy",
     "TaxonomyError",

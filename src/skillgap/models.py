@@ -224,3 +224,14 @@ class GapReport(_Model):
     taxonomy_version: str
     resume_quality: Quality | None = None
     job_quality: Quality | None = None
+
+
+class RankRow(BaseModel):
+    """The result for one résumé file; ``error`` is set (and ``score`` is not) when unread."""
+
+    rank: int | None = None
+    file: str
+    score: int | None = None
+    missing_required: list[str] = Field(default_factory=list)
+    error: str | None = None
+    job: str = ""

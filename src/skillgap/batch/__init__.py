@@ -1,0 +1,12 @@
+"""Batch: rank many résumés against one job, in worker processes, resumable, or on Dask.
+
+Modules: ``rank`` (the task, one row per file, the ranking, the whole run), ``pool`` (worker
+processes), ``journal`` (rows appended as they finish; ``--resume``), ``inputs`` (files,
+folders, globs), ``dask`` (the same rows on a cluster; needs the ``dask`` extra). It sits
+beside the flow: it uses the :class:`~skillgap.Analyzer` and the report's row formats.
+"""
+
+from skillgap.batch.inputs import expand_inputs
+from skillgap.batch.rank import RankTask, rank, rank_rows, run_rank
+
+__all__ = ["RankTask", "expand_inputs", "rank", "rank_rows", "run_rank"]

@@ -1,0 +1,134 @@
+"""Rank many résumés against one job: one row per file, scored in parallel, streamed to disk.
+
+A hiring pipeline runs this unattended over thousands of files, so three rules hold:
+a bad file becomes a row with an ``error`` and the batch goes on; every finished row is written
+to the output at once, so an interrupted run keeps its work and ``--resume`` skips it; and the
+analyzer is built once per worker process, never per file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from skillgap.analyzer import Analyzer, Source
+from skillgap.batch.journal import RowJournal
+from skillgap.batch.pool import score_files
+from skillgap.errors import SkillgapError
+from skillgap.models import Profile, RankRow
+from skillgap.report.redact import pseudonym
+from skillgap.report.rows import RowFormat
+
+
+@dataclass(frozen=True)
+class RankTask:
+    """What every file of one batch is scored against; built once, shipped to each worker."""
+
+    analyzer: Analyzer
+    job: Profile
+    top_missing: int = 5  # missing required skills shown per row
+
+    def shown(self, path: str) -> str:
+        """The file as rows show it: a pseudonym in blind mode."""
+        return pseudonym(path) if self.analyzer.options.redact else path
+
+    def score(self, path: str | Path) -> RankRow:
+        """Compare one résumé file with the job; any failure becomes the row's error."""
+        shown = self.shown(str(path))
+        try:
+            report = self.analyzer.compare(Path(path), self.job)
+        except SkillgapError as error:
+            message = str(error).replace(str(path), shown)
+            return RankRow(file=shown, error=" ".join(message.split()), job=self.job.source)
+        except Exception as error:  # one broken file must not end the batch
+            message = (
+                f"{shown}: unexpected {type(error).__name__} ({error}); please report this file"
+            )
+            return RankRow(file=shown, error=" ".join(message.split()), job=self.job.source)
+        missing = [gap for gap in report.missing if gap.requirement == "required"]
+        missing.sort(key=lambda gap: -len(gap.job_mentions))  # most-mentioned first; stable
+        return RankRow(
+            file=shown,
+            score=report.score,
+            missing_required=[gap.name for gap in missing[: self.top_missing]],
+            job=self.job.source,
+        )
+
+
+def rank(
+    job: Source,
+    resumes: Iterable[str | Path],
+    *,
+    analyzer: Analyzer | None = None,
+    top_missing: int = 5,
+) -> list[RankRow]:
+    """Score every résumé file against one job, best first; a bad file gets an error row."""
+    analyzer = analyzer or Analyzer()
+    task = RankTask(analyzer, analyzer.analyze(job), top_missing)
+    return rank_rows(task.score(path) for path in resumes)
+
+
+def rank_rows(rows: Iterable[RankRow]) -> list[RankRow]:
+    """Best score first, unread files last; equal scores share a rank (1, 2, 2, 4)."""
+    ordered = sorted(rows, key=lambda row: (row.score is None, -(row.score or 0), row.file))
+    ranked: list[RankRow] = []
+    for position, row in enumerate(ordered, start=1):
+        rank = None
+        if row.score is not None:
+            previous = ranked[-1] if ranked else None
+            same = previous is not None and previous.score == row.score
+            rank = previous.rank if same and previous else position
+        ranked.append(row.model_copy(update={"rank": rank}))
+    return ranked
+
+
+def run_rank(
+    task: RankTask,
+    paths: list[str],
+    *,
+    output: Path | None = None,
+    fmt: RowFormat = "text",
+    resume: bool = False,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[RankRow]:
+    """Score ``paths`` (skipping those already in ``output`` when ``resume``) and rank all rows.
+
+    Rows stream to ``output`` as they finish; at the end it holds the ranked result. Without
+    ``output`` nothing is written: the caller prints the returned rows.
+    """
+    job = task.job
+    journal = RowJournal(output, fmt) if output is not None else None
+    kept: list[RankRow] = []
+    if journal is not None and resume:
+        kept = journal.read()
+        other_jobs = {row.job for row in kept if row.job and row.job != job.source}
+        if other_jobs:
+            raise SkillgapError(
+                f"{journal.path}: holds results for job {sorted(other_jobs)[0]}, not {job.source}; "
+                "drop --resume to start over, or choose another --output"
+            )
+    shown = {task.shown(path): path for path in paths}
+    kept = [row for row in kept if row.file in shown]
+    done = {row.file for row in kept}
+    todo = [path for name, path in shown.items() if name not in done]
+    rows = list(kept)
+    if journal is not None:
+        journal.start(kept)
+    try:
+        if progress:
+            progress(len(rows), len(paths))
+        for row in score_files(task, todo, jobs=jobs):
+            rows.append(row)
+            if journal is not None:
+                journal.add(row)
+            if progress:
+                progress(len(rows), len(paths))
+    finally:
+        if journal is not None:
+            journal.close()
+    ranked = rank_rows(rows)
+    if journal is not None:
+        journal.finish(ranked, job.source)
+    return ranked

@@ -1,0 +1,340 @@
+"""The ``skillgap`` command line: it parses arguments, calls the library and renders.
+
+Exit status, in one place:
+
+- 0: success;
+- 1: ``compare --fail-under N`` and the score is below N (the report is still written);
+- 2: usage error or bad input, with one line on standard error that starts
+  ``skillgap: error:``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from typer.exceptions import Abort, Exit, TyperException
+
+from skillgap.errors import SkillgapError
+from skillgap.files import write_atomic
+from skillgap.ingest import SUPPORTED
+from skillgap.options import Options
+from skillgap.report import PROFILE_FORMATS, REPORT_FORMATS
+from skillgap.report.rows import ROW_FORMATS
+
+if TYPE_CHECKING:
+    from skillgap.taxonomy import Taxonomy
+
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT = 0, 1, 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Compare a résumé with a job ad: matched, partial and missing backend skills.",
+)
+taxonomy_app = typer.Typer(no_args_is_help=True, help="Inspect the skill taxonomy.")
+app.add_typer(taxonomy_app, name="taxonomy")
+
+
+def _choices(name: str, values: object) -> type[Enum]:
+    """A str Enum of a registry's format names, so typer lists and checks them."""
+    return Enum(name, {value: value for value in values}, type=str)  # type: ignore[return-value]
+
+
+ProfileFormat = _choices("ProfileFormat", PROFILE_FORMATS)
+CompareFormat = _choices("CompareFormat", REPORT_FORMATS)
+RankFormat = _choices("RankFormat", ROW_FORMATS)
+DOCUMENT_HELP = f"{SUPPORTED}, or - for stdin"
+
+
+class KindOption(str, Enum):
+    resume = "resume"
+    job = "job"
+
+
+FormatOpt = Annotated[ProfileFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+TaxonomyOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--taxonomy",
+        "-t",
+        help="A custom taxonomy file or folder (*.toml) laid over the shipped one: it adds "
+        "skills, replaces skills with the same id, or [[extend]]s them.",
+    ),
+]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of an encrypted PDF.", show_default=False),
+]
+ColorOpt = Annotated[
+    bool | None, typer.Option("--color/--no-color", help="Colour (default: on a terminal).")
+]
+RedactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Blind mode: hide names, e-mails, phones, street addresses and URLs of the "
+        "candidate, and show the file as a pseudonym.",
+    ),
+]
+
+
+@app.command()
+def compare(
+    resume: Annotated[str, typer.Argument(help=f"Résumé: {DOCUMENT_HELP}.")],
+    job: Annotated[str, typer.Argument(help=f"Job ad: {DOCUMENT_HELP}.")],
+    format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CompareFormat.text,  # type: ignore[attr-defined]
+    output: OutputOpt = None,
+    color: ColorOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    fail_under: Annotated[
+        int | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            help="Exit with status 1 when the score is below this (0-100).",
+        ),
+    ] = None,
+    password: PasswordOpt = None,
+    redact: RedactOpt = False,
+) -> None:
+    """Compare RESUME with JOB and print the gap report.
+
+    Example: skillgap compare resume.pdf job.txt --format html --output report.html
+    """
+    from skillgap.analyzer import Analyzer, to_document
+    from skillgap.report import render
+
+    if resume == "-" and job == "-":
+        raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
+    analyzer = Analyzer(_taxonomy(taxonomy), Options(password=password, redact=redact))
+    report = analyzer.compare(
+        to_document(resume, analyzer.options), to_document(job, analyzer.options)
+    )
+    _emit(render(report, format.value, color=_color(color, output)), output)
+    if fail_under is not None and report.score < fail_under:
+        raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help=f"Document: {DOCUMENT_HELP}.")],
+    kind: Annotated[
+        KindOption | None,
+        typer.Option("--kind", "-k", help="Document kind (default: guessed from its headings)."),
+    ] = None,
+    format: FormatOpt = ProfileFormat.text,  # type: ignore[attr-defined]
+    output: OutputOpt = None,
+    color: ColorOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    password: PasswordOpt = None,
+) -> None:
+    """Extract the skills FILE claims (résumé) or asks for (job).
+
+    Example: skillgap extract job.txt --kind job --format json
+    """
+    from skillgap.analyzer import Analyzer, to_document
+    from skillgap.extraction.sections import guess_kind
+    from skillgap.report import render_profile
+
+    analyzer = Analyzer(_taxonomy(taxonomy), Options(password=password))
+    document = to_document(Path(file) if file != "-" else file, analyzer.options)
+    chosen = kind.value if kind else guess_kind(document.text)
+    profile = analyzer.extract(document, chosen)  # type: ignore[arg-type]
+    _emit(render_profile(profile, format.value, color=_color(color, output)), output)
+
+
+@app.command()
+def rank(
+    job: Annotated[str, typer.Argument(help=f"Job ad: {DOCUMENT_HELP}.")],
+    resumes: Annotated[
+        list[str],
+        typer.Argument(
+            help="Résumé files, folders (walked), globs ('cv/**/*.pdf'), or - to read one "
+            "path per line from stdin."
+        ),
+    ],
+    format: Annotated[
+        RankFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RankFormat.text,  # type: ignore[attr-defined]
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write here; rows are added as they finish, ranked at the end."
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Keep the rows already in --output and skip their files."),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    ] = None,
+    top_missing: Annotated[
+        int, typer.Option("--top-missing", min=0, help="Missing required skills shown per row.")
+    ] = 5,
+    redact: RedactOpt = False,
+    taxonomy: TaxonomyOpt = None,
+) -> None:
+    """Rank RESUMES by fit with JOB, best first, with each one's top missing required skills.
+
+    A file that cannot be read gets a row with an error and the batch goes on; the exit status
+    is 0 only if every file was read, else 2.
+
+    Example: skillgap rank job.txt resumes/ --format csv --output ranking.csv --resume
+    """
+    from skillgap.analyzer import Analyzer
+    from skillgap.batch import RankTask, expand_inputs, run_rank
+    from skillgap.report.rows import format_rows
+
+    if resume and output is None:
+        raise SkillgapError("--resume needs --output: the file whose rows are kept")
+    if job == "-" and "-" in resumes:
+        raise SkillgapError("only one of JOB and the résumé list can be read from stdin (-)")
+    paths = expand_inputs(resumes, sys.stdin if "-" in resumes else None)
+    if not paths:
+        raise SkillgapError("no résumé files given; name files, folders or globs")
+    analyzer = Analyzer(_taxonomy(taxonomy), Options(redact=redact))
+    task = RankTask(analyzer, analyzer.analyze(job), top_missing)
+    with _progress_bar(len(paths)) as advance:
+        rows = run_rank(
+            task,
+            paths,
+            output=output,
+            fmt=format.value,
+            resume=resume,
+            jobs=jobs or os.cpu_count() or 1,
+            progress=advance,
+        )
+    if output is None:
+        sys.stdout.write(format_rows(rows, format.value, task.job.source))
+    failed = sum(row.error is not None for row in rows)
+    if failed:
+        raise SkillgapError(
+            f"{failed} of {len(rows)} résumé files could not be read; see their error column"
+        )
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on standard error, only when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Ranking", total=total)
+        yield lambda done, _total: progress.update(task, completed=done)
+
+
+@taxonomy_app.command("list")
+def taxonomy_list(taxonomy: TaxonomyOpt = None) -> None:
+    """One skill per line: id, name, category (tab-separated)."""
+    for skill in sorted(_taxonomy(taxonomy), key=lambda s: (s.category, s.id)):
+        print(f"{skill.id}\t{skill.name}\t{skill.category}")
+
+
+@taxonomy_app.command("show")
+def taxonomy_show(
+    skill: Annotated[str, typer.Argument(help="A skill id or name, e.g. postgresql.")],
+    taxonomy: TaxonomyOpt = None,
+) -> None:
+    """Everything the taxonomy knows about one skill: aliases, relations, learning steps."""
+    from skillgap.taxonomy.describe import describe
+
+    print(describe(_taxonomy(taxonomy), skill), end="")
+
+
+@taxonomy_app.command("validate")
+def taxonomy_validate(
+    path: Annotated[Path, typer.Argument(help="A taxonomy file or folder (*.toml).")],
+    standalone: Annotated[
+        bool,
+        typer.Option("--standalone", help="Check PATH on its own, not over the shipped files."),
+    ] = False,
+) -> None:
+    """Check a custom taxonomy: fields, unknown ids, cycles and clashing aliases."""
+    from skillgap.taxonomy import Taxonomy
+
+    base = None if standalone else Taxonomy.default()
+    merged = Taxonomy.from_path(path, base=base)
+    added = len(merged) - (len(base) if base else 0)
+    print(f"{path}: valid ({len(merged)} skills, {added} added)")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the compare report."""
+    from skillgap.models import GapReport
+
+    print(json.dumps(GapReport.model_json_schema(), indent=2))
+
+
+def _taxonomy(path: Path | None) -> Taxonomy:
+    """The shipped taxonomy, with a custom file or folder laid over it when given."""
+    from skillgap.taxonomy import Taxonomy
+
+    return Taxonomy.default() if path is None else Taxonomy.default().merge(path)
+
+
+def _color(choice: bool | None, output: Path | None) -> bool | None:
+    if output is not None:
+        return False
+    return choice
+
+
+def _emit(content: str, output: Path | None) -> None:
+    """Print, or write the file atomically so a reader never sees half a report."""
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        write_atomic(output, content)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; map every expected failure to exit status 2 and one line on stderr."""
+    command = typer.main.get_command(app)
+    try:
+        status = command.main(args=argv, prog_name="skillgap", standalone_mode=False)
+    except SkillgapError as error:
+        return _fail(str(error))
+    except TyperException as error:  # usage errors: unknown option, missing argument, ...
+        context = getattr(error, "ctx", None)
+        where = context.command_path if context is not None else "skillgap"
+        if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+            print(context.get_help())
+            return _fail(f"missing command or argument; see '{where} --help'")
+        message = " ".join(error.format_message().split())
+        return _fail(f"{message} (see '{where} --help')")
+    except Exit as done:
+        return done.exit_code
+    except Abort:
+        return _fail("aborted")
+    except BrokenPipeError:
+        return EXIT_OK
+    return status if isinstance(status, int) else EXIT_OK  # click returns typer.Exit's code
+
+
+def _fail(message: str) -> int:
+    print(f"skillgap: error: {message}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Ambiguous names (Go, Spring, Express, Rust): is this mention the technology?
+
+Technical words nearby, a skill list, or a version number say yes; a season, grade, street,
+person word or a year next to it, or the name glued into a word ("go-live"), say no.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from spacy.tokens import Doc, Token
+
+from skillgap.extraction.lists import in_skill_list
+
+# Words next to an ambiguous name that show it is the technology ("Go services", "in Go").
+TECH_WORDS = {
+    "service", "services", "microservice", "microservices", "api", "apis", "code", "codebase",
+    "developer", "developers", "engineer", "engineers", "engineering", "programming", "language",
+    "languages", "framework", "frameworks", "backend", "back-end", "sdk", "library", "libraries",
+    "application", "applications", "app", "apps", "stack", "module", "modules", "development",
+    "runtime", "server", "servers", "tooling", "web", "cli", "scripts", "scripting", "boot",
+    "mvc", "cloud", "batch", "security", "data", "database", "databases", "system", "systems",
+    "production", "infrastructure", "cluster", "clusters", "pipeline", "pipelines", "query",
+    "queries", "performance", "platform", "platforms", "network", "layer", "latency", "cache",
+    "tools", "tool", "stacks", "jobs", "workers", "queue", "queues", "broker", "endpoints",
+    "deployment", "deployments", "replicas", "index", "indexes", "tables", "schema", "logs",
+    "alerting", "dashboards", "observability", "strategies", "distributed", "storage",
+    "software", "technologies", "technology", "proficiency", "proficient", "experience",
+    "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
+}  # fmt: skip
+
+TECH_BEFORE = {"in", "with", "using", "via", "written", "wrote", "built", "use", "uses",
+               "used", "programming", "develop", "developing", "proficient", "knowledge",
+               "experience", "expertise", "migrated", "deployed", "on"}  # fmt: skip
+
+# Words next to an ambiguous name that show it is not the technology.
+NOT_TECH = {
+    "grade", "level", "class", "vitamin", "type", "category", "plan", "section", "tier",
+    "group", "size", "mark", "rating", "semester", "term", "break", "quarter", "session",
+    "season", "festival", "summer", "fall", "autumn", "winter", "intake", "cohort", "street",
+    "avenue", "road", "river", "valley", "mr", "ms", "mrs", "dr", "card", "cards", "lymph",
+    "customer", "financial", "payment", "bank", "banking", "sales",
+}  # fmt: skip
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def is_year(token: Token) -> bool:
+    return bool(_YEAR.match(token.text))
+
+
+def hyphen_joined(doc: Doc, start: int, end: int) -> bool:
+    """True for "go-live", "Go-to-market", "spring-cleaning": the name is part of a word."""
+    if end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        return not doc[end].whitespace_ and doc[end + 1].is_alpha
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        return not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
+    return False
+
+
+def has_tech_context(
+    doc: Doc, start: int, end: int, clause_start: int, other_mentions: Container[int]
+) -> bool:
+    """Whether an ambiguous name at ``doc[start:end]`` is used as a technology.
+
+    ``other_mentions`` holds the token indices covered by other skill mentions: a name in a
+    list of other skills is a skill.
+    """
+    if hyphen_joined(doc, start, end) or near_non_tech(doc, start, end):
+        return False
+    if in_skill_list(doc, start, end, other_mentions):
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in TECH_WORDS or _is_version(nxt)):
+        return True
+    prev = doc[start - 1] if start > clause_start else None
+    if prev is not None and prev.lower_ in TECH_BEFORE:
+        return True
+    window = doc[max(clause_start, start - 4) : min(len(doc), end + 4)]
+    return any(token.lower_ in TECH_WORDS for token in window)
+
+
+def near_non_tech(doc: Doc, start: int, end: int) -> bool:
+    """A season, grade, street or person word next to the name: "Spring 2023", "grade C"."""
+    return any(
+        token.lower_ in NOT_TECH or is_year(token) for token in _neighbours(doc, start, end, 2)
+    )
+
+
+def _neighbours(doc: Doc, start: int, end: int, width: int) -> list[Token]:
+    before = [t for t in doc[max(0, start - width) : start] if not t.is_space]
+    after = [t for t in doc[end : min(len(doc), end + width)] if not t.is_space]
+    return before[-1:] + after[:1]
+
+
+def _is_version(token: Token) -> bool:
+    return bool(re.match(r"^v?\d{1,2}(\.\d+)*\+?$", token.text)) and not is_year(token)

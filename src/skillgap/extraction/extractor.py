@@ -1,0 +1,424 @@
+"""Find the skills a document claims or asks for, with the evidence for each.
+
+Pipeline for one document: tokenize → phrase-match every alias → second-chance variants and
+typos on what is left → drop ambiguous names without technical context → sort each mention
+into claimed / negated / learning → requirement level and years → one entry per skill.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, ORTH
+from spacy.tokens import Doc
+
+from skillgap.errors import DocumentError
+from skillgap.extraction import ambiguity, clauses, negation, requirement, years
+from skillgap.extraction.dated_roles import Role, find_roles, merged_years
+from skillgap.extraction.fuzzy import MIN_KEY, FuzzyIndex
+from skillgap.extraction.matcher import SkillMatcher
+from skillgap.extraction.sections import find_sections
+from skillgap.extraction.tokenizer import blank_english
+from skillgap.models import (
+    Document,
+    ExtractedSkill,
+    ImpliedSkill,
+    Kind,
+    Mention,
+    NotClaimed,
+    Profile,
+    Requirement,
+)
+from skillgap.options import Options
+from skillgap.patterns import URL
+from skillgap.taxonomy import Taxonomy
+
+FUZZY_MAX_WORDS = 3
+FUZZY_JOINERS = ("-", ".", "/")  # the only punctuation a fuzzy match may span
+# Sections whose mentions say nothing about the person or the role.
+IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "ignored"}}
+DEMONSTRATED_SECTIONS = {"experience", "projects"}
+LIST_SECTIONS = {"skills", "requirements", "preferred", "not_required", "responsibilities"}
+SHORT_LINE_WORDS = 4
+_LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
+ANY_OF_GLUE = {",", "/", "or", "(", ")", "e.g.", "e.g", "eg", "i.e.", "such", "as", "either",
+               "preferred", "ideally", "preferably"}  # fmt: skip
+# A company introduction names products and clients; it speaks for the role only in a stack
+# sentence ("our stack", "we use").
+STACK_CUES = {"stack", "use", "using", "uses", "technologies", "tech", "tooling", "toolset"}
+# Coursework and degree names are not claims; a thesis or project in the same line is.
+EDUCATION_CLAIM_CUES = {"thesis", "project", "projects", "paper", "publication", "research",
+                        "built", "developed", "implemented", "designed"}  # fmt: skip
+_CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\+?\d[\d ().-]{7,}\d")
+
+
+@dataclass
+class _Candidate:
+    skill_id: str
+    start: int  # token indices
+    end: int
+    method: str
+    score: float | None = None
+
+
+class _Others:
+    """Token indices covered by mentions other than the one being judged."""
+
+    def __init__(self, covered: set[int], start: int, end: int) -> None:
+        self.covered, self.start, self.end = covered, start, end
+
+    def __contains__(self, index: object) -> bool:
+        return index in self.covered and not (self.start <= index < self.end)  # type: ignore[operator]
+
+
+@dataclass
+class _Judged:
+    mention: Mention
+    reason: str | None  # None = claimed
+    level: str  # "required", "preferred" or "uncued" (jobs)
+    years: float | None
+
+
+class Extractor:
+    """Holds the tokenizer, matchers and fuzzy index for one taxonomy; build it once."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None, options: Options | None = None) -> None:
+        self.taxonomy = taxonomy or Taxonomy.default()
+        self.options = options or Options()  # its ``today`` is what "Present" means in dates
+        self.nlp = blank_english()
+        self.matcher = SkillMatcher(self.nlp, self.taxonomy)
+        self.fuzzy = FuzzyIndex(self.taxonomy)
+
+    def extract(self, document: Document, kind: Kind) -> Profile:
+        """Extract the profile of one document."""
+        text = document.text
+        if len(text) > self.nlp.max_length:
+            raise DocumentError(
+                f"{document.source}: {len(text):,} characters of text, over the limit of "
+                f"{self.nlp.max_length:,}; give the résumé or job ad alone"
+            )
+        doc = self.nlp.make_doc(text)
+        sections = find_sections(text, kind)
+        clause_starts = clauses.clause_bounds(doc)
+        candidates = self._candidates(doc, text)
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        in_url = _url_chars(text)
+        lines = _Lines(text)
+        judged: dict[str, list[_Judged]] = defaultdict(list)
+        claimed: list[_Candidate] = []
+        for cand in candidates:
+            first = doc[cand.start]
+            section = sections.at(first.idx)
+            clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
+            if (
+                section in IGNORED_SECTIONS[kind]
+                or first.idx in in_url
+                or (kind == "resume" and _not_a_claim(doc, lines, cand, section, clause))
+                or (
+                    kind == "job"
+                    and section == "about"
+                    and not _words_in_clause(doc, clause, cand.end, STACK_CUES)
+                )
+            ):
+                continue
+            others = _Others(covered, cand.start, cand.end)
+            skill = self.taxonomy[cand.skill_id]
+            item = self._judge(doc, text, cand, section, clause, others, kind)
+            if skill.needs_context and not _has_evidence(
+                doc, lines, cand, section, clause, others, item
+            ):
+                continue
+            judged[cand.skill_id].append(item)
+            if item.reason is None:
+                claimed.append(cand)
+        any_of = self._any_of(doc, claimed) if kind == "job" else []
+        roles: list[Role] = []
+        if kind == "resume":
+            spans = sections.spans(DEMONSTRATED_SECTIONS, len(text))
+            roles = find_roles(text, spans, self.options.current_day())
+        return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
+
+    def _candidates(self, doc: Doc, text: str) -> list[_Candidate]:
+        candidates = []
+        for label, start, end in self.matcher(doc):
+            info = self.matcher.labels[label]
+            candidates.append(_Candidate(info.skill_id, start, end, info.method))
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        candidates.extend(self._fuzzy(doc, text, covered))
+        candidates.sort(key=lambda c: c.start)
+        return candidates
+
+    def _fuzzy(self, doc: Doc, text: str, covered: set[int]) -> list[_Candidate]:
+        """Variants and typos among runs of words no alias matched, outside the first line.
+
+        Reads token attributes as one array: creating a spaCy Token per look was a third of
+        extraction time.
+        """
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_URL, LIKE_EMAIL, ORTH]).tolist()
+        joiners = {doc.vocab.strings[joiner] for joiner in FUZZY_JOINERS}
+        usable = [
+            not (space or url or email or (punct and orth not in joiners)) and i not in covered
+            for i, (_, _, space, punct, url, email, orth) in enumerate(rows)
+        ]
+        starts = [row[0] for row in rows]
+        ends = [row[0] + row[1] for row in rows]
+        punct = [row[3] for row in rows]
+        first_line_end = text.find("\n")
+        found: list[_Candidate] = []
+        index = 0
+        while index < len(rows):
+            if not usable[index] or punct[index] or starts[index] < first_line_end:
+                index += 1
+                continue
+            best = None
+            for size in range(min(FUZZY_MAX_WORDS, len(rows) - index), 0, -1):
+                last = index + size - 1
+                if punct[last] or not all(usable[index : last + 1]):
+                    continue
+                if ends[last] - starts[index] < MIN_KEY:  # too short to be any alias
+                    continue
+                hit = self.fuzzy.lookup(text[starts[index] : ends[last]], size == 1)
+                if hit is not None:
+                    best = _Candidate(hit[0], index, index + size, "fuzzy", hit[1])
+                    break
+            if best is not None:
+                found.append(best)
+                index = best.end
+            else:
+                index += 1
+        return found
+
+    def _judge(
+        self,
+        doc: Doc,
+        text: str,
+        cand: _Candidate,
+        section: str | None,
+        clause: int,
+        others: _Others,
+        kind: Kind,
+    ) -> _Judged:
+        span = doc[cand.start : cand.end]
+        mention = Mention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            section=section,
+            method=cand.method,  # type: ignore[arg-type]
+            score=cand.score,
+        )
+        reason = negation.negation_reason(doc, cand.start, cand.end, clause, others)
+        level = "uncued"
+        if kind == "job":
+            if reason == "negated" and negation.negation_is_about_requirement(
+                doc, clause, cand.end
+            ):
+                reason, level = None, "preferred"
+            elif reason == "learning":
+                reason = None
+            if section == "not_required":  # "What you don't need": asks for none of it
+                reason = "negated"
+            if level == "uncued":
+                level = _job_level(doc, cand, section, clause, others)
+        elif section == "interests" and reason is None:
+            reason = "learning"
+        stated = years.stated_years(doc, text, cand.start, cand.end, clause, others)
+        return _Judged(mention, reason, level, stated)
+
+    def _any_of(self, doc: Doc, mentions: list[_Candidate]) -> list[list[str]]:
+        """Alternatives a job accepts: "Django or FastAPI", "Kotlin/Java", "AWS, GCP, or Azure".
+
+        A run of mentions joined only by commas, slashes and "or" (and at least one "or" or
+        slash, or a trailing "or similar") is one group; "and" joins requirements instead.
+        """
+        groups: list[list[str]] = []
+        run: list[_Candidate] = []
+        alternative = False
+
+        def flush() -> None:
+            names = list(dict.fromkeys(self.taxonomy[c.skill_id].name for c in run))
+            trailing = [t.lower_ for t in doc[run[-1].end : run[-1].end + 3] if not t.is_space]
+            if len(names) > 1 and (alternative or "or" in trailing[:2]) and names not in groups:
+                groups.append(names)
+
+        for cand in mentions:
+            if run:
+                between = [t for t in doc[run[-1].end : cand.start] if not t.is_space]
+                words = {t.lower_ for t in between}
+                if words <= ANY_OF_GLUE and not any(clauses.ends_clause(doc, t.i) for t in between):
+                    alternative = alternative or bool(words & {"or", "/"})
+                    run.append(cand)
+                    continue
+                flush()
+            run, alternative = [cand], False
+        if run:
+            flush()
+        return groups
+
+    def _profile(
+        self, document: Document, kind: Kind, judged: dict[str, list[_Judged]], roles: list[Role]
+    ) -> Profile:
+        skills: list[ExtractedSkill] = []
+        not_claimed: list[NotClaimed] = []
+        for skill_id, items in judged.items():
+            skill = self.taxonomy[skill_id]
+            claimed = [item for item in items if item.reason is None]
+            if not claimed:
+                not_claimed.append(
+                    NotClaimed(
+                        id=skill_id,
+                        name=skill.name,
+                        reason=items[0].reason,  # type: ignore[arg-type]
+                        mentions=[item.mention for item in items],
+                    )
+                )
+                continue
+            years = [item.years for item in claimed if item.years is not None]
+            stated = max(years) if years else None
+            used_in = [
+                role
+                for role in roles
+                if any(role.start <= item.mention.start < role.end for item in claimed)
+            ]
+            derived = merged_years(used_in) if used_in else None
+            skills.append(
+                ExtractedSkill(
+                    id=skill_id,
+                    name=skill.name,
+                    category=skill.category,
+                    requirement=_requirement(claimed) if kind == "job" else None,
+                    years=stated if stated is not None else derived,
+                    stated_years=stated,
+                    derived_years=derived,
+                    roles=[role.text for role in used_in],
+                    evidence=_evidence(claimed) if kind == "resume" else None,
+                    mentions=[item.mention for item in claimed],
+                )
+            )
+        skills.sort(key=lambda s: (s.mentions[0].start, s.id))
+        not_claimed.sort(key=lambda s: (s.mentions[0].start, s.id))
+        implied = self.taxonomy.implied_by(skill.id for skill in skills)
+        excluded = {item.id for item in not_claimed}
+        implied_skills = [
+            ImpliedSkill(
+                id=target, name=self.taxonomy[target].name, via=[self.taxonomy[source].name]
+            )
+            for target, source in sorted(implied.items())
+            if target not in excluded
+        ]
+        return Profile(
+            kind=kind,
+            source=document.source,
+            skills=skills,
+            not_claimed=not_claimed,
+            implied=implied_skills if kind == "resume" else [],
+            text=document.text,
+        )
+
+
+def _has_evidence(
+    doc: Doc,
+    lines: _Lines,
+    cand: _Candidate,
+    section: str | None,
+    clause: int,
+    others: _Others,
+    item: _Judged,
+) -> bool:
+    """Whether an ambiguous name (Go, Spring, Kafka) is used as a technology here.
+
+    Evidence: a skills list or a requirements bullet of a few words, stated years ("5+
+    years of Java"), a learning cue ("learning Rust"), a "nice to have" cue in a job
+    section, or the technical words and skill lists :func:`ambiguity.has_tech_context` reads.
+    """
+    if ambiguity.hyphen_joined(doc, cand.start, cand.end):
+        return False
+    if section in LIST_SECTIONS and lines.is_short(item.mention.start):
+        return not ambiguity.near_non_tech(doc, cand.start, cand.end)
+    if section == "skills" or item.years is not None or item.reason == "learning":
+        return not ambiguity.near_non_tech(doc, cand.start, cand.end)
+    if item.level == "preferred":  # a job's "Kafka is a plus"
+        return True
+    return ambiguity.has_tech_context(doc, cand.start, cand.end, clause, others)
+
+
+class _Lines:
+    """The lines of one text, found once: per-mention line scans were quadratic on one huge line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self._short: dict[int, bool] = {}
+        self._contact: dict[int, bool] = {}
+
+    def _bounds(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end
+
+    def is_short(self, offset: int) -> bool:
+        """A bullet or line of at most a few words: how skills are listed."""
+        start, end = self._bounds(offset)
+        if start not in self._short:
+            words = _LINE_WORDS.finditer(self.text, start, end)
+            count = sum(1 for _ in itertools.islice(words, SHORT_LINE_WORDS + 1))
+            self._short[start] = 0 < count <= SHORT_LINE_WORDS
+        return self._short[start]
+
+    def is_contact(self, offset: int) -> bool:
+        """An e-mail address, web address or phone number is on the line."""
+        start, end = self._bounds(offset)
+        if start not in self._contact:
+            self._contact[start] = _CONTACT.search(self.text, start, end) is not None
+        return self._contact[start]
+
+
+def _url_chars(text: str) -> set[int]:
+    """Start offsets inside URLs: "github.com/x" names a site, not a skill."""
+    chars: set[int] = set()
+    for match in URL.finditer(text):
+        chars.update(range(match.start(), match.end()))
+    return chars
+
+
+def _not_a_claim(
+    doc: Doc, lines: _Lines, cand: _Candidate, section: str | None, clause: int
+) -> bool:
+    """Contact lines and coursework name skills without claiming them."""
+    if section is None and lines.is_contact(doc[cand.start].idx):
+        return True
+    return section == "education" and not _words_in_clause(
+        doc, clause, cand.end, EDUCATION_CLAIM_CUES
+    )
+
+
+def _words_in_clause(doc: Doc, clause: int, end: int, words: set[str]) -> bool:
+    stop = clauses.clause_end(doc, end)
+    return any(token.lower_ in words for token in doc[clause:stop])
+
+
+def _job_level(
+    doc: Doc, cand: _Candidate, section: str | None, clause: int, others: _Others
+) -> str:
+    if section == "preferred":
+        return "preferred"
+    if requirement.has_preferred_cue(doc, clause, cand.start, cand.end, others):
+        return "preferred"
+    return "required" if section == "requirements" else "uncued"
+
+
+def _requirement(items: list[_Judged]) -> Requirement:
+    """An explicit requirement wins; otherwise an explicit "nice to have" cue; else required."""
+    levels = {item.level for item in items}
+    if "required" in levels:
+        return "required"
+    return "preferred" if "preferred" in levels else "required"
+
+
+def _evidence(items: list[_Judged]) -> str:
+    sections = {item.mention.section for item in items}
+    return "demonstrated" if sections & DEMONSTRATED_SECTIONS else "listed"

@@ -1,0 +1,90 @@
+"""The compare report as one self-contained, printable HTML page.
+
+Jinja2 renders ``templates/report.html.j2`` with autoescaping on, so every piece of document
+text is escaped; the page has no script and no external asset, and its Content-Security-Policy
+forbids both, so even a quote that slipped past escaping could not run or fetch anything.
+The coverage chart is inline SVG, with the same numbers written out as text for screen readers
+and for print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+
+from skillgap.models import GapReport, Requirement
+from skillgap.report.common import evidence_label, headline, points_label, split_quote
+
+BAR_WIDTH = 420  # SVG user units of a full coverage bar
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One coloured piece of a coverage bar."""
+
+    status: str
+    count: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Bar:
+    """Coverage of one requirement level: how many skills are matched, partial, missing."""
+
+    label: str
+    total: int
+    segments: list[Segment]
+
+
+def report_html(report: GapReport) -> str:
+    """The whole report as an HTML document."""
+    return _template().render(
+        report=report,
+        headline=headline(report),
+        bars=coverage_bars(report),
+        bar_width=BAR_WIDTH,
+        evidence_label=evidence_label,
+        points_label=points_label,
+        split_quote=split_quote,
+    )
+
+
+def coverage_bars(report: GapReport) -> list[Bar]:
+    """One bar per requirement level the job uses, segments in matched/partial/missing order."""
+    bars = []
+    levels: list[tuple[Requirement, str]] = [("required", "Required"), ("preferred", "Preferred")]
+    for level, label in levels:
+        counts = [
+            (status, sum(1 for item in items if item.requirement == level))
+            for status, items in (
+                ("matched", report.matched),
+                ("partial", report.partial),
+                ("missing", report.missing),
+            )
+        ]
+        total = sum(count for _, count in counts)
+        if not total:
+            continue
+        segments, x = [], 0.0
+        for status, count in counts:
+            width = BAR_WIDTH * count / total
+            segments.append(Segment(status, count, round(x, 1), round(width, 1)))
+            x += width
+        bars.append(Bar(label, total, segments))
+    return bars
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    environment = Environment(
+        loader=PackageLoader("skillgap.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("report.html.j2")

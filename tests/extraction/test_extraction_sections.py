@@ -1,0 +1,154 @@
+"""skillgap.sections: headings in their many written forms open the right section."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.extraction.sections import find_sections, guess_kind, heading_name
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("What you'll bring", "requirements"),
+        ("## What you'll bring", "requirements"),
+        ("**What you'll bring:**", "requirements"),
+        ("Requirements", "requirements"),
+        ("REQUIREMENTS:", "requirements"),
+        ("### Minimum qualifications", "requirements"),
+        ("Must have", "requirements"),
+        ("What we're looking for", "requirements"),
+        ("Nice to have", "preferred"),
+        ("**Nice-to-have**", "preferred"),
+        ("## Nice to haves", "preferred"),
+        ("Bonus points", "preferred"),
+        ("Bonus points:", "preferred"),
+        ("Pluses", "preferred"),
+        ("PLUSES", "preferred"),
+        ("Preferred qualifications", "preferred"),
+        ("Benefits", "benefits"),
+        ("### Benefits", "benefits"),
+        ("What we offer:", "benefits"),
+        ("Perks", "benefits"),
+        ("Responsibilities", "responsibilities"),
+        ("What you'll do", "responsibilities"),
+        ("## About us", "about"),
+    ],
+)
+def test_sections_job_heading_forms(line: str, expected: str) -> None:
+    assert heading_name(line, "job") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("## **What you\u2019ll do**", "responsibilities"),
+        ("**What you\u2019ll bring**", "requirements"),
+    ],
+)
+def test_sections_job_heading_with_curly_apostrophe(line: str, expected: str) -> None:
+    assert heading_name(line, "job") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("EXPERIENCE", "experience"),
+        ("WORK EXPERIENCE", "experience"),
+        ("## Professional Experience", "experience"),
+        ("**Experience**", "experience"),
+        ("Skills:", "skills"),
+        ("Skills", "skills"),
+        ("TECHNICAL SKILLS", "skills"),
+        ("## Tech stack", "skills"),
+        ("Education", "education"),
+        ("EDUCATION:", "education"),
+        ("Projects", "projects"),
+        ("**Personal projects**", "projects"),
+        ("Certifications", "certifications"),
+        ("Interests", "interests"),
+        ("Hobbies", "interests"),
+        ("Summary", "summary"),
+        ("# Profile", "summary"),
+    ],
+)
+def test_sections_resume_heading_forms(line: str, expected: str) -> None:
+    assert heading_name(line, "resume") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("I have five years of experience with Python and Django at work", "resume"),
+        ("We use Python, Go and PostgreSQL every day across the platform", "job"),
+        ("", "resume"),
+        ("----", "job"),
+        ("Built REST APIs", "resume"),
+    ],
+)
+def test_sections_ordinary_lines_are_not_headings(line: str, kind: str) -> None:
+    assert heading_name(line, kind) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "Jane Doe\nSkills: Python, Go\nEXPERIENCE\nBuilt services in Go\n",
+            "resume",
+            {"Jane": None, "Python": "skills", "Built": "experience"},
+        ),
+        (
+            "Backend engineer\n## Requirements\n- Python\n## Nice to have\n- Kafka\n"
+            "## Benefits\n- Gym\n",
+            "job",
+            {"Backend": None, "Python": "requirements", "Kafka": "preferred", "Gym": "benefits"},
+        ),
+        (
+            "Intro\nWhat you'll bring:\n* Go\nBonus points:\n* Rust\n",
+            "job",
+            {"Intro": None, "Go": "requirements", "Rust": "preferred"},
+        ),
+        (
+            "Name\nSkill Details Java, SQL Company Details company - Acme",
+            "resume",
+            {"Java": "skills", "Acme": "experience"},
+        ),
+    ],
+)
+def test_sections_find_sections_locates_each_word(
+    text: str, kind: str, expected: dict[str, str | None]
+) -> None:
+    sections = find_sections(text, kind)  # type: ignore[arg-type]
+    for word, section in expected.items():
+        assert sections.at(text.index(word)) == section, word
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "word", "expected"),
+    [
+        ("Requirements: Python and Go\nMore text", "job", "Python", "requirements"),
+        ("Skills: Python, SQL\nOther", "resume", "Python", "skills"),
+    ],
+)
+def test_sections_inline_heading_with_colon(text: str, kind: str, word: str, expected: str) -> None:
+    assert find_sections(text, kind).at(text.index(word)) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senior backend engineer\n## Responsibilities\n- Build APIs\n## Requirements\n"
+            "- Python\n## Nice to have\n- Kafka\n## Benefits\n- Remote\n",
+            "job",
+        ),
+        (
+            "Jane Doe\nSUMMARY\nBackend developer\nEXPERIENCE\nAcme\nEDUCATION\nBSc\n"
+            "SKILLS\nPython\n",
+            "resume",
+        ),
+    ],
+)
+def test_sections_guess_kind(text: str, expected: str) -> None:
+    assert guess_kind(text) == expected
