@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS as REAL_CORPUS
-from conftest import REPO, SCRIPTS, SKILL_FLOOR, load_script, needs_corpus
+from conftest import SCRIPTS, SKILL_FLOOR, load_script, needs_corpus
 
 ev = load_script("evaluate")
 Prediction = ev.Prediction
