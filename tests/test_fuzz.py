@@ -22,6 +22,8 @@ from unittest import mock
 
 import pytest
 from conftest import CORPUS
+
+pytestmark = pytest.mark.slow  # hypothesis runs; .ci/run runs them
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

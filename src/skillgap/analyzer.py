@@ -98,7 +98,8 @@ def _restore(taxonomy: Taxonomy | None, options: Options) -> Analyzer:
 
 
 @lru_cache(maxsize=4)
-def _analyzer(taxonomy: Taxonomy | None, options: Options | None) -> Analyzer:
+def shared_analyzer(taxonomy: Taxonomy | None = None, options: Options | None = None) -> Analyzer:
+    """One Analyzer per taxonomy and options in this process, built on first use."""
     return Analyzer(taxonomy, options)
 
 
@@ -110,7 +111,7 @@ def extract(
     options: Options | None = None,
 ) -> Profile:
     """Extract a profile from a path, text or :class:`Document`."""
-    return _analyzer(taxonomy, options).extract(source, kind)
+    return shared_analyzer(taxonomy, options).extract(source, kind)
 
 
 def compare(
@@ -121,4 +122,4 @@ def compare(
     options: Options | None = None,
 ) -> GapReport:
     """Compare a résumé with a job; each a path, text, :class:`Document` or :class:`Profile`."""
-    return _analyzer(taxonomy, options).compare(resume, job)
+    return shared_analyzer(taxonomy, options).compare(resume, job)

@@ -16,6 +16,7 @@ JOB = CORPUS / "jobs" / "remotewlb_backend-engineer-python-mexico.txt"
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")
+@pytest.mark.slow
 def test_dask_rank_on_local_cluster_matches_local_rank():
     paths = sorted((CORPUS / "resumes" / "text").iterdir())[:6]
     paths.append(CORPUS / "resumes" / "pdf" / "bad" / "corrupt_invalid.pdf")

@@ -35,6 +35,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 @needs_corpus
+@pytest.mark.slow
 def test_rank_whole_corpus_ranks_good_files_and_reports_bad_ones(tmp_path, capsys):
     output = tmp_path / "ranking.csv"
     status = main(["rank", str(JOB), str(RESUMES), "--format", "csv", "-o", str(output), "-j", "2"])
@@ -77,6 +78,7 @@ def test_rank_missing_required_are_the_reports_missing_required_skills(analyzer)
 
 
 @needs_corpus
+@pytest.mark.slow
 def test_rank_killed_mid_run_then_resume_loses_nothing(tmp_path):
     output = tmp_path / "ranking.csv"
     command = [sys.executable, "-m", "skillgap", "rank", str(JOB), str(RESUMES / "pdf")]
@@ -196,6 +198,7 @@ def test_expand_inputs_walks_folders_globs_and_stdin(tmp_path):
 
 
 @needs_corpus
+@pytest.mark.slow
 def test_two_processes_give_the_same_rows_as_one(analyzer):
     paths = sorted(str(p) for p in (RESUMES / "text").iterdir())[:8] + ["does-not-exist.txt"]
     job = analyzer.analyze(JOB)

@@ -40,6 +40,7 @@ def _hostile_files(folder: Path) -> list[Path]:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="peak memory is read as Linux reports it")
+@pytest.mark.slow
 def test_hostile_inputs_end_in_bounded_time_and_memory(tmp_path: Path) -> None:
     report = tmp_path / "peak-kb"
     for path in _hostile_files(tmp_path):

@@ -17,10 +17,13 @@ from skillgap.report.html import report_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)",
-)
+pytestmark = [
+    pytest.mark.slow,  # a real browser per test; .ci/run installs Chromium and runs these
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)",
+    ),
+]
 
 
 def _dom(page: Path, profile: Path) -> str:

@@ -736,6 +736,7 @@ def test_rendered_pdf_reads_back_through_skillgap(tmp_path: Path) -> None:
 
 
 @needs_corpus
+@pytest.mark.slow
 def test_script_on_dev_set_prints_the_summary(tmp_path: Path) -> None:
     figures = tmp_path / "figures.json"
     result = subprocess.run(

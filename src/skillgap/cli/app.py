@@ -115,12 +115,12 @@ def compare(
 
     Example: skillgap compare resume.pdf job.txt --format html --output report.html
     """
-    from skillgap.analyzer import Analyzer, to_document
+    from skillgap.analyzer import shared_analyzer, to_document
     from skillgap.report import render
 
     if resume == "-" and job == "-":
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
-    analyzer = Analyzer(_taxonomy(taxonomy), Options(password=password, redact=redact))
+    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password, redact=redact))
     report = analyzer.compare(
         to_document(resume, analyzer.options), to_document(job, analyzer.options)
     )
@@ -146,11 +146,11 @@ def extract(
 
     Example: skillgap extract job.txt --kind job --format json
     """
-    from skillgap.analyzer import Analyzer, to_document
+    from skillgap.analyzer import shared_analyzer, to_document
     from skillgap.extraction.sections import guess_kind
     from skillgap.report import render_profile
 
-    analyzer = Analyzer(_taxonomy(taxonomy), Options(password=password))
+    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password))
     document = to_document(Path(file) if file != "-" else file, analyzer.options)
     chosen = kind.value if kind else guess_kind(document.text)
     profile = analyzer.extract(document, chosen)  # type: ignore[arg-type]
@@ -197,7 +197,7 @@ def rank(
 
     Example: skillgap rank job.txt resumes/ --format csv --output ranking.csv --resume
     """
-    from skillgap.analyzer import Analyzer
+    from skillgap.analyzer import shared_analyzer
     from skillgap.batch import RankTask, expand_inputs, run_rank
     from skillgap.report.rows import format_rows
 
@@ -208,7 +208,7 @@ def rank(
     paths = expand_inputs(resumes, sys.stdin if "-" in resumes else None)
     if not paths:
         raise SkillgapError("no résumé files given; name files, folders or globs")
-    analyzer = Analyzer(_taxonomy(taxonomy), Options(redact=redact))
+    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(redact=redact))
     task = RankTask(analyzer, analyzer.analyze(job), top_missing)
     with _progress_bar(len(paths)) as advance:
         rows = run_rank(
