@@ -22,8 +22,6 @@ from unittest import mock
 
 import pytest
 from conftest import CORPUS
-
-pytestmark = pytest.mark.slow  # hypothesis runs; .ci/run runs them
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +30,8 @@ from skillgap.errors import SkillgapError
 from skillgap.ingest import document_from_bytes, document_from_text
 from skillgap.ingest.pdf import BACKEND_VARIABLE
 from skillgap.models import GapReport, Profile
+
+pytestmark = pytest.mark.slow  # hypothesis runs; .ci/run runs them
 
 PDFS = sorted((CORPUS / "resumes" / "pdf").glob("*.pdf"))
 EXAMPLES = int(os.environ.get("SKILLGAP_FUZZ_EXAMPLES", "150"))
