@@ -37,16 +37,45 @@ PDF_BACKENDS = [
 ]
 PDF_BACKEND_VARIABLE = "SKILLGAP_PDF_BACKEND"
 
-needs_corpus = pytest.mark.skipif(
-    not CORPUS.is_dir(), reason=f"the shared corpus is not present at {CORPUS}"
+NO_CORPUS = (
+    f"needs the shared corpus at {CORPUS} (the workspace's ../shared/corpus beside the "
+    "repository; see README, Tests)"
+)
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=NO_CORPUS)
+
+
+def floor_names() -> list[str]:
+    """The canonical names of shared/skill-floor.md: comma-separated lines under '## '."""
+    if not SKILL_FLOOR.is_file():
+        return []
+    names: list[str] = []
+    in_section = False
+    for line in SKILL_FLOOR.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            in_section = True
+            continue
+        if in_section and line.strip():
+            names.extend(name.strip() for name in line.split(",") if name.strip())
+    return names
+
+
+FLOOR = floor_names()
+
+
+needs_floor = pytest.mark.skipif(
+    not FLOOR, reason=f"needs {SKILL_FLOOR} (the workspace's ../shared)"
 )
 
 
 def corpus_files(folder: str, pattern: str = "*") -> list[Path]:
-    """Sorted files of a corpus folder (empty when the corpus is absent)."""
+    """Sorted files of a corpus folder, to parametrize tests over.
+
+    Without the corpus it holds one placeholder that skips with :data:`NO_CORPUS`, so the
+    report says why instead of pytest's "got empty parameter set".
+    """
     root = CORPUS / folder
     if not root.is_dir():
-        return []
+        return [pytest.param(root, marks=pytest.mark.skip(reason=NO_CORPUS), id="no-corpus")]
     return sorted(path for path in root.glob(pattern) if path.is_file())
 
 
@@ -116,7 +145,8 @@ def page_bomb_pdf(pages: int, extra: bytes = b"") -> bytes:
 
 
 def ids(paths: list[Path]) -> list[str]:
-    return [path.name for path in paths]
+    """Test ids: the file names (the corpus placeholder keeps its own)."""
+    return [path.name if isinstance(path, Path) else path.id for path in paths]
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, needs_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -152,7 +152,7 @@ def _mutate(data: bytes, seed: int, how: str) -> bytes:
     return data[:at] + data[start:end] + data[at:]
 
 
-@pytest.mark.skipif(not PDFS, reason=f"the shared corpus is not present at {CORPUS}")
+@needs_corpus
 @pytest.mark.parametrize("backend", ["pdfium", "pdfminer"])
 @settings(FUZZ, max_examples=PDF_EXAMPLES)
 @given(

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, needs_corpus
 
 import skillgap
 
@@ -30,7 +30,7 @@ main()
 """
 
 
-@pytest.mark.skipif(not RESUME.exists(), reason=f"the shared corpus is not present at {CORPUS}")
+@needs_corpus
 @pytest.mark.parametrize("command", [["compare"], ["rank", "--jobs", "2"]])
 def test_safety_no_network_at_import_or_run_time(command: list[str], tmp_path: Path) -> None:
     files = [str(JOB), str(RESUME)] if command[0] == "rank" else [str(RESUME), str(JOB)]

@@ -1,7 +1,8 @@
 """Web addresses, e-mail addresses and phone numbers, as one set of patterns.
 
-Extraction uses them to skip what a link or a contact line names ("github.com/x" is a site,
-not a skill); redaction masks what they match. One definition keeps the two in step.
+Extraction skips what a link or a contact line names ("github.com/x" is a site, not a skill);
+redaction masks every web address, bare domains too ("janedoe.dev"). A bare domain is not a
+link for extraction: "Socket.IO" and "xUnit.net" are products.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ import re
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*")
 _TLDS = "com|org|io|dev|me|co|ai|app|info|edu|gov|us|uk|de|in|fr|ca|eu|xyz|tech|page|ly|ch|nl"
-URL = re.compile(
+WEB_ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s|)\]>]+"
     rf"|\b(?:[A-Za-z0-9-]+\.)+(?:(?i:{_TLDS})|net)\b(?:/[^\s|)\]>,;]*)?"  # "ASP.NET" is no URL
 )
+LINK = re.compile(rf"(?:https?://|www\.)\S+|\b(?:[\w-]+\.)+(?:{_TLDS}|net)/\S*", re.IGNORECASE)
 PHONE = re.compile(r"(?<![\w/])\+?\s?\(?\+?\d[\d ().-]{6,}\d(?![\w/])")
 PHONE_DIGITS = range(9, 16)  # digits in a real phone number; fewer is a date or a range

@@ -6,7 +6,7 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from conftest import CORPUS  # noqa: E402
+from conftest import CORPUS, needs_corpus  # noqa: E402
 
 import skillgap  # noqa: E402
 import skillgap.batch.dask  # noqa: E402
@@ -15,7 +15,7 @@ from skillgap.batch import rank  # noqa: E402
 JOB = CORPUS / "jobs" / "remotewlb_backend-engineer-python-mexico.txt"
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")
+@needs_corpus
 @pytest.mark.slow
 def test_dask_rank_on_local_cluster_matches_local_rank():
     paths = sorted((CORPUS / "resumes" / "text").iterdir())[:6]

@@ -234,6 +234,14 @@ def test_cli_help_exits_0(capsys, args: list[str]) -> None:
     assert "Usage" in out
 
 
+@pytest.mark.parametrize("command", ["compare", "extract", "rank"])
+def test_cli_help_names_every_supported_document_type(capsys, command: str) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    for suffix in (".pdf", ".docx", ".html", ".txt", ".md"):
+        assert suffix in out, f"'{command} --help' does not name {suffix}"
+
+
 @pytest.mark.parametrize("args", [["compare", RESUME, JOB, "--format", "json"]])
 def test_cli_runs_as_a_module_in_a_subprocess(args: list[str]) -> None:
     done = run_module(*args)

@@ -9,7 +9,7 @@ from conftest import EXAMPLES
 
 import skillgap
 from skillgap.errors import DocumentError
-from skillgap.ingest import read_document
+from skillgap.ingest import SUFFIXES, read_document
 from skillgap.models import Profile
 
 RESUME_TXT = EXAMPLES / "resume.txt"
@@ -167,10 +167,11 @@ def test_extract_public_function_accepts_paths_text_and_documents(source_type) -
     assert {"Python", "PostgreSQL"} <= {skill.name for skill in profile.skills}
 
 
-@pytest.mark.parametrize("name", ["no-such-resume.pdf", "missing.txt"])
-def test_extract_public_function_missing_file_is_an_error(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("suffix", sorted(SUFFIXES))
+def test_extract_public_function_missing_file_is_an_error(tmp_path: Path, suffix: str) -> None:
+    """Every type the readers take: "nope.xhtml" was once read as the text "nope.xhtml"."""
     with pytest.raises(DocumentError, match="no such file"):
-        skillgap.extract(str(tmp_path / name))
+        skillgap.extract(str(tmp_path / f"no-such-resume{suffix}"))
 
 
 @pytest.mark.parametrize(("path", "kind"), [(RESUME_PDF, "resume"), (JOB_TXT, "job")])

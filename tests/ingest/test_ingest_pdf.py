@@ -16,7 +16,6 @@ from skillgap.ingest import document_from_bytes, read_document
 from skillgap.ingest.pdf import pdf_text
 from skillgap.options import Limits, Options
 
-GOOD_PDFS = sorted((CORPUS / "resumes" / "pdf").glob("*.pdf"))
 BAD = CORPUS / "resumes" / "pdf" / "bad"
 HAS_PDFIUM = importlib.util.find_spec("pypdfium2") is not None
 

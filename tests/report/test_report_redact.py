@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, needs_corpus
 
 from skillgap import Analyzer, Taxonomy
 from skillgap.cli import main
@@ -14,7 +14,6 @@ from skillgap.ingest import read_document
 from skillgap.report.redact import MASK, candidate_names, pseudonym, redact_report, redact_text
 
 JOB = CORPUS / "jobs" / "pomerium_backend-engineer.txt"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")
 GOOD_RESUMES = sorted(
     p for p in (CORPUS / "resumes").rglob("*") if p.is_file() and p.parent.name != "bad"
 )

@@ -154,3 +154,54 @@ def test_cli_rank_with_taxonomy(
     assert main(args) == 0
     header, row = capsys.readouterr().out.splitlines()[:2]
     assert "missing_required" in header and "Temporal" in row
+
+
+# The custom taxonomy reaches everything that extracts: each test below finds Temporal, a skill
+# only the custom file has.
+
+
+def test_custom_taxonomy_reaches_redaction(custom: Path) -> None:
+    """A name part that is a custom skill is masked in the name only, not in the skills line."""
+    resume = "Temporal Jones\n\nSkills\nTemporal, Python, Docker\n"
+    options = skillgap.Options(redact=True)
+    taxonomy = Taxonomy.default().merge(custom)
+    report = skillgap.compare(resume, JOB, taxonomy=taxonomy, options=options)
+    (matched,) = [item for item in report.matched if item.id == "temporal"]
+    assert "Temporal, Python, Docker" in [quote.text for quote in matched.resume_quotes]
+    assert "Jones" not in report.model_dump_json()
+
+
+def test_custom_taxonomy_reaches_the_spacy_component(custom: Path) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("skillgap", config={"taxonomy": str(custom)})
+    doc = nlp("Skills: Temporal, Python and Valkey.")
+    assert {span.label_ for span in doc.spans["skills"]} == {"temporal", "python", "redis"}
+
+
+@pytest.mark.slow
+def test_custom_taxonomy_reaches_rank_workers(custom: Path, tmp_path: Path) -> None:
+    from skillgap.batch import RankTask, run_rank
+
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"cv{number}.txt"
+        path.write_text("Skills\nPython, Redis\n", encoding="utf-8")
+        paths.append(str(path))
+    analyzer = skillgap.Analyzer(Taxonomy.default().merge(custom))
+    rows = run_rank(RankTask(analyzer, analyzer.analyze(JOB)), paths, jobs=2)
+    assert [row.missing_required for row in rows] == [["Temporal"]] * 3
+
+
+@pytest.mark.slow
+def test_custom_taxonomy_reaches_dask_workers(custom: Path, tmp_path: Path) -> None:
+    dask = pytest.importorskip("dask")
+    from skillgap.batch.dask import rank_bag
+
+    path = tmp_path / "cv.txt"
+    path.write_text("Skills\nPython, Redis\n", encoding="utf-8")
+    analyzer = skillgap.Analyzer(Taxonomy.default().merge(custom))
+    with dask.config.set(scheduler="processes", num_workers=1):
+        (row,) = rank_bag(JOB, [path], analyzer=analyzer).compute()
+    assert row["missing_required"] == ["Temporal"]

@@ -1,188 +1,20 @@
-"""skillgap.taxonomy: the shipped skills, their aliases and relations, and clear load errors."""
+"""Loading taxonomy files: what a valid file holds, and clear errors for every broken one."""
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SKILL_FLOOR, TAXONOMY_DIR
+from conftest import TAXONOMY_DIR
 
 from skillgap.errors import SkillgapError, TaxonomyError
 from skillgap.taxonomy import Taxonomy
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-
-def _floor_names() -> list[str]:
-    """The canonical names of shared/skill-floor.md: comma-separated lines under '## '."""
-    if not SKILL_FLOOR.is_file():
-        return []
-    names: list[str] = []
-    in_section = False
-    for line in SKILL_FLOOR.read_text(encoding="utf-8").splitlines():
-        if line.startswith("## "):
-            in_section = True
-            continue
-        if in_section and line.strip():
-            names.extend(name.strip() for name in line.split(",") if name.strip())
-    return names
-
-
-FLOOR = _floor_names()
-needs_floor = pytest.mark.skipif(not FLOOR, reason=f"{SKILL_FLOOR} is not present")
-
-
-@needs_floor
-@pytest.mark.parametrize("count", [len(FLOOR)])
-def test_taxonomy_floor_file_parses(count: int) -> None:
-    """Guards the floor tests: the file's format still yields its ~140 names."""
-    assert count >= 140
-    assert {"Python", "Node.js", "C#", "CI/CD", "Data structures and algorithms"} <= set(FLOOR)
-
-
-@needs_floor
-@pytest.mark.parametrize("name", FLOOR)
-def test_taxonomy_holds_every_floor_name_exactly(taxonomy: Taxonomy, name: str) -> None:
-    skill = taxonomy.resolve(name)
-    assert skill is not None, f"{name!r} is not in the taxonomy"
-    assert skill.name == name  # the display name, spelled exactly as in the floor
-
-
-@pytest.mark.parametrize("folder", [TAXONOMY_DIR])
-def test_taxonomy_ids_and_names_are_unique_across_files(folder: Path) -> None:
-    ids: list[str] = []
-    names: list[str] = []
-    for file in sorted(folder.glob("*.toml")):
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-        ids += [skill["id"] for skill in data.get("skill", [])]
-        names += [skill["name"].lower() for skill in data.get("skill", [])]
-    assert ids, "no skills found"
-    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
-    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
-
-
-@pytest.mark.parametrize("minimum", [3])
-def test_taxonomy_every_skill_has_steps(taxonomy: Taxonomy, minimum: int) -> None:
-    short = [skill.id for skill in taxonomy if len(skill.steps) < minimum]
-    assert not short
 
 
 @pytest.mark.parametrize("folder", [TAXONOMY_DIR])
 def test_taxonomy_from_path_matches_the_shipped_data(taxonomy: Taxonomy, folder: Path) -> None:
     assert set(Taxonomy.from_path(folder).skills) == set(taxonomy.skills)
-
-
-@pytest.mark.parametrize("field", ["implies", "related", "prerequisites"])
-def test_taxonomy_relations_point_at_known_skills(taxonomy: Taxonomy, field: str) -> None:
-    for skill in taxonomy:
-        for target in getattr(skill, field):
-            assert target in taxonomy.skills, f"{skill.id}.{field} -> {target}"
-            assert target != skill.id
-
-
-@pytest.mark.parametrize("field", ["aliases", "cased_aliases"])
-def test_taxonomy_no_alias_names_two_skills(taxonomy: Taxonomy, field: str) -> None:
-    """A surface form that named two skills would make extraction depend on load order."""
-    owner: dict[str, str] = {}
-    clashes = []
-    for skill in taxonomy:
-        forms = [skill.name, *getattr(skill.record, field)]
-        for form in forms:
-            key = form if field == "cased_aliases" else form.lower()
-            if owner.setdefault(key, skill.id) != skill.id:
-                clashes.append((form, owner[key], skill.id))
-    assert not clashes
-
-
-@pytest.mark.parametrize(
-    ("alias", "expected"),
-    [
-        ("Postgres", "PostgreSQL"),
-        ("k8s", "Kubernetes"),
-        ("golang", "Go"),
-        ("NodeJS", "Node.js"),
-        ("JS", "JavaScript"),
-        (".NET Core", ".NET"),
-        ("GCP", "Google Cloud"),
-        ("Mongo", "MongoDB"),
-    ],
-)
-@pytest.mark.parametrize(
-    "template",
-    [
-        "Skills: {alias}, Linux\n",
-        "Experience\nBuilt backend services with {alias} in production.\n",
-    ],
-    ids=["skills-list", "sentence"],
-)
-def test_taxonomy_alias_resolves_by_matching(
-    extract, alias: str, expected: str, template: str
-) -> None:
-    profile = extract(template.format(alias=alias), "resume")
-    names = {skill.name for skill in profile.skills}
-    assert expected in names
-    mention = next(m for s in profile.skills if s.name == expected for m in s.mentions)
-    assert mention.text == alias
-
-
-@needs_floor
-@pytest.mark.parametrize("name", FLOOR)
-def test_taxonomy_every_floor_name_is_extracted_from_a_skills_list(extract, name: str) -> None:
-    profile = extract(f"Jane Doe\nSkills: {name}\n", "resume")
-    assert name in {skill.name for skill in profile.skills}
-
-
-@pytest.mark.parametrize(
-    ("skill", "field", "target"),
-    [
-        ("Django", "implies", "Python"),
-        ("Spring Boot", "implies", "Spring"),
-        ("Kubernetes", "prerequisites", "Docker"),
-        ("MySQL", "related", "PostgreSQL"),
-        ("PostgreSQL", "related", "MySQL"),
-    ],
-)
-def test_taxonomy_relations_exist(taxonomy: Taxonomy, skill: str, field: str, target: str) -> None:
-    source, wanted = taxonomy.resolve(skill), taxonomy.resolve(target)
-    assert source is not None and wanted is not None
-    assert wanted.id in getattr(source, field)
-
-
-@pytest.mark.parametrize(
-    ("held", "expected"),
-    [
-        (["django"], {"python": "django"}),
-        (["spring-boot"], {"spring": "spring-boot", "java": "spring-boot"}),
-    ],
-)
-def test_taxonomy_implied_by_is_transitive_and_names_the_source(
-    taxonomy: Taxonomy, held: list[str], expected: dict[str, str]
-) -> None:
-    implied = taxonomy.implied_by(held)
-    for target, source in expected.items():
-        assert implied[target] == source
-    assert not set(held) & set(implied)
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("postgresql", "PostgreSQL"),
-        ("POSTGRESQL", "PostgreSQL"),
-        ("node.js", "Node.js"),
-        ("x", None),
-    ],
-)
-def test_taxonomy_resolve_by_id_or_name(
-    taxonomy: Taxonomy, query: str, expected: str | None
-) -> None:
-    skill = taxonomy.resolve(query)
-    assert (skill.name if skill else None) == expected
 
 
 # ---- broken files -----------------------------------------------------------------------
@@ -300,3 +132,101 @@ def test_taxonomy_folder_without_toml_raises(tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize("error_type", [TaxonomyError])
 def test_taxonomy_error_is_a_skillgap_error(error_type: type) -> None:
     assert issubclass(error_type, SkillgapError)
+
+
+SKILL = """
+[[skill]]
+id = "{id}"
+name = "{name}"
+{extra}
+steps = ["one", "two", "three"]
+"""
+
+
+def _write(tmp_path: Path, body: str, name: str = "custom.toml") -> Path:
+    path = tmp_path / name
+    path.write_text('category = "custom"\ntitle = "Custom"\nphase = 5\n' + body, "utf-8")
+    return path
+
+
+def test_a_prerequisite_cycle_is_refused_naming_file_and_record(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        SKILL.format(id="alpha", name="Alpha", extra='prerequisites = ["beta"]')
+        + SKILL.format(id="beta", name="Beta", extra='prerequisites = ["alpha"]'),
+    )
+    with pytest.raises(TaxonomyError) as error:
+        Taxonomy.from_path(path)
+    message = str(error.value)
+    assert str(path) in message and "'prerequisites'" in message
+    assert "cycle alpha -> beta -> alpha" in message or "cycle beta -> alpha -> beta" in message
+
+
+def test_an_implies_cycle_through_category_of_is_refused(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        SKILL.format(id="tool", name="Tool", extra='category_of = ["concept"]')
+        + SKILL.format(id="concept", name="Concept", extra='implies = ["tool"]'),
+    )
+    with pytest.raises(TaxonomyError, match="cycle"):
+        Taxonomy.from_path(path)
+
+
+def test_a_dangling_id_is_refused_naming_file_record_and_field(tmp_path: Path) -> None:
+    path = _write(tmp_path, SKILL.format(id="alpha", name="Alpha", extra='implies = ["nowhere"]'))
+    with pytest.raises(TaxonomyError) as error:
+        Taxonomy.from_path(path)
+    assert f"{path}: skill 'alpha', field 'implies': unknown skill id 'nowhere'" in str(error.value)
+
+
+def test_a_custom_file_over_the_shipped_one_is_checked_against_both(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, SKILL.format(id="alpha", name="Alpha", extra='prerequisites = ["kuberntes"]')
+    )
+    with pytest.raises(TaxonomyError, match="unknown skill id 'kuberntes'"):
+        Taxonomy.default().merge(path)
+    fixed = _write(
+        tmp_path, SKILL.format(id="alpha", name="Alpha", extra='prerequisites = ["kubernetes"]')
+    )
+    assert Taxonomy.default().merge(fixed)["alpha"].prerequisites == ["kubernetes"]
+
+
+def test_an_alias_naming_two_skills_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, SKILL.format(id="pg", name="PG tool", extra='aliases = ["Postgres"]'))
+    with pytest.raises(TaxonomyError) as error:
+        Taxonomy.default().merge(path)
+    message = str(error.value)
+    assert "alias 'Postgres'" in message and "'postgresql'" in message and str(path) in message
+
+
+def test_a_shared_alias_is_accepted_when_both_records_say_so(tmp_path: Path) -> None:
+    one_sided = _write(
+        tmp_path,
+        SKILL.format(id="a", name="A", extra='aliases = ["Shared"]\nambiguous_aliases = ["Shared"]')
+        + SKILL.format(id="b", name="B", extra='aliases = ["Shared"]'),
+    )
+    with pytest.raises(TaxonomyError, match="ambiguous_aliases"):
+        Taxonomy.from_path(one_sided)
+    both = _write(
+        tmp_path,
+        SKILL.format(id="a", name="A", extra='aliases = ["Shared"]\nambiguous_aliases = ["Shared"]')
+        + SKILL.format(
+            id="b", name="B", extra='aliases = ["Shared"]\nambiguous_aliases = ["shared"]'
+        ),
+    )
+    assert len(Taxonomy.from_path(both)) == 2
+
+
+def test_cased_forms_differing_in_case_do_not_clash(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        SKILL.format(id="a", name="A", extra='cased_aliases = ["Rails"]')
+        + SKILL.format(id="b", name="B", extra='cased_aliases = ["RAILS"]'),
+    )
+    assert len(Taxonomy.from_path(path)) == 2
+
+
+def test_an_unknown_provenance_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, SKILL.format(id="a", name="A", extra='source = "my blog"'))
+    with pytest.raises(TaxonomyError, match=r"skill 'a', field 'source'"):
+        Taxonomy.from_path(path)

@@ -34,7 +34,7 @@ from skillgap.models import (
     Requirement,
 )
 from skillgap.options import Options
-from skillgap.patterns import URL
+from skillgap.patterns import LINK
 from skillgap.taxonomy import Taxonomy
 
 FUZZY_MAX_WORDS = 3
@@ -380,7 +380,7 @@ class _Lines:
 def _url_chars(text: str) -> set[int]:
     """Start offsets inside URLs: "github.com/x" names a site, not a skill."""
     chars: set[int] = set()
-    for match in URL.finditer(text):
+    for match in LINK.finditer(text):
         chars.update(range(match.start(), match.end()))
     return chars
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from skillgap.models import GapReport, Mention, Quote
-from skillgap.patterns import EMAIL, PHONE, PHONE_DIGITS, URL
+from skillgap.patterns import EMAIL, PHONE, PHONE_DIGITS, WEB_ADDRESS
 from skillgap.taxonomy import Taxonomy
 
 MASK = "█"
@@ -50,7 +50,7 @@ def pii_spans(text: str, taxonomy: Taxonomy) -> list[tuple[int, int]]:
 
     A name part that is a skill of ``taxonomy`` ("Kafka") is masked only inside the full name.
     """
-    spans = [m.span() for pattern in (EMAIL, URL, _STREET) for m in pattern.finditer(text)]
+    spans = [m.span() for pattern in (EMAIL, WEB_ADDRESS, _STREET) for m in pattern.finditer(text)]
     spans += [
         m.span() for m in PHONE.finditer(text) if sum(c.isdigit() for c in m[0]) in PHONE_DIGITS
     ]

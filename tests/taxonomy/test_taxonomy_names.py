@@ -1,5 +1,5 @@
-"""The skills added for breadth: each new name and alias is found, the products are found in
-prose, and the ones that are also English words stay silent outside technical text.
+"""Names and aliases are found: every floor name in a skills list, each added product and alias
+in lists and in prose, and names that are also English words stay silent outside technical text.
 
 The tables are written out by hand (not read from the taxonomy), so removing or breaking an
 alias, a record or a context rule fails a row.
@@ -8,7 +8,7 @@ alias, a record or a context rule fails a row.
 from __future__ import annotations
 
 import pytest
-from conftest import resume_text
+from conftest import FLOOR, needs_floor, resume_text
 
 from skillgap.models import Profile
 
@@ -768,3 +768,41 @@ def test_breadth_every_new_record_exists_and_has_a_prose_row(taxonomy) -> None:
     assert [skill_id for skill_id in NEW_RECORDS if skill_id not in taxonomy.skills] == []
     assert [skill_id for skill_id in NEW_RECORDS if skill_id not in in_prose] == []
     assert set(NEW_RECORDS) <= set(FORMS)
+
+
+@pytest.mark.parametrize(
+    ("alias", "expected"),
+    [
+        ("Postgres", "PostgreSQL"),
+        ("k8s", "Kubernetes"),
+        ("golang", "Go"),
+        ("NodeJS", "Node.js"),
+        ("JS", "JavaScript"),
+        (".NET Core", ".NET"),
+        ("GCP", "Google Cloud"),
+        ("Mongo", "MongoDB"),
+    ],
+)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Skills: {alias}, Linux\n",
+        "Experience\nBuilt backend services with {alias} in production.\n",
+    ],
+    ids=["skills-list", "sentence"],
+)
+def test_taxonomy_alias_resolves_by_matching(
+    extract, alias: str, expected: str, template: str
+) -> None:
+    profile = extract(template.format(alias=alias), "resume")
+    names = {skill.name for skill in profile.skills}
+    assert expected in names
+    mention = next(m for s in profile.skills if s.name == expected for m in s.mentions)
+    assert mention.text == alias
+
+
+@needs_floor
+@pytest.mark.parametrize("name", FLOOR)
+def test_taxonomy_every_floor_name_is_extracted_from_a_skills_list(extract, name: str) -> None:
+    profile = extract(f"Jane Doe\nSkills: {name}\n", "resume")
+    assert name in {skill.name for skill in profile.skills}
