@@ -37,10 +37,13 @@ PDF_BACKENDS = [
 ]
 PDF_BACKEND_VARIABLE = "SKILLGAP_PDF_BACKEND"
 
-NO_CORPUS = (
-    f"needs the shared corpus at {CORPUS} (the workspace's ../shared/corpus beside the "
-    "repository; see README, Tests)"
-)
+
+def missing(path: Path) -> str:
+    """The skip reason of a test that reads the shared files beside the repository."""
+    return f"needs {path} (the workspace's ../shared beside the repository; see README, Tests)"
+
+
+NO_CORPUS = missing(CORPUS)
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=NO_CORPUS)
 
 
@@ -62,9 +65,7 @@ def floor_names() -> list[str]:
 FLOOR = floor_names()
 
 
-needs_floor = pytest.mark.skipif(
-    not FLOOR, reason=f"needs {SKILL_FLOOR} (the workspace's ../shared)"
-)
+needs_floor = pytest.mark.skipif(not FLOOR, reason=missing(SKILL_FLOOR))
 
 
 def corpus_files(folder: str, pattern: str = "*") -> list[Path]:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, load_script, make_pdf, page_bomb_pdf
+from conftest import CORPUS, load_script, make_pdf, needs_corpus, page_bomb_pdf
 
 from skillgap.errors import DocumentError
 from skillgap.ingest import document_from_bytes, read_document
@@ -121,7 +121,7 @@ def test_right_aligned_dates_stay_on_their_line(backend: str) -> None:
 def _gold_pdfs() -> dict[str, dict]:
     gold = CORPUS / "gold-dev.json"
     if not gold.exists():
-        return {}
+        return {"no-corpus": {}}
     entries = json.loads(gold.read_text(encoding="utf-8"))
     return {key: doc for key, doc in entries.items() if key.endswith(".pdf")}
 
@@ -129,6 +129,7 @@ def _gold_pdfs() -> dict[str, dict]:
 GOLD_PDFS = _gold_pdfs()
 
 
+@needs_corpus
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("key", sorted(GOLD_PDFS), ids=lambda key: Path(key).name)
 def test_each_backend_finds_gold_skills_at_least_as_well_as_plain_pdfminer(
@@ -172,6 +173,7 @@ def _bounded(call, *args, **kwargs) -> DocumentError:  # noqa: ANN001
     return caught.value
 
 
+@needs_corpus
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_scanned_pdf_says_run_ocr(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SKILLGAP_PDF_BACKEND", backend)
@@ -179,19 +181,16 @@ def test_scanned_pdf_says_run_ocr(backend: str, monkeypatch: pytest.MonkeyPatch)
         "no-text-layer_awesome-cv-resume-page1_image-only.pdf",
         "no-text-layer_scanned-book-page_c02-22.pdf",
     ):
-        if not (BAD / name).exists():
-            pytest.skip("shared corpus not present")
         error = _bounded(read_document, BAD / name)
         assert "no text layer" in str(error) and "ocrmypdf" in str(error)
         assert name in str(error)
 
 
+@needs_corpus
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_encrypted_pdf_asks_for_password(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SKILLGAP_PDF_BACKEND", backend)
     path = BAD / "encrypted_aes-256_password-foo.pdf"
-    if not path.exists():
-        pytest.skip("shared corpus not present")
     assert "--password" in str(_bounded(read_document, path))
     assert "password is wrong" in str(_bounded(read_document, path, Options(password="bar")))
     assert "Secret" in read_document(path, Options(password="foo")).text

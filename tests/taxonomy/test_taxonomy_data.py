@@ -9,7 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FLOOR, SCRIPTS, SHARED, TAXONOMY_DIR, load_script, needs_floor
+from conftest import (
+    CORPUS,
+    FLOOR,
+    SCRIPTS,
+    SHARED,
+    TAXONOMY_DIR,
+    load_script,
+    missing,
+    needs_floor,
+)
 
 from skillgap.taxonomy import Taxonomy
 
@@ -92,7 +101,7 @@ def _said(text: str, words: str) -> bool:
     return re.search(pattern, text) is not None
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not present at {SEEDS}")
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=missing(SEEDS))
 def test_provenance_is_checkable_against_the_seed_articles(taxonomy: Taxonomy) -> None:
     """A skill drawn from a seed article is named there (by a name, an alias or its quote)."""
     unsupported = []
@@ -231,7 +240,7 @@ def test_counts_documents_not_mentions_and_skips_out_of_scope() -> None:
     assert unresolved == ["Quantum Foo"]  # Snowflake is in one document only
 
 
-@pytest.mark.skipif(not GOLD.is_file(), reason=f"gold set not present at {GOLD}")
+@pytest.mark.skipif(not GOLD.is_file(), reason=missing(GOLD))
 def test_every_frequent_backend_name_of_the_gold_set_resolves() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     resolved, unresolved = coverage_script.coverage(gold, Taxonomy.default())

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS as REAL_CORPUS
-from conftest import SCRIPTS, SKILL_FLOOR, load_script, needs_corpus
+from conftest import SCRIPTS, SKILL_FLOOR, load_script, needs_corpus, needs_floor
 
 ev = load_script("evaluate")
 Prediction = ev.Prediction
@@ -423,7 +423,7 @@ def test_parse_floor_keeps_punctuated_names() -> None:
     assert ev.parse_floor(text) == {"Python", "C#", "C++", ".NET", "ASP.NET Core", "CI/CD"}
 
 
-@pytest.mark.skipif(not SKILL_FLOOR.exists(), reason="shared skill floor not present")
+@needs_floor
 def test_skill_classes_are_floor_names() -> None:
     floor = ev.parse_floor(SKILL_FLOOR.read_text(encoding="utf-8"))
     assert len(floor) == 143
