@@ -117,20 +117,10 @@ def make_pdf(pages: int) -> bytes:
     return buffer.getvalue()
 
 
-def page_bomb_pdf(pages: int, extra: bytes = b"") -> bytes:
-    """A PDF with ``pages`` empty pages that all share one content stream."""
-    kids = b" ".join(b"%d 0 R" % (4 + n) for n in range(pages))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Count %d /Kids [" % pages + kids + b"] >>",
-        b"<< /Length 0 >>\nstream\n\nendstream",
-    ] + [
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /X "
-        + (extra or b"0")
-        + b" >>"
-    ] * pages
+def pdf_bytes(objects: list[bytes]) -> bytes:
+    """A PDF whose objects are numbered from 1 in order; object 1 is the catalog."""
     out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
@@ -139,10 +129,21 @@ def page_bomb_pdf(pages: int, extra: bytes = b"") -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
+
+
+def page_bomb_pdf(pages: int, extra: bytes = b"") -> bytes:
+    """A PDF with ``pages`` empty pages that all share one content stream."""
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /X "
+    kids = b" ".join(b"%d 0 R" % (4 + n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count %d /Kids [" % pages + kids + b"] >>",
+        b"<< /Length 0 >>\nstream\n\nendstream",
+    ] + [page + (extra or b"0") + b" >>"] * pages
+    return pdf_bytes(objects)
 
 
 def ids(paths: list[Path]) -> list[str]:

@@ -15,28 +15,11 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import CORPUS
+from conftest import CORPUS, pdf_bytes
 
 GIB = 1 << 30
 
 # --- PDF objects --------------------------------------------------------------------------------
-
-
-def pdf_bytes(objects: list[bytes]) -> bytes:
-    """A PDF whose objects are numbered from 1 in order; object 1 is the catalog."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
-    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
 
 
 def _stream(dictionary: bytes, data: bytes) -> bytes:
