@@ -25,6 +25,7 @@ MIN_LENGTH = 6
 MIN_KEY = 4  # shorter variant keys are not indexed: "go" or "c" must match exactly
 MIN_COMPOUND = 10  # multi-word aliases take part in typo matching written together
 COMPOUND_CUTOFF = 92.0
+MAX_LENGTH_CHANGE = 2  # characters a typo may add or drop
 _SEPARATORS = re.compile(r"[\s\-._/]+")
 # Aliases ending like ordinary English words are left out of typo matching.
 _ENGLISH_ENDINGS = ("ing", "tion", "ment", "ity", "ness", "ance", "ence", "ship", "ed", "ive")
@@ -55,8 +56,8 @@ class FuzzyIndex:
                 words.setdefault(word, alias.skill_id)
             elif " " in word and len(key) >= MIN_COMPOUND and key.isalpha():
                 compounds.setdefault(key, alias.skill_id)  # "load balancing" as "loadbalancing"
-        self._words = (sorted(words), [words[w] for w in sorted(words)])
-        self._compounds = (sorted(compounds), [compounds[c] for c in sorted(compounds)])
+        self._words = _Choices(words, same_start=1)
+        self._compounds = _Choices(compounds, same_start=3)
         self.lookup = lru_cache(maxsize=65536)(self._lookup)
 
     def _lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
@@ -68,27 +69,47 @@ class FuzzyIndex:
         if not key.isalpha() or len(key) < MIN_LENGTH:
             return None
         if single_word:
-            hit = _closest(words.lower(), *self._words, SCORE_CUTOFF, same_start=1)
+            hit = self._words.closest(words.lower(), SCORE_CUTOFF)
             if hit is not None:
                 return hit
         if len(key) < MIN_COMPOUND:
             return None
-        return _closest(key, *self._compounds, COMPOUND_CUTOFF, same_start=3)
+        return self._compounds.closest(key, COMPOUND_CUTOFF)
 
 
-def _closest(
-    word: str, choices: list[str], ids: list[str], cutoff: float, same_start: int
-) -> tuple[str, float] | None:
-    """The best choice by plain edit similarity, if it is a typo and not another word form."""
-    best = process.extractOne(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-    if best is None:
-        return None
-    choice, score, index = best
-    if choice[:same_start] != word[:same_start] or _is_derivation(word, choice):
-        return None
-    if abs(len(choice) - len(word)) > 2:
-        return None
-    return ids[index], round(score, 1)
+class _Choices:
+    """Aliases for typo matching, bucketed by their first letters and their length.
+
+    A typo keeps the first letters and changes the length by two at most, so only the aliases
+    of one bucket per length can match; scoring those few instead of every alias is what
+    makes fuzzy matching cheap (a few microseconds a query instead of tens).
+    """
+
+    def __init__(self, by_alias: dict[str, str], same_start: int) -> None:
+        self.same_start = same_start
+        self.buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
+        for alias in sorted(by_alias):
+            choices, ids = self.buckets.setdefault((alias[:same_start], len(alias)), ([], []))
+            choices.append(alias)
+            ids.append(by_alias[alias])
+
+    def closest(self, word: str, cutoff: float) -> tuple[str, float] | None:
+        """The best alias by plain edit similarity, if it is a typo and not another word form."""
+        start = word[: self.same_start]
+        hits: list[tuple[float, str, str]] = []  # (-score, alias, id): best first, then by name
+        for length in range(len(word) - MAX_LENGTH_CHANGE, len(word) + MAX_LENGTH_CHANGE + 1):
+            bucket = self.buckets.get((start, length))
+            if bucket is not None:
+                choices, ids = bucket
+                best = process.extractOne(
+                    word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+                )
+                if best is not None:
+                    hits.append((-best[1], best[0], ids[best[2]]))
+        if not hits:
+            return None
+        score, alias, skill_id = min(hits)
+        return None if _is_derivation(word, alias) else (skill_id, round(-score, 1))
 
 
 def _is_derivation(word: str, alias: str) -> bool:
