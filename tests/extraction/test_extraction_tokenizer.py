@@ -1,0 +1,62 @@
+"""The tokenizer keeps spaCy's tokens exactly while its cache stays on.
+
+spaCy stops caching for the rest of a text after its first special case ("don't", "e.g.");
+skillgap tokenizes without special cases and applies them word by word. The tokens must be
+the ones a plain spaCy tokenizer with the same rules gives, on every corpus document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import corpus_files, ids
+
+from skillgap.extraction.tokenizer import blank_english
+from skillgap.ingest import read_document
+
+NLP = blank_english()
+DOCUMENTS = [
+    path
+    for folder, pattern in (
+        ("jobs", "*.txt"),
+        ("resumes/text", "*"),
+        ("resumes/pdf", "*.pdf"),
+        ("challenge/jobs", "*.txt"),
+        ("challenge/resumes", "*.txt"),
+    )
+    for path in corpus_files(folder, pattern)
+]
+
+
+def _tokens(doc) -> list[tuple[str, str]]:  # noqa: ANN001 - a spaCy Doc
+    return [(token.text, token.whitespace_) for token in doc]
+
+
+def _reference(text: str) -> list[tuple[str, str]]:
+    """What spaCy's own tokenizer, with the same rules and special cases, gives."""
+    return _tokens(NLP.tokenizer.special(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're hiring: you don't need Kubernetes, e.g. our EKS cluster (we'll teach you).",
+        "I can't-wait; DON'T (don't) isn't. Cannot, cannot, Im, I'm, y'all, gonna.",
+        "Meetings at 10am or 3p.m., Inc. and Jan. :) :-) (: ;) -_- ^_^ o_O and/or",
+        "  leading\n\n\ttabs  and   spaces don't\n",
+        "don't",
+        "Python, PostgreSQL, Docker",
+        "",
+        "\n",
+    ],
+)
+def test_tokenizer_gives_spacy_tokens_on_special_cases(text: str) -> None:
+    assert _tokens(NLP.tokenizer(text)) == _reference(text)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
+def test_tokenizer_gives_spacy_tokens_on_every_corpus_document(path: Path) -> None:
+    text = read_document(path).text
+    assert _tokens(NLP.tokenizer(text)) == _reference(text)
+
