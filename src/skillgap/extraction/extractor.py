@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from skillgap.errors import DocumentError
 from skillgap.extraction import ambiguity, clauses, negation, requirement, years
 from skillgap.extraction.dated_roles import Role, find_roles, merged_years
-from skillgap.extraction.fuzzy import MIN_KEY, FuzzyIndex
+from skillgap.extraction.fuzzy import FuzzyIndex
 from skillgap.extraction.matcher import SkillMatcher
 from skillgap.extraction.sections import find_sections
 from skillgap.extraction.tokenizer import blank_english
@@ -37,7 +37,6 @@ from skillgap.options import Options
 from skillgap.patterns import LINK
 from skillgap.taxonomy import Taxonomy
 
-FUZZY_MAX_WORDS = 3
 FUZZY_JOINERS = ("-", ".", "/")  # the only punctuation a fuzzy match may span
 # Sections whose mentions say nothing about the person or the role.
 IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "ignored"}}
@@ -164,33 +163,14 @@ class Extractor:
             not (space or url or email or (punct and orth not in joiners)) and i not in covered
             for i, (_, _, space, punct, url, email, orth) in enumerate(rows)
         ]
-        starts = [row[0] for row in rows]
-        ends = [row[0] + row[1] for row in rows]
-        punct = [row[3] for row in rows]
+        punct = [row[3] == 1 for row in rows]
+        words = [text[start : start + length] for start, length, *_ in rows]
         first_line_end = text.find("\n")
-        found: list[_Candidate] = []
-        index = 0
-        while index < len(rows):
-            if not usable[index] or punct[index] or starts[index] < first_line_end:
-                index += 1
-                continue
-            best = None
-            for size in range(min(FUZZY_MAX_WORDS, len(rows) - index), 0, -1):
-                last = index + size - 1
-                if punct[last] or not all(usable[index : last + 1]):
-                    continue
-                if ends[last] - starts[index] < MIN_KEY:  # too short to be any alias
-                    continue
-                hit = self.fuzzy.lookup(text[starts[index] : ends[last]], size == 1)
-                if hit is not None:
-                    best = _Candidate(hit[0], index, index + size, "fuzzy", hit[1])
-                    break
-            if best is not None:
-                found.append(best)
-                index = best.end
-            else:
-                index += 1
-        return found
+        first = next((i for i, row in enumerate(rows) if row[0] >= first_line_end), len(rows))
+        return [
+            _Candidate(skill_id, start, end, "fuzzy", score)
+            for skill_id, start, end, score in self.fuzzy.scan(words, usable, punct, first)
+        ]
 
     def _judge(
         self,

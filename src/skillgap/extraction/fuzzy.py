@@ -26,14 +26,19 @@ MIN_KEY = 4  # shorter variant keys are not indexed: "go" or "c" must match exac
 MIN_COMPOUND = 10  # multi-word aliases take part in typo matching written together
 COMPOUND_CUTOFF = 92.0
 MAX_LENGTH_CHANGE = 2  # characters a typo may add or drop
+MAX_WORDS = 3  # the longest run of words looked up as one name ("micro - services")
 _SEPARATORS = re.compile(r"[\s\-._/]+")
+_DROP_SEPARATORS = str.maketrans(dict.fromkeys(" \t\n-._/"))
 # Aliases ending like ordinary English words are left out of typo matching.
 _ENGLISH_ENDINGS = ("ing", "tion", "ment", "ity", "ness", "ance", "ence", "ship", "ed", "ive")
 
 
 def variant_key(text: str) -> str:
     """``"Node JS"`` and ``"node.js"`` both become ``"nodejs"``; plural ``s`` is dropped."""
-    key = _SEPARATORS.sub("", text.lower())
+    return _singular(_SEPARATORS.sub("", text.lower()))
+
+
+def _singular(key: str) -> str:
     return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith("ss") else key
 
 
@@ -58,18 +63,54 @@ class FuzzyIndex:
                 compounds.setdefault(key, alias.skill_id)  # "load balancing" as "loadbalancing"
         self._words = _Choices(words, same_start=1)
         self._compounds = _Choices(compounds, same_start=3)
-        self.lookup = lru_cache(maxsize=65536)(self._lookup)
+        self._typo = lru_cache(maxsize=65536)(self._closest_typo)
 
-    def _lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
+    def lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
         """The skill id and score for a word sequence, or None."""
-        key = variant_key(words)
+        return self._match(variant_key(words), words.lower() if single_word else None)
+
+    def scan(
+        self, words: list[str], usable: list[bool], punct: list[bool], first: int = 0
+    ) -> list[tuple[str, int, int, float]]:
+        """``(skill id, first token, end token, score)`` for runs of usable tokens that name a
+        skill, longest run first at each token, from token ``first`` on.
+
+        ``words`` are the tokens' texts; a run never ends on punctuation, and only usable
+        tokens (not covered by another match, not a link) join one.
+        """
+        keys = [word.lower().translate(_DROP_SEPARATORS) for word in words]
+        found: list[tuple[str, int, int, float]] = []
+        index = first
+        while index < len(words):
+            if not usable[index] or punct[index]:
+                index += 1
+                continue
+            for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
+                last = index + size - 1
+                if punct[last] or not all(usable[index : last + 1]):
+                    continue
+                key = _singular("".join(keys[index : last + 1]))
+                if len(key) < MIN_KEY:
+                    continue
+                hit = self._match(key, words[index].lower() if size == 1 else None)
+                if hit is not None:
+                    found.append((hit[0], index, last + 1, hit[1]))
+                    index = last
+                    break
+            index += 1
+        return found
+
+    def _match(self, key: str, single: str | None) -> tuple[str, float] | None:
         skill_id = self.variants.get(key)
         if skill_id is not None:
             return skill_id, 100.0
         if not key.isalpha() or len(key) < MIN_LENGTH:
             return None
-        if single_word:
-            hit = self._words.closest(words.lower(), SCORE_CUTOFF)
+        return self._typo(key, single)
+
+    def _closest_typo(self, key: str, single: str | None) -> tuple[str, float] | None:
+        if single is not None:
+            hit = self._words.closest(single, SCORE_CUTOFF)
             if hit is not None:
                 return hit
         if len(key) < MIN_COMPOUND:
@@ -81,35 +122,36 @@ class _Choices:
     """Aliases for typo matching, bucketed by their first letters and their length.
 
     A typo keeps the first letters and changes the length by two at most, so only the aliases
-    of one bucket per length can match; scoring those few instead of every alias is what
-    makes fuzzy matching cheap (a few microseconds a query instead of tens).
+    of one bucket can match a word; scoring those few instead of every alias is what makes
+    fuzzy matching cheap (a few microseconds a query instead of tens).
     """
 
     def __init__(self, by_alias: dict[str, str], same_start: int) -> None:
         self.same_start = same_start
-        self.buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
+        by_start: dict[str, list[str]] = {}
         for alias in sorted(by_alias):
-            choices, ids = self.buckets.setdefault((alias[:same_start], len(alias)), ([], []))
-            choices.append(alias)
-            ids.append(by_alias[alias])
+            by_start.setdefault(alias[:same_start], []).append(alias)
+        # (first letters, a word's length) -> the aliases it may be a typo of, by name
+        self.buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
+        for start, aliases in by_start.items():
+            lengths = {len(alias) for alias in aliases}
+            for length in range(min(lengths) - MAX_LENGTH_CHANGE, max(lengths) + 3):
+                near = [a for a in aliases if abs(len(a) - length) <= MAX_LENGTH_CHANGE]
+                if near:
+                    self.buckets[(start, length)] = (near, [by_alias[a] for a in near])
 
     def closest(self, word: str, cutoff: float) -> tuple[str, float] | None:
         """The best alias by plain edit similarity, if it is a typo and not another word form."""
-        start = word[: self.same_start]
-        hits: list[tuple[float, str, str]] = []  # (-score, alias, id): best first, then by name
-        for length in range(len(word) - MAX_LENGTH_CHANGE, len(word) + MAX_LENGTH_CHANGE + 1):
-            bucket = self.buckets.get((start, length))
-            if bucket is not None:
-                choices, ids = bucket
-                best = process.extractOne(
-                    word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
-                )
-                if best is not None:
-                    hits.append((-best[1], best[0], ids[best[2]]))
-        if not hits:
+        bucket = self.buckets.get((word[: self.same_start], len(word)))
+        if bucket is None:
             return None
-        score, alias, skill_id = min(hits)
-        return None if _is_derivation(word, alias) else (skill_id, round(-score, 1))
+        choices, ids = bucket
+        best = process.extractOne(
+            word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+        )
+        if best is None or _is_derivation(word, best[0]):
+            return None
+        return ids[best[2]], round(best[1], 1)
 
 
 def _is_derivation(word: str, alias: str) -> bool:
