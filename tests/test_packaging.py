@@ -66,7 +66,7 @@ def test_packaging_wheel_ships_every_taxonomy_file(wheel: Path, folder: str) -> 
 SOURCE = REPO / "src"
 PACKAGE_FILES = sorted(
     str(path.relative_to(SOURCE))
-    for pattern in ("*.py", "*.j2", "py.typed")
+    for pattern in ("*.py", "*.j2", "*.json", "py.typed")
     for path in (SOURCE / "skillgap").rglob(pattern)
 )
 

@@ -7,15 +7,19 @@ the ones a plain spaCy tokenizer with the same rules gives, on every corpus docu
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import corpus_files, ids
+from conftest import corpus_files, ids, load_script
 
+from skillgap.extraction.token_data import DATA_FILE
 from skillgap.extraction.tokenizer import blank_english
 from skillgap.ingest import read_document
+from skillgap.taxonomy import Taxonomy
 
 NLP = blank_english()
+REFERENCE = NLP.tokenizer.special_tokenizer()
 DOCUMENTS = [
     path
     for folder, pattern in (
@@ -35,7 +39,7 @@ def _tokens(doc) -> list[tuple[str, str]]:  # noqa: ANN001 - a spaCy Doc
 
 def _reference(text: str) -> list[tuple[str, str]]:
     """What spaCy's own tokenizer, with the same rules and special cases, gives."""
-    return _tokens(NLP.tokenizer.special(text))
+    return _tokens(REFERENCE(text))
 
 
 @pytest.mark.parametrize(
@@ -60,3 +64,11 @@ def test_tokenizer_gives_spacy_tokens_on_every_corpus_document(path: Path) -> No
     text = read_document(path).text
     assert _tokens(NLP.tokenizer(text)) == _reference(text)
 
+
+def test_tokenizer_precomputed_pieces_are_current() -> None:
+    """token_data.json holds what start-up would compute; else run scripts/build_token_data.py."""
+    shipped = json.loads((Path(blank_english.__code__.co_filename).parent / DATA_FILE).read_text())
+    assert shipped == load_script("build_token_data").build(Taxonomy.default()), (
+        "token_data.json is out of date: run python scripts/build_token_data.py"
+    )
+    assert NLP.tokenizer.table, "the shipped pieces were not used"

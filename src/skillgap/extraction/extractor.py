@@ -89,7 +89,7 @@ class Extractor:
         self.taxonomy = taxonomy or Taxonomy.default()
         self.options = options or Options()  # its ``today`` is what "Present" means in dates
         self.nlp = blank_english()
-        self.matcher = SkillMatcher(self.nlp, self.taxonomy)
+        self.matcher = SkillMatcher(self.nlp.tokenizer, self.taxonomy)
         self.fuzzy = FuzzyIndex(self.taxonomy)
 
     def extract(self, document: Document, kind: Kind) -> Profile:

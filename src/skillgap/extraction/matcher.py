@@ -1,4 +1,4 @@
-"""Phrase matchers over every surface form of the taxonomy: any-case and exact-case ones.
+"""Match every surface form of the taxonomy: any-case and exact-case forms, as token sequences.
 
 A name that is also an English word only in one case ("GO", "Go") is matched exactly; all
 other forms, with their plural and hyphen/space spellings, in any case.
@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import spacy
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.attrs import LOWER, ORTH
+from spacy.tokens import Doc
 
+from skillgap.extraction.sequences import SequenceIndex, hashes
+from skillgap.extraction.tokenizer import CachingTokenizer
 from skillgap.taxonomy import Alias, Taxonomy
 
 
@@ -26,36 +27,34 @@ class MatchInfo:
 
 
 class SkillMatcher:
-    """Phrase matchers for all surface forms: case-insensitive and exact-case ones."""
+    """Token-sequence indexes of all surface forms: case-insensitive and exact-case ones."""
 
-    def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
-        self.nlp = nlp
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.labels: dict[int, MatchInfo] = {}
-        by_label: dict[tuple[str, bool, str], set[str]] = {}
-        names = {skill.id: skill.name for skill in taxonomy}
-        for alias in taxonomy.aliases():
-            method = "exact" if alias.text == names[alias.skill_id] else "alias"
-            for variant in surface_variants(alias):
-                key = (alias.skill_id, alias.case_sensitive, method)
-                by_label.setdefault(key, set()).add(variant)
+    def __init__(self, tokenizer: CachingTokenizer, taxonomy: Taxonomy) -> None:
+        self.lower = SequenceIndex()
+        self.exact = SequenceIndex()
+        self.labels: list[MatchInfo] = []
+        for (skill_id, case_sensitive, method), variants in sorted(_forms(taxonomy).items()):
+            label = len(self.labels)
+            self.labels.append(MatchInfo(skill_id, method))
+            index = self.exact if case_sensitive else self.lower
+            for variant in sorted(variants):
+                pieces = tokenizer.pieces(variant)
+                if pieces:
+                    index.add(hashes(pieces, lower=not case_sensitive), label)
         self.shared = _shared_forms(taxonomy)
-        for (skill_id, case_sensitive, method), variants in sorted(by_label.items()):
-            label = f"{skill_id}|{method}|{'cased' if case_sensitive else 'any'}"
-            key = nlp.vocab.strings.add(label)
-            self.labels[key] = MatchInfo(skill_id, method)
-            matcher = self.exact if case_sensitive else self.lower
-            matcher.add(label, list(nlp.tokenizer.pipe(sorted(variants))))
+        self.exact_name = [info.method == "exact" for info in self.labels]
 
-    def __call__(self, doc: spacy.tokens.Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """All ``(label, start token, end token)`` matches, longest first on overlap.
 
         A product name hides the names inside it ("SQL" in "SQL Server"). A form that two
         skills share on purpose (``ambiguous_aliases``) counts for both.
         """
-        matches = self.lower(doc) + self.exact(doc)
-        matches.sort(key=lambda match: (match[1], -(match[2] - match[1])))
+        rows = doc.to_array([LOWER, ORTH])
+        matches = self.lower.find(rows[:, 0].tolist()) + self.exact.find(rows[:, 1].tolist())
+        # Longest first at each start; of two labels for one span, the canonical name first.
+        exact = self.exact_name
+        matches.sort(key=lambda match: (match[1], match[1] - match[2], not exact[match[0]]))
         kept: list[tuple[int, int, int]] = []
         end = -1
         outer: tuple[int, int, int] | None = None
@@ -71,6 +70,22 @@ class SkillMatcher:
     def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
         outer_id = self.labels[outer[0]].skill_id
         return self.labels[label].skill_id in self.shared.get(outer_id, set())
+
+
+def _forms(taxonomy: Taxonomy) -> dict[tuple[str, bool, str], set[str]]:
+    """Every spelling to match, by (skill id, exact case, "exact" or "alias")."""
+    names = {skill.id: skill.name for skill in taxonomy}
+    by_label: dict[tuple[str, bool, str], set[str]] = {}
+    for alias in taxonomy.aliases():
+        method = "exact" if alias.text == names[alias.skill_id] else "alias"
+        key = (alias.skill_id, alias.case_sensitive, method)
+        by_label.setdefault(key, set()).update(surface_variants(alias))
+    return by_label
+
+
+def matched_texts(taxonomy: Taxonomy) -> set[str]:
+    """Every text the matcher tokenizes for this taxonomy (what token_data.json holds)."""
+    return {variant for variants in _forms(taxonomy).values() for variant in variants}
 
 
 def _shared_forms(taxonomy: Taxonomy) -> dict[str, set[str]]:

@@ -1,0 +1,62 @@
+"""Token pieces computed ahead of time: spaCy's special cases and the shipped taxonomy's names.
+
+Tokenizing ~7,600 alias spellings and 1,300 special cases at start-up cost more than half a
+second, because each new word makes a spaCy lexeme. The pieces depend only on the texts, the
+tokenizer's rules and spaCy's version, so ``scripts/build_token_data.py`` computes them once
+into ``token_data.json``, shipped in the package. The file is JSON (data, never code) and is
+used only when its fingerprint matches the running tokenizer; a text it lacks is tokenized
+when needed, so a custom taxonomy or another spaCy version stays right, only slower to start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import spacy
+from spacy.symbols import ORTH
+
+DATA_FILE = "token_data.json"
+
+
+def fingerprint(patterns: list[str], exceptions: dict[str, list[dict[int, Any]]]) -> str:
+    """What the pieces depend on: spaCy's version, the affix rules and the special cases.
+
+    Only each special case's token texts count: spaCy edits its other attributes in place
+    once a tokenizer has loaded them.
+    """
+    cases = sorted((key, [piece[ORTH] for piece in value]) for key, value in exceptions.items())
+    source = json.dumps([spacy.__version__, patterns, cases])
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    try:
+        text = resources.files("skillgap.extraction").joinpath(DATA_FILE).read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)
+
+
+class PieceTable:
+    """Texts and their tokens: ``bare`` without special cases (for special-case keys),
+    ``tokens`` as the tokenizer gives them (for taxonomy names)."""
+
+    def __init__(self, fingerprint: str, data: dict[str, Any] | None = None) -> None:
+        data = _shipped() if data is None else data
+        fresh = data.get("fingerprint") == fingerprint
+        self._bare: dict[str, list[str]] = data.get("bare", {}) if fresh else {}
+        self._tokens: dict[str, list[str]] = data.get("tokens", {}) if fresh else {}
+
+    def bare(self, text: str) -> list[str] | None:
+        return self._bare.get(text)
+
+    def tokens(self, text: str) -> list[str] | None:
+        return self._tokens.get(text)
+
+    def __len__(self) -> int:
+        return len(self._bare) + len(self._tokens)
