@@ -69,8 +69,10 @@ def any_word(words: Iterable[str]) -> re.Pattern[str]:
     one is there; built from the rules' own word sets, a new cue word can never be missed by
     the first look. A contraction piece ("n't") may follow letters, as spaCy splits it off.
     """
-    alternatives = []
-    for word in sorted(words, key=len, reverse=True):
-        pattern = re.escape(word).replace("'", "['’]")
-        alternatives.append(pattern if "'" in word else rf"(?<!\w){pattern}")
-    return re.compile(rf"(?i)(?:{'|'.join(alternatives)})(?!\w)")
+    whole = sorted((w for w in words if "'" not in w), key=len, reverse=True)
+    pieces = sorted((w for w in words if "'" in w), key=len, reverse=True)
+    parts = []
+    if whole:
+        parts.append(rf"\b(?:{'|'.join(re.escape(word) for word in whole)})\b")
+    parts += [re.escape(piece).replace("'", "['’]") + r"(?!\w)" for piece in pieces]
+    return re.compile("(?i)" + "|".join(parts))

@@ -64,6 +64,15 @@ class FuzzyIndex:
         self._words = _Choices(words, same_start=1)
         self._compounds = _Choices(compounds, same_start=3)
         self._typo = lru_cache(maxsize=65536)(self._closest_typo)
+        # A run of words can name a skill only if its first word begins a variant ("node" of
+        # "nodejs") or has a compound typo's first letters: set looks reject most words at once.
+        self._heads = {
+            variant[:end]
+            for key in self.variants
+            for variant in (key, key + "s")
+            for end in range(1, len(variant) + 1)
+        }
+        self._compound_starts = {start for start, _ in self._compounds.buckets}
 
     def lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
         """The skill id and score for a word sequence, or None."""
@@ -79,13 +88,17 @@ class FuzzyIndex:
         tokens (not covered by another match, not a link) join one.
         """
         keys = [word.lower().translate(_DROP_SEPARATORS) for word in words]
+        heads, compound_starts = self._heads, self._compound_starts
         found: list[tuple[str, int, int, float]] = []
         index = first
         while index < len(words):
             if not usable[index] or punct[index]:
                 index += 1
                 continue
-            for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
+            head = keys[index]
+            runs = head in heads or len(head) < 3 or head[:3] in compound_starts
+            longest = MAX_WORDS if runs else 1
+            for size in range(min(longest, len(words) - index), 0, -1):
                 last = index + size - 1
                 if punct[last] or not all(usable[index : last + 1]):
                     continue

@@ -51,7 +51,7 @@ class SkillMatcher:
         skills share on purpose (``ambiguous_aliases``) counts for both.
         """
         rows = doc.to_array([LOWER, ORTH])
-        matches = self.lower.find(rows[:, 0].tolist()) + self.exact.find(rows[:, 1].tolist())
+        matches = self.lower.find(rows[:, 0]) + self.exact.find(rows[:, 1])
         # Longest first at each start; of two labels for one span, the canonical name first.
         exact = self.exact_name
         matches.sort(key=lambda match: (match[1], match[1] - match[2], not exact[match[0]]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy
 from spacy.strings import get_string_id
 
 
@@ -22,25 +23,40 @@ class SequenceIndex:
 
     def __init__(self) -> None:
         self._by_first: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+        self._firsts = numpy.zeros(0, dtype=numpy.uint64)  # sorted, for a vectorised first look
 
     def add(self, sequence: tuple[int, ...], label: int) -> None:
         entries = self._by_first.setdefault(sequence[0], [])
         if (sequence, label) not in entries:
             entries.append((sequence, label))
+        self._firsts = numpy.zeros(0, dtype=numpy.uint64)  # rebuilt on the next find
 
-    def find(self, tokens: list[int]) -> list[tuple[int, int, int]]:
-        """Every ``(label, start, end)`` where ``tokens[start:end]`` is a stored sequence."""
+    def find(self, tokens: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """Every ``(label, start, end)`` where ``tokens[start:end]`` is a stored sequence.
+
+        ``tokens`` is a document's ``ORTH`` or ``LOWER`` column: one vectorised look finds the
+        few positions where a stored sequence may start; only those are compared in Python.
+        """
+        firsts = self._first_hashes()
+        if not len(firsts) or not len(tokens):
+            return []
+        at = numpy.minimum(numpy.searchsorted(firsts, tokens), len(firsts) - 1)
+        starts = numpy.flatnonzero(firsts[at] == tokens).tolist()
+        if not starts:
+            return []
+        values = tokens.tolist()
         found: list[tuple[int, int, int]] = []
-        by_first = self._by_first
-        for start, first in enumerate(tokens):
-            entries = by_first.get(first)
-            if entries is None:
-                continue
-            for sequence, label in entries:
+        for start in starts:
+            for sequence, label in self._by_first[values[start]]:
                 end = start + len(sequence)
-                if end == start + 1 or tuple(tokens[start:end]) == sequence:
+                if end == start + 1 or tuple(values[start:end]) == sequence:
                     found.append((label, start, end))
         return found
+
+    def _first_hashes(self) -> numpy.ndarray:
+        if len(self._firsts) != len(self._by_first):
+            self._firsts = numpy.array(sorted(self._by_first), dtype=numpy.uint64)
+        return self._firsts
 
     def __bool__(self) -> bool:
         return bool(self._by_first)

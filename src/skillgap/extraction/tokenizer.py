@@ -118,7 +118,7 @@ class CachingTokenizer:
         if not len(doc):
             return doc
         rows = doc.to_array([ORTH, IDX, LENGTH, SPACY, IS_SPACE])
-        found = self.finder.find(rows[:, 0].tolist())
+        found = self.finder.find(rows[:, 0])
         if not found:
             return doc
         # A word starts after a trailing space, and at or after a whitespace token.
