@@ -1,7 +1,8 @@
-"""Throughput of ``skillgap rank``: N résumés made by repeating the corpus, 1 and 2 processes.
+"""``skillgap rank`` over N résumés with 1 and 2 worker processes: docs/s and peak memory.
 
-Prints docs/s, s/doc and peak memory (the parent's and the largest worker's) per setting.
-Each setting runs in a fresh interpreter so memory figures do not mix.
+The inputs are links to the corpus résumés (text and PDF, the unreadable ones included),
+round-robin. Each setting runs the real command in a fresh process; the peak memory is the
+largest sum of the resident sets of the command and its workers, sampled every 20 ms.
 
     python benchmarks/rank_speed.py --count 1000 --jobs 1 2
 """
@@ -9,9 +10,7 @@ Each setting runs in a fresh interpreter so memory figures do not mix.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -34,57 +33,72 @@ def make_inputs(folder: Path, count: int) -> list[str]:
     return paths
 
 
-def run_one(folder: Path, jobs: int) -> dict[str, object]:
-    from skillgap import Analyzer
-    from skillgap.batch import RankTask, run_rank
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total_kb = 0
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total_kb += int(line.split()[1])
+        except OSError:
+            continue
+    return total_kb / 1024
 
-    paths = sorted(str(p) for p in folder.iterdir())
-    pdfs = sum(p.endswith(".pdf") for p in paths)
+
+def run_one(folder: Path, jobs: int) -> dict[str, object]:
+    output = folder.parent / f"out-{jobs}.csv"
+    command = [
+        sys.executable, "-m", "skillgap", "rank", str(JOB), str(folder),
+        "--format", "csv", "--output", str(output), "--jobs", str(jobs),
+    ]  # fmt: skip
     started = time.perf_counter()
-    analyzer = Analyzer()
-    job = analyzer.analyze(JOB)
-    setup = time.perf_counter() - started
-    rows = run_rank(
-        RankTask(analyzer, job),
-        paths,
-        jobs=jobs,
-        output=folder.parent / f"out-{jobs}.csv",
-        fmt="csv",
-    )
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_mb(process.pid))
+        time.sleep(0.02)
     elapsed = time.perf_counter() - started
-    mb = 1024  # ru_maxrss is in KiB on Linux
+    docs = sum(1 for _ in output.open(encoding="utf-8")) - 1
     return {
         "jobs": jobs,
-        "docs": len(rows),
-        "pdfs": pdfs,
-        "errors": sum(row.error is not None for row in rows),
+        "docs": docs,
         "wall_s": round(elapsed, 2),
-        "setup_s": round(setup, 2),
-        "docs_per_s": round(len(rows) / elapsed, 2),
-        "s_per_doc": round(elapsed / len(rows), 4),
-        "peak_rss_parent_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / mb),
-        "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / mb),
+        "docs_per_s": round(docs / elapsed, 1),
+        "peak_rss_all_mb": round(peak),
+        "exit": process.returncode,
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--run", type=Path, help=argparse.SUPPRESS)  # internal: one setting
-    args = parser.parse_args()
-    if args.run:
-        print(json.dumps(run_one(args.run, args.jobs[0])))
-        return
+def measure(count: int, jobs: list[int]) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "resumes"
         folder.mkdir()
-        make_inputs(folder, args.count)
-        print(f"{args.count} résumés against {JOB.name}, {os.cpu_count()} cores")
-        for jobs in args.jobs:
-            command = [sys.executable, __file__, "--run", str(folder), "--jobs", str(jobs)]
-            result = subprocess.run(command, capture_output=True, text=True, check=True)
-            print(result.stdout.strip())
+        make_inputs(folder, count)
+        return [run_one(folder, n) for n in jobs]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    print(f"{args.count} résumés against {JOB.name}, {os.cpu_count()} cores")
+    for row in measure(args.count, args.jobs):
+        print(row)
 
 
 if __name__ == "__main__":
