@@ -262,3 +262,22 @@ def test_compare_challenge_pairs_keep_the_verdict_rules(analyzer) -> None:
         if "preferred" in levels:
             first_preferred = levels.index("preferred")
             assert "required" not in levels[first_preferred:], (report.job, levels)
+
+
+@pytest.mark.parametrize(("interchangeable", "verdict"), [(True, "partial"), (False, "missing")])
+def test_compare_stand_ins_follow_the_files_kind(
+    tmp_path: Path, taxonomy: Taxonomy, interchangeable: bool, verdict: str
+) -> None:
+    """The rule is data: a custom file says whether its related products stand in."""
+    steps = 'steps = ["Read the guide", "Build a small app", "Ship it to a device"]'
+    (tmp_path / "mobile.toml").write_text(
+        f'category = "mobile-ui"\ntitle = "Mobile UI"\nphase = 9\n'
+        f"interchangeable = {str(interchangeable).lower()}\n\n"
+        f'[[skill]]\nid = "widgetkit-x"\nname = "WidgetKitX"\n{steps}\n'
+        'related = { "layoutkit-y" = 0.6 }\n\n'
+        f'[[skill]]\nid = "layoutkit-y"\nname = "LayoutKitY"\n{steps}\n',
+        encoding="utf-8",
+    )
+    custom = taxonomy.merge(tmp_path)
+    report = skillgap.Analyzer(custom).compare(_resume(["LayoutKitY"]), _job(["WidgetKitX"]))
+    assert _verdict(report, "WidgetKitX") == verdict

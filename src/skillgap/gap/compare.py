@@ -21,6 +21,7 @@ skill the job line that asks for it. The numbers are :class:`~skillgap.options.S
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from skillgap.gap.essential import essential_reasons
@@ -49,6 +50,7 @@ ASKING_SECTIONS = ("requirements", "preferred")  # where a job line asks rather 
 Verdict = MatchedSkill | PartialSkill | MissingSkill | AlternativeSkill
 
 
+@cache
 def skillgap_version() -> str:
     try:
         return version("skillgap")

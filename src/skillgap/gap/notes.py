@@ -22,8 +22,10 @@ from skillgap.taxonomy import Taxonomy
 MIN_WORDS = 60  # shorter texts are not judged for language
 MIN_ENGLISH_SHARE = 0.06  # English prose and even terse résumés stay above 0.1
 MAX_OTHER_SCRIPT = 0.3  # share of letters outside the Latin alphabet
+SAMPLE = 20_000  # characters judged: enough to tell a language
 _WORD = re.compile(r"[^\W\d_]+")
-_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+_LETTER = re.compile(r"[^\W\d_]")
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")  # letters outside the Latin alphabet
 _LABEL = {"resume": "résumé", "job": "job ad"}
 
 
@@ -80,11 +82,10 @@ def report_notes(resume: Profile, job: Profile, taxonomy: Taxonomy) -> list[Note
 
 def is_english(text: str) -> bool:
     """Whether a text reads as English; short texts are given the benefit of the doubt."""
-    letters = [char for char in text if char.isalpha()]
-    if letters:
-        latin = sum(1 for char in letters if _LATIN.match(char))
-        if 1 - latin / len(letters) > MAX_OTHER_SCRIPT:
-            return False
+    text = text[:SAMPLE]
+    letters = len(_LETTER.findall(text))
+    if letters and len(_OTHER_SCRIPT.findall(text)) / letters > MAX_OTHER_SCRIPT:
+        return False
     words = [word.lower() for word in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return True

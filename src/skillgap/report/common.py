@@ -76,11 +76,6 @@ def counts(report: GapReport) -> list[Counts]:
     return found
 
 
-def headline(report: GapReport) -> str:
-    """The one-line summary every format opens with: the counts of each level."""
-    return "; ".join(row.line() for row in counts(report)) or "The job names no known skill"
-
-
 def fit_line(report: GapReport) -> str:
     """ "Fit score 62/100, partial fit: 71% of the required skills met"."""
     line = f"Fit score {report.score}/100, {FIT_WORDS[report.fit]}"

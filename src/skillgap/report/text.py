@@ -37,6 +37,7 @@ from skillgap.report.common import (
 
 LABEL = 18  # the hanging indent of an entry: its label column
 DETAILED_STEPS = 5  # plan steps shown in detail by default
+_WORD = re.compile(r"~\d+ h\b\S*|\S+")  # what a line never breaks: words, and "~40 h"
 MIN_WIDTH = 40
 
 
@@ -100,7 +101,7 @@ class _Page:
 
 def _wrap(body: Text, room: int) -> list[Text]:
     """Greedy wrap at spaces only: a word longer than the line stays whole and runs over."""
-    words = [match.span() for match in re.finditer(r"\S+", body.plain)]
+    words = [match.span() for match in _WORD.finditer(body.plain)]
     if not words:
         return [Text("")]
     lines: list[Text] = []
