@@ -663,15 +663,24 @@ def band(score: float) -> str:
     return "partial" if score >= PARTIAL_AT else "weak"
 
 
+IMPLIED = "implied"  # a matched skill held only by implication ("evidence": "implied")
+
+
 def expected_places(pair: Mapping[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
-    """Each required skill of a pair and the report lists it may rightly sit in."""
+    """Each required skill of a pair and the report lists it may rightly sit in.
+
+    A skill matched only by implication (GitHub Actions ⇒ CI/CD) is right where the pair
+    accepts a match or a partial: ``partial_acceptable`` lists exactly the held skills that
+    imply a missing one (challenge README).
+    """
     partial_ok = pair.get("partial_acceptable", {})
-    checks = [(name, ("matched", "alternatives")) for name in pair["expected_matched_required"]]
+    held = ("matched", "alternatives", IMPLIED)
+    checks = [(name, held) for name in pair["expected_matched_required"]]
     checks += [
-        (name, ("missing", "partial") if name in partial_ok else ("missing",))
+        (name, ("missing", "partial", IMPLIED) if name in partial_ok else ("missing",))
         for name in pair["expected_missing_required"]
     ]
-    checks += [(name, ("matched", "alternatives")) for name in pair["alternatives_satisfied"]]
+    checks += [(name, held) for name in pair["alternatives_satisfied"]]
     return checks
 
 
@@ -703,6 +712,17 @@ class PairsReport:
     @property
     def placed_share(self) -> float | None:
         return self.right / self.checks if self.checks else None
+
+    @property
+    def absent(self) -> int:
+        """Checks lost because the job profile lacks the skill (an extraction miss)."""
+        return sum(got == ABSENT for r in self.results for _, _, got in r.misplaced)
+
+    @property
+    def placed_share_present(self) -> float | None:
+        """Placed right among the skills the job profile has: the gap stage's own share."""
+        present = self.checks - self.absent
+        return self.right / present if present else None
 
     @property
     def bands_right(self) -> int:
@@ -784,11 +804,13 @@ def prediction_from_profile(profile: Any) -> Prediction:
 
 
 def outcome_from_report(report: Any) -> PairOutcome:
-    """Where a ``skillgap.GapReport`` placed each job skill (``alternatives`` if it has one)."""
+    """Where a ``skillgap.GapReport`` placed each job skill (``alternatives`` if it has one;
+    a match resting only on implication is ``implied``)."""
     places: dict[str, str] = {}
     for place in ("matched", "alternatives", "partial", "missing"):
         for item in getattr(report, place, None) or []:
-            places.setdefault(item.name, place)
+            implied = place == "matched" and getattr(item, "evidence", None) == IMPLIED
+            places.setdefault(item.name, IMPLIED if implied else place)
     return PairOutcome(places, report.score, getattr(report, "fit", None))
 
 
@@ -1152,7 +1174,8 @@ def format_pairs(report: PairsReport) -> str:
     lines = [
         f"=== Pairs (challenge/pairs.json, {len(report.results)} pairs) ===",
         f"Required skills placed as expected: {report.right}/{report.checks}"
-        f" = {_pct(report.placed_share)}",
+        f" = {_pct(report.placed_share)}; excluding the {report.absent} the job profile lacks:"
+        f" {report.right}/{report.checks - report.absent} = {_pct(report.placed_share_present)}",
         f"Fit band (report.fit if present, else the score: strong >= {STRONG_AT},"
         f" partial >= {PARTIAL_AT}, weak below): {report.bands_right} of {len(report.results)}"
         " in the right band",
@@ -1348,6 +1371,7 @@ def evaluation_to_json(ev: Evaluation) -> dict[str, Any]:
         if ev.pairs is None
         else {
             "placed_share": ev.pairs.placed_share,
+            "placed_share_present": ev.pairs.placed_share_present,
             "bands_right": ev.pairs.bands_right,
             "results": [asdict(r) for r in ev.pairs.results],
         },

@@ -13,6 +13,9 @@ Kind = Literal["resume", "job"]
 Requirement = Literal["required", "preferred"]
 Method = Literal["exact", "alias", "fuzzy"]
 Evidence = Literal["listed", "demonstrated", "implied"]
+SkillKind = Literal["technical", "soft"]
+Fit = Literal["strong", "partial", "weak"]
+PlanLevel = Literal["required", "preferred", "prerequisite"]
 
 
 class _Model(BaseModel):
@@ -97,6 +100,11 @@ class Profile(_Model):
     not_claimed: list[NotClaimed] = Field(default_factory=list)
     implied: list[ImpliedSkill] = Field(default_factory=list)
     any_of: list[list[str]] = Field(default_factory=list)
+    total_years: float | None = Field(
+        None,
+        description="résumés: the whole career's years, stated or from dated roles; jobs: the "
+        'overall experience asked ("5+ years of backend experience")',
+    )
     quality: Quality | None = None
     text: str = Field("", exclude=True, repr=False, description="the text offsets index")
 
@@ -115,13 +123,19 @@ class Quote(_Model):
 
 
 class MatchedSkill(_Model):
-    """A job skill the résumé holds."""
+    """A job skill the résumé holds, or holds by implication (``evidence`` "implied")."""
 
     id: str
     name: str
     category: str
     requirement: Requirement
+    kind: SkillKind = Field("technical", description='"soft": weighs less, shown apart')
+    essential: bool = Field(False, description="the ad makes it a must-have (see `essential_why`)")
+    essential_why: str | None = None
     evidence: Evidence | None = None
+    via: list[str] = Field(
+        default_factory=list, description='for "implied": the held skills that imply it'
+    )
     years: float | None = None
     years_asked: float | None = Field(None, description='the job\'s "5+ years of ..."')
     credit: float = Field(1.0, description="share of the weight earned; less when years fall short")
@@ -132,15 +146,19 @@ class MatchedSkill(_Model):
 
 
 class PartialSkill(_Model):
-    """A job skill the résumé does not hold, where a related or implying skill is held."""
+    """A job skill the résumé lacks, where a held skill of the same kind can stand in for it
+    (MySQL for PostgreSQL, GitLab CI for GitHub Actions)."""
 
     id: str
     name: str
     category: str
     requirement: Requirement
-    via: list[str] = Field(description="the held skills that partly cover this one")
+    kind: SkillKind = "technical"
+    essential: bool = False
+    essential_why: str | None = None
+    via: list[str] = Field(description="the held skills that stand in for this one")
     credit: float = Field(description="share of the skill's weight earned, 0-1")
-    evidence: Evidence | None = Field(None, description='"implied" when a held skill implies it')
+    evidence: Evidence | None = Field(None, description="kept for old readers; always null now")
     job_mentions: list[Mention]
     resume_quotes: list[Quote] = Field(default_factory=list, description="where `via` is held")
     job_quote: Quote | None = None
@@ -153,8 +171,55 @@ class MissingSkill(_Model):
     name: str
     category: str
     requirement: Requirement
+    kind: SkillKind = "technical"
+    essential: bool = False
+    essential_why: str | None = None
+    known_related: list[str] = Field(
+        default_factory=list,
+        description="held skills that help learn it but do not stand in for it (Python for Go)",
+    )
     job_mentions: list[Mention]
     job_quote: Quote | None = None
+
+
+class AlternativeSkill(_Model):
+    """A job skill of an "X or Y" group that the résumé meets through another member."""
+
+    id: str
+    name: str
+    category: str
+    requirement: Requirement
+    kind: SkillKind = "technical"
+    instead: str = Field(description="the member of the group the résumé holds")
+    job_mentions: list[Mention]
+    job_quote: Quote | None = None
+
+
+class Experience(_Model):
+    """The overall experience the ad asks for, against the résumé's whole career."""
+
+    years_asked: float
+    years_shown: float | None = Field(description="stated or from dated roles; null if unknown")
+    credit: float = Field(description="share of the requirement's weight earned, 0-1")
+    job_quote: Quote | None = None
+
+
+class WordingTip(_Model):
+    """Words of the ad to add to the résumé: the skill is held in practice but not named."""
+
+    skill: str
+    id: str
+    requirement: Requirement
+    words: str = Field(description="the ad's exact words for the skill")
+    next_to: list[str] = Field(description="the held skills to name it next to")
+
+
+class Note(_Model):
+    """Something the reader must know before trusting the numbers."""
+
+    kind: Literal["low_confidence", "not_english", "no_backend_skills", "no_resume_skills"]
+    document: Literal["resume", "job"]
+    message: str
 
 
 class ExtraSkill(_Model):
@@ -172,8 +237,14 @@ class PlanStep(_Model):
     skill: str
     id: str
     category: str
-    requirement: Requirement | None = Field(description="None when only a prerequisite")
+    requirement: PlanLevel = Field(
+        description='"prerequisite": learnt first for a later step (the ad may not ask for it)'
+    )
     reason: str
+    points: float = Field(0.0, description="score points at stake: what closing this gap adds")
+    alternative_to: str | None = Field(
+        None, description='another step the ad accepts instead ("AWS, GCP or Azure"): learn one'
+    )
     steps: list[str]
     project: str | None = None
     hours: int | None = None
@@ -195,6 +266,8 @@ class Contribution(_Model):
 
     skills: list[str] = Field(description="the skill, or every alternative of an any-of group")
     requirement: Requirement
+    kind: SkillKind = "technical"
+    essential: bool = Field(False, description="a must-have: missing it caps the score")
     status: Literal["matched", "partial", "missing", "rounding", "cap"] = Field(
         description='"rounding": the step to a whole score; "cap": the deduction when a '
         "required skill is missing"
@@ -210,13 +283,30 @@ class GapReport(_Model):
     """The comparison of one résumé with one job."""
 
     score: int = Field(ge=0, le=100)
+    fit: Fit = Field(
+        "weak",
+        description="strong: at least 75% of the required skills met and no must-have missing; "
+        "partial: at least 40%; weak: below (README: The score, explained)",
+    )
+    required_met: float = Field(
+        0.0, description="share of the required skills' weight the résumé meets, 0-1"
+    )
     resume: str
     job: str
     matched: list[MatchedSkill]
     partial: list[PartialSkill]
     missing: list[MissingSkill]
+    alternatives: list[AlternativeSkill] = Field(
+        default_factory=list, description='"X or Y" skills met through another member'
+    )
     extra: list[ExtraSkill]
+    experience: Experience | None = None
+    say_on_resume: list[WordingTip] = Field(
+        default_factory=list, description="skills held in practice: the ad's words to add"
+    )
+    notes: list[Note] = Field(default_factory=list)
     learning_plan: list[PlanStep]
+    plan_hours: int = Field(0, description="the plan's total effort (one step per any-of group)")
     contributions: list[Contribution] = Field(
         default_factory=list, description="why the score is what it is; points sum to the score"
     )
@@ -235,3 +325,18 @@ class RankRow(BaseModel):
     missing_required: list[str] = Field(default_factory=list)
     error: str | None = None
     job: str = ""
+
+
+class MatchRow(BaseModel):
+    """One job ad's fit with one résumé (``skillgap match``); ``error`` is set when unread."""
+
+    rank: int | None = None
+    file: str = Field(description="the job ad")
+    score: int | None = None
+    fit: Fit | None = None
+    required_met: float | None = Field(None, description="share of the required weight met")
+    missing_required: list[str] = Field(default_factory=list)
+    start_here: str | None = Field(None, description="the plan's first step for this job")
+    note: str | None = Field(None, description="why the row ranks last: the ad is out of scope")
+    error: str | None = None
+    resume: str = ""

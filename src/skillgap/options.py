@@ -58,21 +58,29 @@ class Scoring:
     """The scoring policy; README "The score, explained" documents these defaults.
 
     Required counts three times a nice-to-have, following the common ATS practice of weighting
-    must-haves well above preferences (research/peers.md §1); one missing must-have keeps a
-    résumé out of the top band.
+    must-haves well above preferences (research/peers.md §1); soft skills weigh a third of a
+    technical skill of the same level. Only what the ad marks as essential (a must-have
+    heading, the title's language or framework, a minimum number of years) caps the score when
+    it is missing. The fit band reads the share of the required weight met; the thresholds are
+    those the challenge pairs were judged by (0.75 and 0.40 of the required skills).
     """
 
     required_weight: float = 3.0
     preferred_weight: float = 1.0
-    must_have_cap: int = 70  # the highest score while a required skill is missing
-    implied_credit: float = 0.75  # a held skill implies it (Django ⇒ Python)
-    partial_share: float = 0.75  # times the strength of the best relation to a held skill
-    min_related_strength: float = 0.3  # weaker relations earn no partial credit
+    soft_share: float = 1 / 3  # a soft skill weighs this share of a technical one
+    must_have_cap: int = 70  # the highest score while an essential skill is missing
+    implied_credit: float = 0.75  # held by implication (Django ⇒ Python): not named, so not seen
+    partial_share: float = 0.75  # times the strength of the stand-in's relation (MySQL: 0.7)
+    min_related_strength: float = 0.3  # weaker relations neither stand in nor hint
     years_share: float = 0.5  # the part of a held skill's credit that years shown can reduce
+    strong_fit: float = 0.75  # share of the required weight met from which the fit is strong
+    partial_fit: float = 0.40  # ... from which it is partial; below, weak
+    core_categories: tuple[str, ...] = ("languages", "frameworks")  # essential when in the title
 
-    def weight(self, requirement: str) -> float:
-        """The weight of a requirement level."""
-        return self.required_weight if requirement == "required" else self.preferred_weight
+    def weight(self, requirement: str, soft: bool = False) -> float:
+        """The weight of a requirement level (a soft skill weighs ``soft_share`` of it)."""
+        base = self.required_weight if requirement == "required" else self.preferred_weight
+        return base * self.soft_share if soft else base
 
 
 @dataclass(frozen=True)

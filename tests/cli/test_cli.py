@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BAD_PDFS, EXAMPLES, REPO, corpus_files, ids, needs_corpus
+from conftest import BAD_PDFS, CORPUS, EXAMPLES, REPO, corpus_files, ids, needs_corpus
 
 from skillgap.cli import main
 
@@ -60,18 +61,77 @@ def test_cli_compare_json_report(capsys, fmt: str) -> None:
     code, out, err = run(capsys, "compare", RESUME, JOB, "--format", fmt)
     assert code == 0, err
     report = json.loads(out)
-    keys = {"score", "matched", "partial", "missing", "extra", "learning_plan"}
-    assert keys <= set(report)
+    keys = {"score", "fit", "matched", "partial", "missing", "alternatives", "extra"}
+    assert keys | {"learning_plan", "say_on_resume", "notes", "plan_hours"} <= set(report)
     assert 0 <= report["score"] <= 100
     code, out, _ = run(capsys, "extract", JOB, "--kind", "job", "--format", "json")
     asked = {skill["id"] for skill in json.loads(out)["skills"]}
-    buckets = [item["id"] for key in ("matched", "partial", "missing") for item in report[key]]
+    verdicts = ("matched", "partial", "missing", "alternatives")
+    buckets = [item["id"] for key in verdicts for item in report[key]]
     assert sorted(buckets) == sorted(asked)  # each job skill in exactly one bucket
     for item in report["partial"]:
         assert item["via"]
+    for item in report["alternatives"]:
+        assert item["instead"] in {held["name"] for held in report["matched"]}
     for step in report["learning_plan"]:
         assert {"order", "skill", "steps"} <= set(step)
+        assert step["requirement"] in ("required", "preferred", "prerequisite")
     assert not {item["id"] for item in report["extra"]} & asked
+
+
+MATCH_JOBS = [JOB, str(CORPUS / "jobs" / "pomerium_backend-engineer.txt")]
+
+
+@needs_corpus
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text"])
+def test_cli_match_ranks_jobs_for_one_resume(capsys, fmt: str) -> None:
+    code, out, err = run(capsys, "match", RESUME, *MATCH_JOBS, "--format", fmt)
+    assert code == 0, err
+    if fmt == "text":
+        assert "Which job fits" in out and all(Path(job).name[:12] in out for job in MATCH_JOBS)
+        return
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in out.splitlines()]
+    else:
+        data = json.loads(out)
+        assert data["resume"] == RESUME
+        rows = data["results"]
+    assert sorted(row["file"] for row in rows) == sorted(MATCH_JOBS)
+    scores = [int(row["score"]) for row in rows]
+    assert scores == sorted(scores, reverse=True) and [int(r["rank"]) for r in rows][0] == 1
+    for row in rows:
+        assert row["fit"] in ("strong", "partial", "weak") and row["error"] in ("", None)
+    alone = [json.loads(run(capsys, "compare", RESUME, job, "-f", "json")[1]) for job in MATCH_JOBS]
+    assert sorted(scores, reverse=True) == sorted((r["score"] for r in alone), reverse=True)
+
+
+@needs_corpus
+def test_cli_match_bad_job_file_is_an_error_row(capsys, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    nurse = str(CORPUS / "jobs" / "jobsboard_nurse-manager.txt")
+    code, out, err = run(capsys, "match", RESUME, JOB, str(broken), nurse, "-f", "jsonl")
+    assert code == 2 and err.startswith("skillgap: error: 1 of 3 job files")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row["file"] for row in rows] == [JOB, nurse, str(broken)]  # out of scope, then errors
+    assert rows[0]["rank"] == 1 and rows[1]["rank"] is None and "no backend" in rows[1]["note"]
+    assert rows[2]["error"] and str(broken) in rows[2]["error"]
+
+
+def test_cli_match_writes_output(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "matches.csv"
+    code, out, _ = run(capsys, "match", RESUME, JOB, "-f", "csv", "-o", str(target))
+    assert code == 0 and out == ""
+    header = target.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[:4] == ["rank", "file", "score", "fit"] and "missing_required" in header
+
+
+def test_cli_compare_full_shows_more(capsys) -> None:
+    _, short, _ = run(capsys, "compare", RESUME, JOB)
+    _, full, _ = run(capsys, "compare", RESUME, JOB, "--full")
+    assert len(full) > len(short) and "Résumé: “" in full
 
 
 @pytest.mark.parametrize(("path", "kind"), [(JOB, "job"), (RESUME, "resume")])

@@ -1,28 +1,42 @@
-"""skillgap.compare: matched / partial / missing / extra, and the fit score."""
+"""skillgap.compare: one verdict per job skill (matched, implied, partial, missing, accepted
+instead), the same rule of kinds everywhere, and extra skills."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, corpus_files, ids, needs_corpus
+from conftest import CORPUS, EXAMPLES, corpus_files, ids, needs_corpus
 from conftest import job_text as _job
 from conftest import resume_text as _resume
 
 import skillgap
+from skillgap.gap.relations import stands_in
 from skillgap.models import GapReport
+from skillgap.taxonomy import Taxonomy
 
 JOBS = corpus_files("jobs", "*.txt")
+PAIRS = CORPUS / "challenge" / "pairs.json"
+BUCKETS = ("matched", "partial", "missing", "alternatives")
 
 
 def _buckets(report: GapReport) -> dict[str, str]:
     """Skill id -> the one bucket it is in; fails if a skill is in two."""
     where: dict[str, str] = {}
-    for bucket in ("matched", "partial", "missing"):
+    for bucket in BUCKETS:
         for item in getattr(report, bucket):
             assert item.id not in where, f"{item.name} is in {where[item.id]} and {bucket}"
             where[item.id] = bucket
     return where
+
+
+def _verdict(report: GapReport, name: str) -> str:
+    found = {item.name: bucket for bucket in BUCKETS for item in getattr(report, bucket)}
+    item = next((i for i in report.matched if i.name == name), None)
+    if item is not None and item.evidence == "implied":
+        return "implied"
+    return found.get(name, "absent")
 
 
 @pytest.mark.parametrize(
@@ -31,9 +45,10 @@ def _buckets(report: GapReport) -> dict[str, str]:
         (_resume(["Python", "MySQL"]), _job(["Python", "PostgreSQL", "Docker"], ["Redis"])),
         (_resume(["Django"]), _job(["Python", "Django", "Kubernetes"], ["Terraform"])),
         (_resume(["Excel"]), _job(["Python", "Docker"])),
+        (_resume(["Django"]), _job(["Strong experience with Django or FastAPI", "Docker"])),
         (EXAMPLES / "resume.pdf", EXAMPLES / "job.txt"),
     ],
-    ids=["mysql-vs-postgres", "django", "nothing", "examples"],
+    ids=["mysql-vs-postgres", "django", "nothing", "any-of", "examples"],
 )
 def test_compare_every_job_skill_in_exactly_one_bucket(analyzer, resume, job) -> None:
     job_profile = analyzer.extract(job, "job")
@@ -42,67 +57,116 @@ def test_compare_every_job_skill_in_exactly_one_bucket(analyzer, resume, job) ->
     assert not {item.id for item in report.extra} & set(_buckets(report))
 
 
+# The verdicts of a table of pairs: what the résumé holds, what the job asks, the verdict.
+VERDICTS = [
+    # sibling products: a held one stands in
+    (["MySQL"], "PostgreSQL", "partial"),
+    (["MariaDB"], "MySQL", "partial"),
+    (["GitLab CI"], "GitHub Actions", "partial"),
+    (["Jenkins"], "GitHub Actions", "partial"),
+    (["RabbitMQ"], "Kafka", "partial"),
+    (["Google Cloud"], "AWS", "partial"),
+    (["Terraform"], "Ansible", "partial"),
+    (["Cassandra"], "DynamoDB", "partial"),
+    (["Datadog"], "Prometheus", "partial"),
+    (["OpenSearch"], "Elasticsearch", "partial"),
+    # a different language, framework, API style or soft skill never stands in
+    (["Python", "Java"], "Go", "missing"),
+    (["Java"], "Kotlin", "missing"),
+    (["Rust"], "C++", "missing"),
+    (["Flask"], "Django", "missing"),
+    (["Express"], "NestJS", "missing"),
+    (["REST"], "GraphQL", "missing"),
+    (["Communication"], "Collaboration", "missing"),
+    (["Mentoring"], "Leadership", "missing"),
+    # a concept is met by implication or not at all; a tool is not a concept's stand-in
+    (["Redis"], "Rate limiting", "missing"),
+    (["Monitoring"], "Prometheus", "missing"),
+    (["Query optimization"], "Indexing", "missing"),
+    # what builds on a skill does not replace it, nor does a tool of another language
+    (["Kubernetes"], "Helm", "missing"),
+    (["Docker"], "Kubernetes", "missing"),
+    (["JUnit"], "pytest", "missing"),
+    # held by implication: matched, and said so
+    (["Django"], "Python", "implied"),
+    (["GitHub Actions"], "CI/CD", "implied"),
+    (["Prometheus"], "Monitoring", "implied"),
+    (["Helm"], "Kubernetes", "implied"),
+    (["Spring Boot"], "Java", "implied"),
+    (["PostgreSQL"], "SQL", "implied"),
+    # held
+    (["PostgreSQL"], "PostgreSQL", "matched"),
+]
+
+
+@pytest.mark.parametrize(("resume", "wanted", "verdict"), VERDICTS)
+def test_compare_verdicts_of_pairs(analyzer, resume: list[str], wanted: str, verdict: str) -> None:
+    report = analyzer.compare(_resume(resume), _job([wanted]))
+    assert _verdict(report, wanted) == verdict
+    if verdict == "partial":
+        item = next(item for item in report.partial if item.name == wanted)
+        assert item.via == resume and 0 < item.credit < 1
+    if verdict == "missing":  # related held skills are the plan's hint, never credit
+        (step,) = [s for s in report.learning_plan if s.skill == wanted]
+        related = next(item for item in report.missing if item.name == wanted).known_related
+        assert step.points > 0 and set(related) <= set(resume)
+    if verdict == "implied":
+        item = next(item for item in report.matched if item.name == wanted)
+        assert item.via == resume and item.credit < 1
+        assert [tip.skill for tip in report.say_on_resume] == [wanted]
+        assert not report.learning_plan
+
+
 @pytest.mark.parametrize(
-    ("resume", "job", "skill", "via"),
+    ("resume", "line", "held", "accepted"),
     [
-        (["MySQL"], ["PostgreSQL"], "PostgreSQL", ["MySQL"]),
-        (["Django"], ["Python"], "Python", ["Django"]),
-        (["Spring Boot"], ["Java development"], "Java", ["Spring Boot"]),
+        (["Django"], "Strong experience with Django or FastAPI", "Django", ["FastAPI"]),
+        (["AWS"], "Experience with AWS, GCP, or Azure", "AWS", ["Google Cloud", "Azure"]),
+        (["Kotlin"], "Java or Kotlin in production", "Kotlin", ["Java"]),
+        (["Flask"], "Python or Go", "Python", ["Go"]),  # met by implication (Flask ⇒ Python)
     ],
 )
-def test_compare_related_or_implying_skill_gives_partial(
-    analyzer, resume: list[str], job: list[str], skill: str, via: list[str]
+def test_compare_satisfied_any_of_is_accepted_instead(
+    analyzer, resume: list[str], line: str, held: str, accepted: list[str]
 ) -> None:
-    report = analyzer.compare(_resume(resume), _job(job))
-    partial = {item.name: item for item in report.partial}
-    assert skill in partial
-    assert partial[skill].via == via
-    assert 0 < partial[skill].credit < 1
-    assert 0 < report.score < 100
-    assert skill not in {item.name for item in report.matched + report.missing}
+    report = analyzer.compare(_resume(resume), _job([line, "Docker"]))
+    assert {item.name: item.instead for item in report.alternatives} == dict.fromkeys(
+        accepted, held
+    )
+    gaps = {item.name for item in report.partial + report.missing}
+    planned = {step.skill for step in report.learning_plan}
+    assert not set(accepted) & (gaps | planned)
+    group = next(row for row in report.contributions if held in row.skills)
+    assert group.points == group.max_points or "implied" in group.reason
 
 
-@pytest.mark.parametrize(
-    ("resume", "job"),
-    [
-        (["Python", "Docker", "PostgreSQL"], ["Python", "Docker", "PostgreSQL"]),
-        (["Python", "Docker", "Redis", "Kubernetes"], ["Python", "Docker"]),
-    ],
-)
-def test_compare_score_100_when_all_matched(analyzer, resume: list[str], job: list[str]) -> None:
-    report = analyzer.compare(_resume(resume), _job(job))
-    assert report.score == 100
-    assert not report.partial and not report.missing
-    assert not report.learning_plan
+def test_compare_unmet_any_of_plans_one_step_and_counts_its_hours_once(analyzer) -> None:
+    report = analyzer.compare(_resume(["Python"]), _job(["Experience with AWS, GCP, or Azure"]))
+    main = [step for step in report.learning_plan if not step.alternative_to]
+    others = [step for step in report.learning_plan if step.alternative_to]
+    assert [step.skill for step in main if step.requirement == "required"] == ["AWS"]
+    assert {step.skill for step in others} == {"Google Cloud", "Azure"}
+    assert all(step.alternative_to == "AWS" and step.points == 0 for step in others)
+    assert report.plan_hours == sum(step.hours or 0 for step in main)
 
 
-@pytest.mark.parametrize(
-    ("resume", "job"),
-    [(["Excel"], ["Python", "Docker"]), (["Photoshop"], ["Kubernetes", "Terraform"])],
-)
-def test_compare_score_0_when_none_matched(analyzer, resume: list[str], job: list[str]) -> None:
-    report = analyzer.compare(_resume(resume), _job(job))
-    assert report.score == 0
-    assert not report.matched and not report.partial
-    assert {item.name for item in report.missing} == set(job)
-
-
-@pytest.mark.parametrize(
-    ("required", "preferred"), [(["Python", "Docker"], ["Redis", "Terraform"])]
-)
-def test_compare_required_weighs_more_than_preferred(
-    analyzer, required: list[str], preferred: list[str]
-) -> None:
-    job = _job(required, preferred)
-    everything = analyzer.compare(_resume(required + preferred), job)
-    lacks_required = analyzer.compare(_resume(required[1:] + preferred), job)
-    lacks_preferred = analyzer.compare(_resume(required + preferred[1:]), job)
-    assert everything.score == 100
-    levels = {item.name: item.requirement for item in lacks_required.missing}
-    assert levels == {required[0]: "required"}
-    levels = {item.name: item.requirement for item in lacks_preferred.missing}
-    assert levels == {preferred[0]: "preferred"}
-    assert lacks_required.score < lacks_preferred.score < everything.score
+def test_rule_of_kinds_holds_over_the_whole_taxonomy(taxonomy: Taxonomy) -> None:
+    """No pair of skills stands in for each other across the kinds that never do."""
+    never = {"languages", "frameworks", "collaboration", "apis", "practices", "programming"}
+    concepts = {c for skill in taxonomy for c in skill.record.category_of}
+    pairs = [
+        (wanted, held)
+        for wanted in taxonomy
+        for held in taxonomy
+        if held.id in wanted.related and stands_in(taxonomy, wanted.id, held.id)
+    ]
+    assert len(pairs) > 100  # the rule leaves the real sibling products
+    for wanted, held in pairs:
+        shared = set(wanted.record.category_of) & set(held.record.category_of)
+        if not shared:
+            assert wanted.category not in never and held.category not in never, (wanted, held)
+        assert wanted.id not in concepts and held.id not in concepts
+        assert held.id not in wanted.prerequisites and wanted.id not in held.prerequisites
 
 
 @pytest.mark.parametrize(("resume", "job"), [(["Python", "Go", "Rust"], ["Python"])])
@@ -122,6 +186,7 @@ def test_compare_extra_holds_resume_skills_the_job_does_not_ask_for(
             "Kubernetes",
         ),
         ("Jane Doe\nSKILLS\nPython\nCurrently learning Docker.\n", _job(["Docker"]), "Docker"),
+        ("Jane Doe\nSKILLS\nDjango\nNever used Python outside Django.\n", _job(["Go"]), "Go"),
     ],
 )
 def test_compare_not_claimed_skill_is_not_matched(
@@ -143,11 +208,12 @@ def test_compare_output_is_deterministic(runs: int) -> None:
 @pytest.mark.parametrize(("resume", "job"), [(EXAMPLES / "resume.pdf", EXAMPLES / "job.txt")])
 def test_compare_example_report(analyzer, resume: Path, job: Path) -> None:
     report = analyzer.compare(resume, job)
-    assert 0 < report.score < 100
+    assert 0 < report.score < 100 and report.fit in ("strong", "partial", "weak")
     matched = {item.name for item in report.matched}
     assert {"Python", "Django", "PostgreSQL", "Docker", "AWS"} <= matched
-    partial = {item.name: item.via for item in report.partial}
-    assert "Docker" in partial["Kubernetes"]  # learning Kubernetes, knows Docker
+    assert {item.name: item.instead for item in report.alternatives} == {"FastAPI": "Django"}
+    kubernetes = next(item for item in report.missing if item.name == "Kubernetes")
+    assert "Docker" in kubernetes.known_related  # learning Kubernetes, knows Docker: a hint
     assert "Kafka" in {item.name for item in report.missing}
     assert report.resume == str(resume) and report.job == str(job)
     for item in report.matched:
@@ -159,6 +225,7 @@ def test_compare_json_schema_bounds_the_score(score_field: str) -> None:
     schema = GapReport.model_json_schema()
     assert schema["properties"][score_field]["minimum"] == 0
     assert schema["properties"][score_field]["maximum"] == 100
+    assert set(schema["properties"]["fit"]["enum"]) == {"strong", "partial", "weak"}
 
 
 @needs_corpus
@@ -171,3 +238,46 @@ def test_compare_example_resume_against_each_corpus_job(analyzer, job: Path) -> 
     assert 0 <= report.score <= 100
     planned = {step.id for step in report.learning_plan}
     assert {item.id for item in report.missing + report.partial} <= planned
+
+
+def _pair_reports(analyzer: skillgap.Analyzer) -> list[GapReport]:
+    pairs = json.loads(PAIRS.read_text(encoding="utf-8"))
+    return [analyzer.compare(CORPUS / p["resume"], CORPUS / p["job"]) for p in pairs]
+
+
+@needs_corpus
+@pytest.mark.slow
+def test_compare_challenge_pairs_keep_the_verdict_rules(analyzer) -> None:
+    """On every challenge pair: a met any-of member is never a gap or a plan step, nothing
+    held or implied is planned, and the plan puts every required gap before a preferred one."""
+    for report in _pair_reports(analyzer):
+        accepted = {item.id for item in report.alternatives}
+        held = {item.id for item in report.matched}
+        gaps = {item.id for item in report.partial + report.missing}
+        planned = [step.id for step in report.learning_plan]
+        assert not accepted & gaps and not accepted & set(planned), report.job
+        assert not held & set(planned), report.job
+        assert gaps <= set(planned), report.job
+        levels = [step.requirement for step in report.learning_plan]
+        if "preferred" in levels:
+            first_preferred = levels.index("preferred")
+            assert "required" not in levels[first_preferred:], (report.job, levels)
+
+
+@pytest.mark.parametrize(("interchangeable", "verdict"), [(True, "partial"), (False, "missing")])
+def test_compare_stand_ins_follow_the_files_kind(
+    tmp_path: Path, taxonomy: Taxonomy, interchangeable: bool, verdict: str
+) -> None:
+    """The rule is data: a custom file says whether its related products stand in."""
+    steps = 'steps = ["Read the guide", "Build a small app", "Ship it to a device"]'
+    (tmp_path / "mobile.toml").write_text(
+        f'category = "mobile-ui"\ntitle = "Mobile UI"\nphase = 9\n'
+        f"interchangeable = {str(interchangeable).lower()}\n\n"
+        f'[[skill]]\nid = "widgetkit-x"\nname = "WidgetKitX"\n{steps}\n'
+        'related = { "layoutkit-y" = 0.6 }\n\n'
+        f'[[skill]]\nid = "layoutkit-y"\nname = "LayoutKitY"\n{steps}\n',
+        encoding="utf-8",
+    )
+    custom = taxonomy.merge(tmp_path)
+    report = skillgap.Analyzer(custom).compare(_resume(["LayoutKitY"]), _job(["WidgetKitX"]))
+    assert _verdict(report, "WidgetKitX") == verdict

@@ -1,4 +1,5 @@
-"""The learning plan: every gap covered, prerequisites first, roadmap phases, concrete steps."""
+"""The learning plan: every gap covered, most points first, required before preferred,
+prerequisites before what needs them, nothing the résumé shows, concrete steps."""
 
 from __future__ import annotations
 
@@ -19,24 +20,38 @@ from skillgap.taxonomy import Taxonomy
 JOBS = corpus_files("jobs", "*.txt")
 
 
-def _held(profile: Profile) -> set[str]:
-    """What the résumé holds for planning: claimed skills and the skills they imply."""
-    return {skill.id for skill in profile.skills} | {item.id for item in profile.implied}
+def _held(profile: Profile, taxonomy: Taxonomy) -> set[str]:
+    """What the résumé shows for planning: claimed skills, what they imply, and what the held
+    skills build on (whoever runs Docker knows enough Linux)."""
+    held = {skill.id for skill in profile.skills} | {item.id for item in profile.implied}
+    stack = [pre for skill in profile.skills for pre in taxonomy[skill.id].prerequisites]
+    while stack:
+        pre = stack.pop()
+        if pre not in held:
+            held.add(pre)
+            stack.extend(taxonomy[pre].prerequisites)
+    return held
 
 
 def _check_plan(report: GapReport, taxonomy: Taxonomy, held: set[str]) -> None:
-    """Covers every gap; numbered 1..n; each prerequisite not held comes earlier."""
+    """Covers every gap and nothing shown; numbered 1..n; each prerequisite not held comes
+    earlier; every required step before every preferred one."""
     order = [step.id for step in report.learning_plan]
     assert len(order) == len(set(order))
     assert [step.order for step in report.learning_plan] == list(range(1, len(order) + 1))
     assert {item.id for item in report.missing + report.partial} <= set(order)
+    shown = {item.id for item in report.matched + report.alternatives}
+    assert not shown & set(order), "a held, implied or accepted skill got a plan step"
     position = {skill_id: index for index, skill_id in enumerate(order)}
     for skill_id in order:
         for pre in taxonomy[skill_id].prerequisites:
             if pre in position:
                 assert position[pre] < position[skill_id], f"{pre} after {skill_id}"
             else:
-                assert pre in held, f"{skill_id} needs {pre}, which is neither held nor planned"
+                assert pre in held | shown, f"{skill_id} needs {pre}: neither held nor planned"
+    levels = [step.requirement for step in report.learning_plan]
+    if "preferred" in levels:
+        assert "required" not in levels[levels.index("preferred") :], levels
     for step in report.learning_plan:
         assert len(step.steps) >= 3
         assert step.reason
@@ -74,18 +89,21 @@ def test_plan_covers_gaps_and_orders_prerequisites_transitively(
     resume_profile = analyzer.extract(_resume(resume), "resume")
     report = analyzer.compare(resume_profile, _job(required, preferred))
     assert report.missing or report.partial
-    _check_plan(report, taxonomy, _held(resume_profile))
+    _check_plan(report, taxonomy, _held(resume_profile, taxonomy))
 
 
 @pytest.mark.parametrize(("resume", "job"), [(EXAMPLES / "resume.pdf", EXAMPLES / "job.txt")])
 def test_plan_example_report(analyzer, taxonomy: Taxonomy, resume: Path, job: Path) -> None:
     resume_profile = analyzer.extract(resume, "resume")
     report = analyzer.compare(resume_profile, job)
-    _check_plan(report, taxonomy, _held(resume_profile))
+    _check_plan(report, taxonomy, _held(resume_profile, taxonomy))
     steps = {step.skill: step for step in report.learning_plan}
     assert steps["Kafka"].requirement == "preferred"
     assert steps["Kubernetes"].requirement == "required"
-    assert "Docker" in steps["Kubernetes"].reason  # "You know Docker: focus on ..."
+    assert "Docker" in steps["Kubernetes"].reason  # "You know ... Docker, which helps"
+    first = report.learning_plan[0]
+    assert first.requirement in ("required", "prerequisite") and report.plan_hours > 0
+    assert report.plan_hours == sum(s.hours or 0 for s in report.learning_plan)
 
 
 @pytest.mark.parametrize(
@@ -129,7 +147,7 @@ def test_plan_prerequisite_only_steps_say_what_they_unlock(
     extra = [step for step in plan if step.id != "kubernetes"]
     assert extra
     for step in extra:
-        assert step.requirement is None
+        assert step.requirement == "prerequisite" and step.points == 0
         assert step.reason.startswith("Prerequisite")
 
 
@@ -142,36 +160,25 @@ def test_plan_for_each_corpus_job_starts_from_an_empty_resume(
     _check_plan(report, taxonomy, set())
 
 
-def _assert_well_ordered(plan: list, taxonomy: Taxonomy) -> None:
-    position = {step.id: step.order for step in plan}
-    for step in plan:
-        for pre in taxonomy[step.id].prerequisites:
-            if pre in position:
-                assert position[pre] < step.order, f"{pre} after {step.id}"
-    phases = [step.phase for step in plan]
-    assert phases == sorted(phases), "every phase is one block, in roadmap order"
-    assert [step.order for step in plan] == list(range(1, len(plan) + 1))
-
-
-def test_plan_phases_follow_the_roadmap_with_prerequisites_pulled_forward(
+def test_plan_orders_by_points_required_first_prerequisites_just_before(
     taxonomy: Taxonomy,
 ) -> None:
     gaps = [
-        Gap("istio", "required", 2),
-        Gap("graphql", "preferred", 1),
-        Gap("hadoop", "required", 1),
-        Gap("python", "required", 3),
+        Gap("graphql", "preferred", 1, points=5.0),
+        Gap("kafka", "required", 1, points=6.0),
+        Gap("kubernetes", "required", 2, points=9.0, essential="named in the job title"),
+        Gap("docker", "preferred", 1, points=3.0),  # a required step builds on it
+        Gap("terraform", "required", 1, points=6.0),
     ]
-    plan = learning_plan(gaps, held=set(), taxonomy=taxonomy)
-    ids = [step.id for step in plan]
-    _assert_well_ordered(plan, taxonomy)
-    # Kubernetes needs Docker and Linux; Hadoop needs Linux and Java: all are added.
-    assert {"kubernetes", "docker", "linux", "java", "api-design"} <= set(ids)
-    assert ids[0] == "java" and ids.index("python") < ids.index("hadoop")
-    # Linux (a deployment skill) is pulled forward into the phase of Hadoop, which needs it.
-    linux = plan[ids.index("linux")]
-    assert linux.phase == taxonomy["hadoop"].phase
-    assert linux.reason.startswith("Prerequisite of ") and linux.requirement is None
+    plan = learning_plan(gaps, held={"linux"}, taxonomy=taxonomy)
+    order = [step.id for step in plan]
+    assert order[:2] == ["docker", "kubernetes"]  # the most points, its prerequisite first
+    docker = plan[0]
+    assert docker.requirement == "prerequisite" and docker.reason.startswith("Learn it early")
+    assert "Essential (named in the job title)" in plan[1].reason
+    assert order.index("kafka") < order.index("graphql")  # required before preferred
+    assert order.index("terraform") < order.index("graphql")
+    assert plan[-1].id in ("graphql", "api-design") or plan[-1].requirement == "preferred"
 
 
 def test_plan_is_deterministic(taxonomy: Taxonomy) -> None:
@@ -184,6 +191,21 @@ def test_plan_is_deterministic(taxonomy: Taxonomy) -> None:
 def test_plan_leaves_out_held_prerequisites(taxonomy: Taxonomy) -> None:
     plan = learning_plan([Gap("kubernetes", "required", 1)], {"docker", "linux"}, taxonomy)
     assert [step.id for step in plan] == ["kubernetes"]
+
+
+@pytest.mark.parametrize(("held", "gap", "skipped"), [({"docker"}, "kubernetes", "linux")])
+def test_plan_leaves_out_what_held_skills_build_on(
+    taxonomy: Taxonomy, held: set[str], gap: str, skipped: str
+) -> None:
+    """Docker needs Linux: a Docker user is not sent to a Linux course before Kubernetes."""
+    plan = learning_plan([Gap(gap, "required", 1)], held, taxonomy)
+    assert skipped not in [step.id for step in plan]
+
+
+def test_plan_names_the_held_skill_a_gap_builds_on(analyzer: skillgap.Analyzer) -> None:
+    report = analyzer.compare(_resume(["GitHub Actions"]), _job(["Git", "Python"]))
+    step = next(step for step in report.learning_plan if step.skill == "Git")
+    assert "You use GitHub Actions, which builds on Git" in step.reason
 
 
 def test_plan_each_step_is_concrete(taxonomy: Taxonomy) -> None:
@@ -213,16 +235,16 @@ def test_plan_names_a_related_skill_the_resume_holds(analyzer: skillgap.Analyzer
     assert step.known_related == ["MySQL"]
 
 
-def test_plan_text_report_of_the_examples_is_phased(
+def test_plan_text_report_of_the_examples_shows_phases_and_resources(
     taxonomy: Taxonomy, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["compare", str(EXAMPLES / "resume.txt"), str(EXAMPLES / "job.txt")]) == 0
+    args = ["compare", str(EXAMPLES / "resume.txt"), str(EXAMPLES / "job.txt"), "--full"]
+    assert main(args) == 0
     out = capsys.readouterr().out
     plan = out[out.index("Learning plan") :]
     assert "Project: " in plan and "Learn from: " in plan and "named on " in plan
-    titles = [title for title in taxonomy.phase_titles.values() if f"\n{title}  (~" in plan]
+    titles = [title for title in taxonomy.phase_titles.values() if f"\n     {title}\n" in plan]
     assert len(titles) >= 2
-    assert [plan.index(title) for title in titles] == sorted(plan.index(t) for t in titles)
 
 
 def test_plan_json_carries_the_same_plan(
@@ -231,8 +253,7 @@ def test_plan_json_carries_the_same_plan(
     args = ["compare", str(EXAMPLES / "resume.txt"), str(EXAMPLES / "job.txt"), "-f", "json"]
     assert main(args) == 0
     report = GapReport.model_validate(json.loads(capsys.readouterr().out))
-    planned = {step.id for step in report.learning_plan}
-    assert {item.id for item in report.missing + report.partial} <= planned
-    _assert_well_ordered(report.learning_plan, taxonomy)
+    resume = skillgap.extract(EXAMPLES / "resume.txt", kind="resume")
+    _check_plan(report, taxonomy, _held(resume, taxonomy))
     for step in report.learning_plan:
         assert step.steps and step.project and step.hours and step.phase_title and step.reason

@@ -469,8 +469,10 @@ def test_outcome_from_report_uses_alternatives_and_fit_when_present() -> None:
     assert outcome.places == {"Python": "matched", "MySQL": "partial", "Go": "missing"}
     assert outcome.fit is None
     report.alternatives, report.fit = [item(name="Kotlin")], "strong"
+    report.matched.append(item(name="CI/CD", evidence="implied"))
     outcome = ev.outcome_from_report(report)
     assert outcome.places["Kotlin"] == "alternatives" and outcome.fit == "strong"
+    assert outcome.places["CI/CD"] == "implied"
 
 
 # ----------------------------------------------------------------------------- naive baseline
@@ -668,9 +670,20 @@ PAIR = {
             {"Python": "matched", "Indexing": "missing", "Kafka": "missing", "Kotlin": "missing"},
             3,
             [
-                ("Django", "matched/alternatives", ev.ABSENT),
-                ("Kotlin", "matched/alternatives", "missing"),
+                ("Django", "matched/alternatives/implied", ev.ABSENT),
+                ("Kotlin", "matched/alternatives/implied", "missing"),
             ],
+        ),
+        (  # implied: right where a match or a partial is, wrong where only missing is
+            {
+                "Python": "implied",
+                "Django": "matched",
+                "Indexing": "implied",
+                "Kafka": "implied",
+                "Kotlin": "alternatives",
+            },
+            4,
+            [("Kafka", "missing", "implied")],
         ),
     ],
 )
@@ -679,6 +692,8 @@ def test_pair_placements(places, right, misplaced) -> None:
     [result] = report.results
     assert (result.checks, result.right, result.misplaced) == (5, right, misplaced)
     assert report.placed_share == right / 5
+    absent = sum(got == ev.ABSENT for _, _, got in misplaced)
+    assert report.absent == absent and report.placed_share_present == right / (5 - absent)
 
 
 @pytest.mark.parametrize(

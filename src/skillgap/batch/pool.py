@@ -5,30 +5,36 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import Any, Generic, Protocol, TypeVar
 
-from skillgap.models import RankRow
+from skillgap.models import MatchRow, RankRow
 
-if TYPE_CHECKING:
-    from skillgap.batch.rank import RankTask
+Row = TypeVar("Row", RankRow, MatchRow, covariant=True)
+
+
+class Task(Protocol, Generic[Row]):
+    """A rank or match task: it turns one file into one row and never raises."""
+
+    def score(self, path: str) -> Row: ...
+
 
 IN_FLIGHT_PER_WORKER = 4  # files queued per worker: keeps workers busy, memory flat
 
-_task: RankTask | None = None
+_task: Task[Any] | None = None
 
 
-def _init_worker(task: RankTask) -> None:
+def _init_worker(task: Task[Any]) -> None:
     """Runs once per worker process: the analyzer arrives pickled and rebuilds its matchers."""
     global _task
     _task = task
 
 
-def _score_in_worker(path: str) -> RankRow:
+def _score_in_worker(path: str) -> RankRow | MatchRow:
     assert _task is not None, "worker not initialised"
     return _task.score(path)
 
 
-def score_files(task: RankTask, paths: list[str], *, jobs: int = 1) -> Iterator[RankRow]:
+def score_files(task: Task[Row], paths: list[str], *, jobs: int = 1) -> Iterator[Row]:
     """Yield one row per path, in completion order, using ``jobs`` processes.
 
     Workers start with ``spawn`` (safe with threads, same on every OS) and get the task once
@@ -45,7 +51,7 @@ def score_files(task: RankTask, paths: list[str], *, jobs: int = 1) -> Iterator[
         initargs=(task,),
     )
     try:
-        pending: set[cf.Future[RankRow]] = set()
+        pending: set[cf.Future[Row]] = set()
         queue = iter(paths)
         limit = jobs * IN_FLIGHT_PER_WORKER
         while True:

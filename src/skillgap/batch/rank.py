@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from skillgap.analyzer import Analyzer, Source
 from skillgap.batch.journal import RowJournal
 from skillgap.batch.pool import score_files
 from skillgap.errors import SkillgapError
-from skillgap.models import Profile, RankRow
+from skillgap.models import MatchRow, Profile, RankRow
 from skillgap.report.redact import pseudonym
 from skillgap.report.rows import RowFormat
 
@@ -69,10 +70,13 @@ def rank(
     return rank_rows(task.score(path) for path in resumes)
 
 
-def rank_rows(rows: Iterable[RankRow]) -> list[RankRow]:
+Row = TypeVar("Row", RankRow, MatchRow)
+
+
+def rank_rows(rows: Iterable[Row]) -> list[Row]:
     """Best score first, unread files last; equal scores share a rank (1, 2, 2, 4)."""
     ordered = sorted(rows, key=lambda row: (row.score is None, -(row.score or 0), row.file))
-    ranked: list[RankRow] = []
+    ranked: list[Row] = []
     for position, row in enumerate(ordered, start=1):
         rank = None
         if row.score is not None:

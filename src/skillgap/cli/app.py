@@ -110,6 +110,10 @@ def compare(
     ] = None,
     password: PasswordOpt = None,
     redact: RedactOpt = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Text: show every quote (the default shows the gaps' quotes)."),
+    ] = False,
 ) -> None:
     """Compare RESUME with JOB and print the gap report.
 
@@ -124,7 +128,7 @@ def compare(
     report = analyzer.compare(
         to_document(resume, analyzer.options), to_document(job, analyzer.options)
     )
-    _emit(render(report, format.value, color=_color(color, output)), output)
+    _emit(render(report, format.value, color=_color(color, output), full=full), output)
     if fail_under is not None and report.score < fail_under:
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
@@ -226,6 +230,60 @@ def rank(
     if failed:
         raise SkillgapError(
             f"{failed} of {len(rows)} résumé files could not be read; see their error column"
+        )
+
+
+@app.command()
+def match(
+    resume: Annotated[str, typer.Argument(help=f"Résumé: {DOCUMENT_HELP}.")],
+    jobs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Job ads: files, folders (walked), globs ('ads/*.txt'), or - to read one "
+            "path per line from stdin."
+        ),
+    ],
+    format: Annotated[
+        RankFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RankFormat.text,  # type: ignore[attr-defined]
+    output: OutputOpt = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: 1)."),
+    ] = None,
+    top_missing: Annotated[
+        int, typer.Option("--top-missing", min=0, help="Missing required skills shown per row.")
+    ] = 5,
+    password: PasswordOpt = None,
+    taxonomy: TaxonomyOpt = None,
+) -> None:
+    """Match RESUME against many JOBS: which ad fits best, and why.
+
+    One row per job ad, best fit first: score, fit band, share of the required skills met,
+    the top missing required skills and where to start. A job file that cannot be read gets
+    a row with an error and the run goes on; the exit status is 0 only if every file was read.
+
+    Example: skillgap match resume.pdf ads/ --format csv --output matches.csv
+    """
+    from skillgap.analyzer import Analyzer, to_document
+    from skillgap.batch import MatchTask, expand_inputs, match_rows
+    from skillgap.batch.pool import score_files
+    from skillgap.report.rows import format_match_rows
+
+    if resume == "-" and "-" in jobs:
+        raise SkillgapError("only one of RESUME and the job list can be read from stdin (-)")
+    paths = expand_inputs(jobs, sys.stdin if "-" in jobs else None)
+    if not paths:
+        raise SkillgapError("no job files given; name files, folders or globs")
+    analyzer = Analyzer(_taxonomy(taxonomy), Options(password=password))
+    profile = analyzer.extract(to_document(resume, analyzer.options), "resume")
+    task = MatchTask(analyzer, profile, top_missing)
+    rows = match_rows(score_files(task, paths, jobs=workers or 1))
+    _emit(format_match_rows(rows, format.value, profile.source), output)
+    failed = sum(row.error is not None for row in rows)
+    if failed:
+        raise SkillgapError(
+            f"{failed} of {len(rows)} job files could not be read; see their error column"
         )
 
 

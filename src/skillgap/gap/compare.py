@@ -1,27 +1,38 @@
-"""Turn a résumé profile and a job profile into a gap report.
+"""Turn a résumé profile and a job profile into a gap report: one verdict per job skill.
 
-Each job skill gets a credit (0-1), which :mod:`skillgap.gap.score` weighs into the score
-(the numbers are :class:`~skillgap.options.Scoring` fields):
+Each job skill gets exactly one verdict, the same in every format:
 
-- matched: 1, reduced when the job asks for more years than the résumé shows: the
-  ``years_share`` part of the credit scales with years shown / years asked (unknown years
-  are not held against anyone);
-- partial: ``partial_share`` times the strength of the best relation to a held skill, or
-  ``implied_credit`` when a held skill implies it (Django ⇒ Python);
-- missing: 0.
+- **matched**: the résumé holds it, or holds it by implication (Django ⇒ Python, GitHub
+  Actions ⇒ CI/CD: ``evidence`` "implied", with ``via``). A held skill earns 1, reduced when
+  the job asks for more years than the résumé shows (the ``years_share`` part of the credit
+  scales with years shown / years asked; unknown years are not held against anyone); an
+  implied one earns ``implied_credit``: it is not named, so an ATS will not see it, and the
+  report says which words to add (``say_on_resume``).
+- **alternatives**: a member of an "X or Y" group the résumé meets through another member
+  (``instead``): no points lost, no plan step.
+- **partial**: a held skill of the same kind stands in for it (MySQL for PostgreSQL; the rule
+  is in :mod:`skillgap.gap.relations`), earning ``partial_share`` × the relation's strength.
+- **missing**: nothing stands in. Related held skills become the plan's hint ("You know
+  Python"), never credit.
 
 Every matched and partial skill carries quotes of the résumé lines it rests on, and every job
-skill the job line that asks for it.
+skill the job line that asks for it. The numbers are :class:`~skillgap.options.Scoring` fields.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
+from skillgap.gap.essential import essential_reasons
 from skillgap.gap.evidence import JOB_WIDTH, quote, quotes
+from skillgap.gap.notes import report_notes
 from skillgap.gap.plan import Gap, job_lines, learning_plan
+from skillgap.gap.relations import related_held, stands_in
 from skillgap.gap.score import explain_score
 from skillgap.models import (
+    AlternativeSkill,
+    Experience,
     ExtractedSkill,
     ExtraSkill,
     GapReport,
@@ -30,13 +41,16 @@ from skillgap.models import (
     MissingSkill,
     PartialSkill,
     Profile,
+    WordingTip,
 )
 from skillgap.options import Scoring
 from skillgap.taxonomy import Taxonomy
 
 ASKING_SECTIONS = ("requirements", "preferred")  # where a job line asks rather than describes
+Verdict = MatchedSkill | PartialSkill | MissingSkill | AlternativeSkill
 
 
+@cache
 def skillgap_version() -> str:
     try:
         return version("skillgap")
@@ -47,61 +61,39 @@ def skillgap_version() -> str:
 def compare_profiles(
     resume: Profile, job: Profile, taxonomy: Taxonomy, scoring: Scoring | None = None
 ) -> GapReport:
-    """Sort every job skill into matched, partial or missing, and score the fit."""
+    """Give every job skill one verdict, score the fit and plan what to learn."""
     scoring = scoring or Scoring()
     held = {skill.id: skill for skill in resume.skills}
-    implied_via = {item.id: item.via for item in resume.implied}
-    matched: list[MatchedSkill] = []
-    partial: list[PartialSkill] = []
-    missing: list[MissingSkill] = []
-    items: list[MatchedSkill | PartialSkill | MissingSkill] = []
-    for wanted in job.skills:
-        common = {
-            "id": wanted.id,
-            "name": wanted.name,
-            "category": wanted.category,
-            "requirement": wanted.requirement or "required",
-            "job_mentions": wanted.mentions,
-            "job_quote": quote(job.text, _asking(wanted.mentions), JOB_WIDTH),
-        }
-        if wanted.id in held:
-            have = held[wanted.id]
-            item: MatchedSkill | PartialSkill | MissingSkill = MatchedSkill(
-                **common,
-                evidence=have.evidence,
-                years=have.years,
-                years_asked=wanted.years,
-                credit=years_credit(have.years, wanted.years, scoring),
-                resume_mentions=have.mentions,
-                resume_quotes=quotes(resume.text, have.mentions),
-            )
-            matched.append(item)
-        elif (found := partial_credit(wanted.id, held, implied_via, taxonomy, scoring))[0] > 0:
-            credit, via = found
-            via_mentions = [m for s in resume.skills if s.name in via for m in s.mentions]
-            item = PartialSkill(
-                **common,
-                via=via,
-                credit=credit,
-                evidence="implied" if wanted.id in implied_via else None,
-                resume_quotes=quotes(resume.text, via_mentions),
-            )
-            partial.append(item)
-        else:
-            item = MissingSkill(**common)
-            missing.append(item)
-        items.append(item)
-    score, contributions = explain_score(items, job.any_of, scoring)
+    implied = implied_skills(resume, taxonomy)
+    essential = essential_reasons(job, taxonomy, scoring)
+    met = {skill.name for skill in job.skills if skill.id in held or skill.id in implied}
+    instead = _met_alternatives(job.any_of, met)
+    items = [
+        _verdict(wanted, resume, job, held, implied, instead, essential, taxonomy, scoring)
+        for wanted in job.skills
+    ]
+    experience = _experience(resume, job, scoring)
+    scored = explain_score(items, job.any_of, scoring, experience)
+    matched = [item for item in items if isinstance(item, MatchedSkill)]
+    partial = [item for item in items if isinstance(item, PartialSkill)]
+    missing = [item for item in items if isinstance(item, MissingSkill)]
     wanted_ids = {skill.id for skill in job.skills}
     extra = [
         ExtraSkill(id=skill.id, name=skill.name, category=skill.category)
         for skill in resume.skills
         if skill.id not in wanted_ids
     ]
-    alternatives = _held_alternatives(job.any_of, {item.name for item in matched})
-    gaps = [_gap(item, job, alternatives) for item in [*missing, *partial]]
+    by_name = {item.name: item.id for item in items}
+    gaps = [
+        _gap(item, job, scored.stakes, by_name.get(scored.picks.get(item.name, "")), held, taxonomy)
+        for item in [*missing, *partial]
+    ]
+    accepted = {item.id for item in items if isinstance(item, AlternativeSkill)}
+    plan = learning_plan(gaps, set(held) | set(implied) | accepted, taxonomy)
     return GapReport(
-        score=score,
+        score=scored.score,
+        fit=scored.fit,
+        required_met=scored.required_met,
         resume=resume.source,
         resume_quality=resume.quality,
         job_quality=job.quality,
@@ -109,12 +101,35 @@ def compare_profiles(
         matched=matched,
         partial=partial,
         missing=missing,
+        alternatives=[item for item in items if isinstance(item, AlternativeSkill)],
         extra=extra,
-        learning_plan=learning_plan(gaps, set(held) | set(implied_via), taxonomy),
-        contributions=contributions,
+        experience=experience,
+        say_on_resume=_wording(matched),
+        notes=report_notes(resume, job, taxonomy),
+        learning_plan=plan,
+        plan_hours=sum(step.hours or 0 for step in plan if not step.alternative_to),
+        contributions=scored.contributions,
         skillgap_version=skillgap_version(),
         taxonomy_version=taxonomy.version,
     )
+
+
+def implied_skills(resume: Profile, taxonomy: Taxonomy) -> dict[str, list[str]]:
+    """Skills the résumé holds by implication: ``{id: names of the held skills behind it}``.
+
+    A skill the résumé says it lacks or is only learning is never implied.
+    """
+    held = {skill.id for skill in resume.skills}
+    refused = {item.id for item in resume.not_claimed}
+    via: dict[str, list[str]] = {}
+    for source in sorted(held):
+        for target in taxonomy.implied_by([source]):
+            if target not in held and target not in refused:
+                via.setdefault(target, []).append(taxonomy[source].name)
+    for item in resume.implied:  # a profile may carry implications of a custom extractor
+        if item.id not in held and item.id not in refused:
+            via.setdefault(item.id, list(item.via))
+    return {target: sorted(names, key=str.lower) for target, names in via.items()}
 
 
 def years_credit(shown: float | None, asked: float | None, scoring: Scoring) -> float:
@@ -124,27 +139,81 @@ def years_credit(shown: float | None, asked: float | None, scoring: Scoring) -> 
     return round(1 - scoring.years_share * (1 - shown / asked), 3)
 
 
-def partial_credit(
-    skill_id: str,
+def _verdict(
+    wanted: ExtractedSkill,
+    resume: Profile,
+    job: Profile,
     held: dict[str, ExtractedSkill],
-    implied_via: dict[str, list[str]],
+    implied: dict[str, list[str]],
+    instead: dict[str, str],
+    essential: dict[str, str],
     taxonomy: Taxonomy,
     scoring: Scoring,
-) -> tuple[float, list[str]]:
-    """The credit (0-1) and the held skills behind it, for a job skill the résumé lacks."""
-    if skill_id in implied_via:
-        return scoring.implied_credit, implied_via[skill_id]
-    wanted = taxonomy[skill_id]
-    strengths: dict[str, float] = {}
-    for other in held:
-        strength = max(wanted.related.get(other, 0.0), taxonomy[other].related.get(skill_id, 0.0))
-        if strength >= scoring.min_related_strength:
-            strengths[other] = strength
-    if not strengths:
-        return 0.0, []
-    ranked = sorted(strengths, key=lambda other: (-strengths[other], other))
-    best = strengths[ranked[0]]
-    return round(scoring.partial_share * best, 3), [taxonomy[other].name for other in ranked]
+) -> Verdict:
+    skill = taxonomy[wanted.id]
+    common = {
+        "id": wanted.id,
+        "name": wanted.name,
+        "category": wanted.category,
+        "requirement": wanted.requirement or "required",
+        "kind": "soft" if skill.soft else "technical",
+        "job_mentions": wanted.mentions,
+        "job_quote": quote(job.text, _asking(wanted.mentions), JOB_WIDTH),
+    }
+    must = {"essential": wanted.id in essential, "essential_why": essential.get(wanted.id)}
+    if wanted.id in held:
+        have = held[wanted.id]
+        return MatchedSkill(
+            **common,
+            **must,
+            evidence=have.evidence,
+            years=have.years,
+            years_asked=wanted.years,
+            credit=years_credit(have.years, wanted.years, scoring),
+            resume_mentions=have.mentions,
+            resume_quotes=quotes(resume.text, have.mentions),
+        )
+    if wanted.id in implied:
+        via = implied[wanted.id]
+        mentions = [m for s in resume.skills if s.name in via for m in s.mentions]
+        return MatchedSkill(
+            **common,
+            **must,
+            evidence="implied",
+            via=via,
+            years_asked=wanted.years,
+            credit=scoring.implied_credit,
+            resume_mentions=mentions,
+            resume_quotes=quotes(resume.text, mentions),
+        )
+    if wanted.name in instead:
+        return AlternativeSkill(**common, instead=instead[wanted.name])
+    related = related_held(taxonomy, wanted.id, set(held), scoring.min_related_strength)
+    stand_ins = [
+        (other, value) for other, value in related if stands_in(taxonomy, wanted.id, other)
+    ]
+    if stand_ins:
+        via = [taxonomy[other].name for other, _ in stand_ins]
+        mentions = [m for s in resume.skills if s.name in via for m in s.mentions]
+        return PartialSkill(
+            **common,
+            **must,
+            via=via,
+            credit=round(scoring.partial_share * stand_ins[0][1], 3),
+            resume_quotes=quotes(resume.text, mentions),
+        )
+    return MissingSkill(**common, **must, known_related=[taxonomy[o].name for o, _ in related])
+
+
+def _experience(resume: Profile, job: Profile, scoring: Scoring) -> Experience | None:
+    """The overall years the ad asks for against the résumé's total, when the ad asks."""
+    asked = getattr(job, "total_years", None)
+    if not asked:
+        return None
+    shown = getattr(resume, "total_years", None)
+    return Experience(
+        years_asked=asked, years_shown=shown, credit=years_credit(shown, asked, scoring)
+    )
 
 
 def _asking(mentions: list[Mention]) -> Mention:
@@ -152,20 +221,52 @@ def _asking(mentions: list[Mention]) -> Mention:
     return next((m for m in mentions if m.section in ASKING_SECTIONS), mentions[0])
 
 
-def _held_alternatives(any_of: list[list[str]], held: set[str]) -> dict[str, str]:
-    """For each member of an any-of group the résumé meets: the held member it can stand on."""
+def _met_alternatives(any_of: list[list[str]], met: set[str]) -> dict[str, str]:
+    """For each member of an any-of group the résumé meets: the met member it stands on."""
     alternatives: dict[str, str] = {}
     for group in any_of:
-        have = [name for name in group if name in held]
+        have = [name for name in group if name in met]
         for name in group:
-            if have and name not in held:
+            if have and name not in met:
                 alternatives.setdefault(name, have[0])
     return alternatives
 
 
-def _gap(item: MissingSkill | PartialSkill, job: Profile, alternatives: dict[str, str]) -> Gap:
-    via = item.via if isinstance(item, PartialSkill) else []
-    alternative = alternatives.get(item.name)
-    requirement = "preferred" if alternative else item.requirement
-    lines = job_lines(item.job_mentions, job.text)
-    return Gap(item.id, requirement, lines, via, alternative)
+def _wording(matched: list[MatchedSkill]) -> list[WordingTip]:
+    """Implied skills, required first: the ad's own words to put next to the held skills."""
+    tips = [
+        WordingTip(
+            skill=item.name,
+            id=item.id,
+            requirement=item.requirement,
+            words=" ".join((_asking(item.job_mentions).text).split()),
+            next_to=item.via,
+        )
+        for item in matched
+        if item.evidence == "implied"
+    ]
+    return sorted(tips, key=lambda tip: tip.requirement != "required")
+
+
+def _gap(
+    item: MissingSkill | PartialSkill,
+    job: Profile,
+    stakes: dict[str, float],
+    pick: str | None,
+    held: dict[str, ExtractedSkill],
+    taxonomy: Taxonomy,
+) -> Gap:
+    """The plan's view of a gap: its level, points at stake and the hints it can use."""
+    partial = isinstance(item, PartialSkill)
+    builds_on = [taxonomy[h].name for h in sorted(held) if item.id in taxonomy[h].prerequisites]
+    return Gap(
+        item.id,
+        item.requirement,
+        job_lines(item.job_mentions, job.text),
+        via=item.via if partial else [],
+        alternative_to=pick if pick and pick != item.id else None,
+        points=stakes.get(item.name, 0.0),
+        hints=[] if partial else item.known_related,
+        essential=item.essential_why,
+        builds_on=builds_on,
+    )

@@ -1,11 +1,19 @@
-"""Order the skills a person lacks into a learning plan they can follow.
+"""Order the skills a person lacks into a learning plan that starts where it matters.
 
-Prerequisites come first (a topological order). The plan is grouped into the phases of the
-seed articles' roadmap (language, frameworks, databases, APIs and security, deployment,
-architecture, practice: each category's ``phase``, titled in ``taxonomy/phases.toml``). A
-prerequisite joins the earliest phase of the skills that need it, so every phase is one block
-and still comes after what it needs.
-Within a phase: required before preferred, then name. The same inputs always give the same plan.
+- **Points first.** Required gaps come before preferred ones; within each, the gap with the
+  most score points at stake comes first (an essential skill that caps the score carries the
+  cap's points), then the one the most job lines name, then the roadmap phase of the seed
+  articles (language, frameworks, databases, APIs, deployment, architecture, practice: each
+  category's ``phase``), then name.
+- **Prerequisites before what needs them.** A prerequisite the person lacks gets the place of
+  the most urgent step that needs it, just before it, and the level ``prerequisite``.
+- **Nothing the résumé shows.** No step for a held or implied skill, nor for one the ad
+  accepts an equivalent of, nor for a prerequisite of a held skill (whoever runs Docker knows
+  enough Linux to start Kubernetes).
+- **One step per "X or Y".** The other members of an unmet any-of group follow their group's
+  step as ``alternative_to`` it and do not add to the total effort.
+
+The same inputs always give the same plan.
 """
 
 from __future__ import annotations
@@ -15,10 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from skillgap.models import Mention, PlanStep, Requirement
+from skillgap.models import Mention, PlanLevel, PlanStep, Requirement
 from skillgap.taxonomy import Taxonomy
 
-_RANK = {"required": 0, None: 0, "preferred": 1}
+_TIER = {"required": 0, "preferred": 1}
+_Key = tuple[int, float, int, int, str]  # tier, -points, -job lines, phase, name
 DEFAULT_RESOURCE = "official documentation and a hands-on tutorial"
 MAX_TOOLS = 4
 
@@ -30,8 +39,12 @@ class Gap:
     skill_id: str
     requirement: Requirement
     job_mentions: int  # the number of job lines that name it
-    via: list[str] = field(default_factory=list)
-    alternative: str | None = None  # a held skill the job accepts instead ("Django or FastAPI")
+    via: list[str] = field(default_factory=list)  # held skills that stand in for it (partial)
+    alternative_to: str | None = None  # the step of its any-of group to learn instead
+    points: float = 0.0  # score points closing it adds
+    hints: list[str] = field(default_factory=list)  # held skills that help (Python for Go)
+    essential: str | None = None  # why the ad makes it a must-have
+    builds_on: list[str] = field(default_factory=list)  # held skills that need it (Docker: Linux)
 
 
 def job_lines(mentions: Sequence[Mention], text: str) -> int:
@@ -42,14 +55,15 @@ def job_lines(mentions: Sequence[Mention], text: str) -> int:
 
 
 def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[PlanStep]:
-    """Plan steps for every gap, plus any prerequisite the person does not hold yet."""
+    """Plan steps for every gap, plus any prerequisite the person does not know yet."""
     wanted = {gap.skill_id: gap for gap in gaps}
+    known = set(held) | {pre for skill in held for pre in _prerequisites(taxonomy, skill)}
     unlocks: dict[str, str] = {}  # prerequisite-only skill -> the gap that needs it
     stack = sorted(wanted)
     while stack:
         skill_id = stack.pop()
         for pre in taxonomy[skill_id].prerequisites:
-            if pre not in held and pre not in wanted and pre not in unlocks:
+            if pre not in known and pre not in wanted and pre not in unlocks:
                 unlocks[pre] = skill_id
                 stack.append(pre)
     nodes = set(wanted) | set(unlocks)
@@ -58,14 +72,17 @@ def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[P
     for node, pres in needs.items():
         for pre in pres:
             dependants[pre].append(node)
-    phase = _phases(nodes, dependants, taxonomy)
 
-    def key(node: str) -> tuple[int, int, str]:
-        requirement = wanted[node].requirement if node in wanted else None
-        return (phase[node], _RANK[requirement], taxonomy[node].name.lower())
+    def own(node: str) -> _Key:
+        gap = wanted.get(node)
+        tier = _TIER[gap.requirement] if gap else 2
+        points = gap.points if gap and not gap.alternative_to else 0.0
+        lines = gap.job_mentions if gap else 0
+        return (tier, -points, -lines, taxonomy[node].phase, taxonomy[node].name.lower())
 
+    key = _inherited(nodes, dependants, own)
     waiting = {node: len(needs[node]) for node in nodes}
-    ready = [(key(node), node) for node in nodes if waiting[node] == 0]
+    ready = [(key[node], node) for node in nodes if waiting[node] == 0]
     heapq.heapify(ready)
     ordered: list[str] = []
     while ready:
@@ -74,30 +91,41 @@ def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[P
         for nxt in dependants[node]:
             waiting[nxt] -= 1
             if waiting[nxt] == 0:
-                heapq.heappush(ready, (key(nxt), nxt))
+                heapq.heappush(ready, (key[nxt], nxt))
     tools = _tools_by_concept(taxonomy)
     return [
-        _step(order, node, phase[node], wanted.get(node), unlocks.get(node), tools, taxonomy)
+        _step(order, node, key[node][0] < own(node)[0], wanted, unlocks, tools, taxonomy)
         for order, node in enumerate(ordered, start=1)
     ]
 
 
-def _phases(
-    nodes: set[str], dependants: dict[str, list[str]], taxonomy: Taxonomy
-) -> dict[str, int]:
-    """Each node's phase: its category's, or earlier when a skill of an earlier phase needs it."""
-    phase: dict[str, int] = {}
+def _inherited(nodes: set[str], dependants: dict[str, list[str]], own: object) -> dict[str, _Key]:
+    """Each node's sort key: its own, or that of the most urgent step that needs it."""
+    key: dict[str, _Key] = {}
 
-    def settle(node: str) -> int:
-        if node not in phase:
-            phase[node] = taxonomy[node].phase  # taxonomy prerequisites have no cycles
-            for dependant in dependants[node]:
-                phase[node] = min(phase[node], settle(dependant))
-        return phase[node]
+    def settle(node: str) -> _Key:
+        if node not in key:
+            best = own(node)  # type: ignore[operator]
+            for dependant in dependants[node]:  # taxonomy prerequisites have no cycles
+                best = min(best, settle(dependant))
+            key[node] = best
+        return key[node]
 
     for node in sorted(nodes):
         settle(node)
-    return phase
+    return key
+
+
+def _prerequisites(taxonomy: Taxonomy, skill_id: str) -> set[str]:
+    """Every prerequisite of a skill, transitively."""
+    seen: set[str] = set()
+    stack = list(taxonomy[skill_id].prerequisites)
+    while stack:
+        pre = stack.pop()
+        if pre not in seen:
+            seen.add(pre)
+            stack.extend(taxonomy[pre].prerequisites)
+    return seen
 
 
 @lru_cache(maxsize=8)
@@ -123,41 +151,62 @@ def _tools_by_concept(taxonomy: Taxonomy) -> dict[str, list[str]]:
 def _step(
     order: int,
     node: str,
-    phase: int,
-    gap: Gap | None,
-    unlocks: str | None,
+    pulled: bool,
+    wanted: dict[str, Gap],
+    unlocks: dict[str, str],
     tools: dict[str, list[str]],
     taxonomy: Taxonomy,
 ) -> PlanStep:
+    """One step; ``pulled`` when a step of a higher level needs it (a nice-to-have that a
+    required skill builds on comes with the required ones, as a prerequisite)."""
     skill = taxonomy[node]
-    if gap is None:
-        reason = f"Prerequisite of {taxonomy[unlocks].name}." if unlocks else "Prerequisite."
-    else:
-        lines = "1 line" if gap.job_mentions == 1 else f"{gap.job_mentions} lines"
-        level = "Required" if gap.requirement == "required" else "Nice to have"
-        reason = f"{level} for this job (named on {lines} of the ad)."
-        if gap.alternative:
-            reason = (
-                f"Optional: the job accepts {gap.alternative} instead, which you have "
-                f"(named on {lines} of the ad)."
-            )
-        if gap.via:
-            reason += f" You know {', '.join(gap.via)}: focus on what differs in {skill.name}."
+    gap = wanted.get(node)
+    level: PlanLevel = gap.requirement if gap and not pulled else "prerequisite"
+    reason = _reason(skill.name, gap, unlocks.get(node), pulled, taxonomy)
     return PlanStep(
         order=order,
         skill=skill.name,
         id=skill.id,
         category=skill.category,
-        requirement=gap.requirement if gap else None,
+        requirement=level,
         reason=reason,
+        points=gap.points if gap and not gap.alternative_to else 0.0,
+        alternative_to=taxonomy[gap.alternative_to].name if gap and gap.alternative_to else None,
         steps=list(skill.steps),
         project=skill.record.project,
         hours=skill.record.hours,
         prerequisites=[taxonomy[pre].name for pre in skill.prerequisites],
-        phase=phase,
-        phase_title=taxonomy.phase_title(phase),
+        phase=skill.phase,
+        phase_title=taxonomy.phase_title(skill.phase),
         resource=skill.resource or DEFAULT_RESOURCE,
         job_lines=gap.job_mentions if gap else 0,
-        known_related=list(gap.via) if gap else [],
+        known_related=list(gap.via or gap.hints) if gap else [],
         tools=tools.get(node, [])[:MAX_TOOLS],
     )
+
+
+def _reason(
+    name: str, gap: Gap | None, unlocks: str | None, pulled: bool, taxonomy: Taxonomy
+) -> str:
+    if gap is None:
+        return f"Prerequisite of {taxonomy[unlocks].name}." if unlocks else "Prerequisite."
+    lines = "1 line" if gap.job_mentions == 1 else f"{gap.job_mentions} lines"
+    level = "Required" if gap.requirement == "required" else "Nice to have"
+    if gap.essential:
+        level = f"Essential ({gap.essential})"
+    reason = f"{level} for this job (named on {lines} of the ad)."
+    if gap.alternative_to:
+        other = taxonomy[gap.alternative_to].name
+        reason = f"Or instead of {other}: the ad accepts either, so learn one of them."
+    elif pulled:
+        reason = f"Learn it early: a required step builds on it. {reason}"
+    if gap.via:
+        reason += f" You know {', '.join(gap.via)}: focus on what differs in {name}."
+    elif gap.hints:
+        reason += f" You know {', '.join(gap.hints)}, which helps: learn {name} itself."
+    if gap.builds_on:
+        reason += (
+            f" You use {', '.join(gap.builds_on)}, which builds on {name}: if you know it, "
+            "name it on your résumé."
+        )
+    return reason

@@ -17,29 +17,31 @@ ReportFormat = Literal["text", "json", "markdown", "html"]
 ProfileFormat = Literal["text", "json"]
 
 
-def _text(report: GapReport, color: bool | None) -> str:
-    from skillgap.report.text import report_text, to_console
+def _text(report: GapReport, color: bool | None, full: bool) -> str:
+    from skillgap.report.text import console_for, report_text, to_console
 
-    return to_console(report_text(report), color=color)
+    console = console_for(color)
+    page = report_text(report, width=console.width, full=full, console=console)
+    return to_console(page, color=color, width=console.width)
 
 
-def _json(report: GapReport, color: bool | None) -> str:
+def _json(report: GapReport, color: bool | None, full: bool) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
-def _markdown(report: GapReport, color: bool | None) -> str:
+def _markdown(report: GapReport, color: bool | None, full: bool) -> str:
     from skillgap.report.markdown import report_markdown
 
-    return report_markdown(report)
+    return report_markdown(report, full=full)
 
 
-def _html(report: GapReport, color: bool | None) -> str:
+def _html(report: GapReport, color: bool | None, full: bool) -> str:
     from skillgap.report.html import report_html
 
-    return report_html(report)
+    return report_html(report, full=full)
 
 
-REPORT_FORMATS: dict[str, Callable[[GapReport, bool | None], str]] = {
+REPORT_FORMATS: dict[str, Callable[[GapReport, bool | None, bool], str]] = {
     "text": _text,
     "json": _json,
     "markdown": _markdown,
@@ -48,9 +50,12 @@ REPORT_FORMATS: dict[str, Callable[[GapReport, bool | None], str]] = {
 PROFILE_FORMATS: tuple[ProfileFormat, ...] = ("text", "json")
 
 
-def render(report: GapReport, fmt: str = "text", *, color: bool | None = None) -> str:
-    """The gap report in one format; ``color`` only matters for text on a terminal."""
-    return REPORT_FORMATS[fmt](report, color)
+def render(
+    report: GapReport, fmt: str = "text", *, color: bool | None = None, full: bool = False
+) -> str:
+    """The gap report in one format; ``color`` only matters for text on a terminal, ``full``
+    shows every quote (text, Markdown, HTML)."""
+    return REPORT_FORMATS[fmt](report, color, full)
 
 
 def render_profile(profile: Profile, fmt: str = "text", *, color: bool | None = None) -> str:

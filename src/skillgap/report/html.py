@@ -15,7 +15,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from skillgap.models import GapReport, Requirement
-from skillgap.report.common import evidence_label, headline, points_label, split_quote
+from skillgap.report import common
 
 BAR_WIDTH = 420  # SVG user units of a full coverage bar
 
@@ -39,28 +39,37 @@ class Bar:
     segments: list[Segment]
 
 
-def report_html(report: GapReport) -> str:
-    """The whole report as an HTML document."""
+def report_html(report: GapReport, full: bool = True) -> str:
+    """The whole report as an HTML document, in the text report's order (every quote)."""
     return _template().render(
         report=report,
-        headline=headline(report),
+        c=common,
+        counts=common.counts(report),
+        cap=common.cap_line(report),
+        start=common.start_here(report),
+        top=common.top_gaps(report),
+        soft=common.soft(report),
+        missing=common.technical(report.missing),
+        partial=common.technical(report.partial),
+        alternatives=common.technical(report.alternatives),
+        matched=common.technical(report.matched),
+        experience=common.experience_line(report),
+        plan=common.main_steps(report.learning_plan),
         bars=coverage_bars(report),
         bar_width=BAR_WIDTH,
-        evidence_label=evidence_label,
-        points_label=points_label,
-        split_quote=split_quote,
     )
 
 
 def coverage_bars(report: GapReport) -> list[Bar]:
-    """One bar per requirement level the job uses, segments in matched/partial/missing order."""
+    """One bar per requirement level the job uses, segments in matched/partial/missing order
+    (a skill accepted instead counts as matched: the requirement is met)."""
     bars = []
     levels: list[tuple[Requirement, str]] = [("required", "Required"), ("preferred", "Preferred")]
     for level, label in levels:
         counts = [
             (status, sum(1 for item in items if item.requirement == level))
             for status, items in (
-                ("matched", report.matched),
+                ("matched", [*report.matched, *report.alternatives]),
                 ("partial", report.partial),
                 ("missing", report.missing),
             )

@@ -1,7 +1,8 @@
-"""A ranking as text, JSON, JSON lines or CSV: one row per résumé file, best first.
+"""A ranking as text, JSON, JSON lines or CSV: one row per file, best first.
 
-CSV joins skill names inside a cell with ``; ``. The journal that ``rank --output`` appends to
-is written in the same lines, so a resumed run reads what a finished one writes.
+``rank`` has one row per résumé against one job; ``match`` one row per job ad against one
+résumé. CSV joins skill names inside a cell with ``; ``. The journal that ``rank --output``
+appends to is written in the same lines, so a resumed run reads what a finished one writes.
 """
 
 from __future__ import annotations
@@ -9,13 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from skillgap.models import RankRow
+from skillgap.models import MatchRow, RankRow
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 RowFormat = Literal["text", "json", "jsonl", "csv"]
 ROW_FORMATS: tuple[RowFormat, ...] = ("text", "json", "jsonl", "csv")
 CSV_COLUMNS = ["rank", "file", "score", "missing_required", "error", "job"]
+MATCH_COLUMNS = [
+    "rank", "file", "score", "fit", "required_met", "missing_required", "start_here", "note",
+    "error", "resume",
+]  # fmt: skip
 LIST_SEPARATOR = "; "  # joins skill names inside one CSV cell
 
 
@@ -43,13 +51,12 @@ def _csv_cells(row: RankRow) -> list[str]:
 
 def _text_table(rows: list[RankRow], job: str) -> str:
     from rich.markup import escape
-    from rich.table import Table
 
     from skillgap.report.text import to_console
 
-    table = Table(title=f"Ranking against {escape(job)}", title_justify="left", title_style="bold")
-    for column in ("Rank", "Score", "File", "Top missing required", "Error"):
-        table.add_column(column, overflow="fold")
+    table = _table(
+        f"Ranking against {escape(job)}", "Rank", "Score", "File", "Top missing required", "Error"
+    )
     for row in rows:
         table.add_row(
             "" if row.rank is None else str(row.rank),
@@ -68,3 +75,73 @@ def row_lines(rows: list[RankRow], as_csv: bool) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(_csv_cells(row) for row in rows)
     return buffer.getvalue()
+
+
+def format_match_rows(rows: list[MatchRow], fmt: RowFormat, resume: str) -> str:
+    """``skillgap match`` in one format: which job ad fits the résumé best, and why."""
+    if fmt == "jsonl":
+        return "".join(row.model_dump_json() + "\n" for row in rows)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(MATCH_COLUMNS)
+        writer.writerows(_match_cells(row) for row in rows)
+        return buffer.getvalue()
+    if fmt == "json":
+        results = [row.model_dump() for row in rows]
+        return (
+            json.dumps({"resume": resume, "results": results}, indent=2, ensure_ascii=False) + "\n"
+        )
+    return _match_table(rows, resume)
+
+
+def _match_cells(row: MatchRow) -> list[str]:
+    return [
+        "" if row.rank is None else str(row.rank),
+        row.file,
+        "" if row.score is None else str(row.score),
+        row.fit or "",
+        "" if row.required_met is None else f"{row.required_met:.3f}",
+        LIST_SEPARATOR.join(row.missing_required),
+        row.start_here or "",
+        row.note or "",
+        row.error or "",
+        row.resume,
+    ]
+
+
+def _match_table(rows: list[MatchRow], resume: str) -> str:
+    from rich.markup import escape
+
+    from skillgap.report.text import to_console
+
+    table = _table(
+        f"Which job fits {escape(resume)} best (fit: band, share of required skills met)",
+        *("Rank", "Score", "Fit", "Job", "Top missing required, start here"),
+    )
+    for row in rows:
+        if row.error:
+            cells = ["", "", "error", escape(row.file), escape(row.error)]
+        else:
+            fit = row.fit or ""
+            if row.required_met is not None:
+                fit += f", {row.required_met:.0%}"
+            why = ", ".join(row.missing_required)
+            if row.start_here:
+                why += f" (start: {row.start_here})" if why else f"start: {row.start_here}"
+            if row.note:
+                why = row.note
+            rank = "" if row.rank is None else str(row.rank)
+            cells = [rank, str(row.score), fit, escape(row.file), escape(why)]
+        table.add_row(*cells)
+    return to_console(table, color=False)
+
+
+def _table(title: str, *columns: str) -> Table:
+    """A rows table; a file path stays whole on its line unless it is wider than the page."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", title_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column in ("File", "Job"))
+    return table

@@ -1,6 +1,13 @@
-"""The terminal report (rich): score, evidence, gaps, why, plan; and the extract profile."""
+"""The terminal report: what to act on first, then the evidence; and the extract profile.
+
+The page is wrapped here, at the console's width (``COLUMNS`` when set, else the terminal's,
+else 80), with hanging indents and breaks only between words, and no trailing spaces.
+Gaps come before matches; the default shows one quote where it helps and ``full`` every quote.
+"""
 
 from __future__ import annotations
+
+import re
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -8,90 +15,271 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.models import GapReport, Profile, Quote
-from skillgap.report.common import evidence_label, headline, points_label, split_quote
+from skillgap.report.common import (
+    alternatives_of,
+    cap_line,
+    counts,
+    evidence_label,
+    experience_line,
+    fit_line,
+    level_label,
+    missing_hint,
+    partial_label,
+    points_label,
+    resume_quotes,
+    soft,
+    split_quote,
+    start_here,
+    step_facts,
+    technical,
+    top_gaps,
+)
+
+LABEL = 18  # the hanging indent of an entry: its label column
+DETAILED_STEPS = 5  # plan steps shown in detail by default
+_WORD = re.compile(r"~\d+ h\b\S*|\S+")  # what a line never breaks: words, and "~40 h"
+MIN_WIDTH = 40
 
 
-def report_text(report: GapReport) -> Group:
-    """The compare report as rich renderables: score, evidence, gaps, why, plan."""
-    parts: list[object] = [Text(f"Résumé: {report.resume}\nJob:    {report.job}")]
-    parts.append(
-        Text.assemble(
-            ("\nFit score: ", "bold"),
-            (f"{report.score}/100", "bold yellow" if _capped(report) else "bold green"),
-            f"   {headline(report)}\n",
-        )
-    )
-    if report.matched:
-        table = _table(
-            f"Matched ({len(report.matched)})", "Skill", "Level", "Evidence", "Résumé says", "Job"
-        )
-        for item in report.matched:
-            table.add_row(
-                item.name,
-                item.requirement,
-                evidence_label(item),
-                _quote(item.resume_quotes[0] if item.resume_quotes else None),
-                _quote(item.job_quote),
-            )
-        parts.append(table)
-    if report.partial:
-        table = _table(
-            f"Partial ({len(report.partial)})", "Skill", "Level", "Via", "Résumé says", "Job"
-        )
-        for item in report.partial:
-            table.add_row(
-                item.name,
-                item.requirement,
-                ", ".join(item.via) + (" (implied)" if item.evidence == "implied" else ""),
-                _quote(item.resume_quotes[0] if item.resume_quotes else None),
-                _quote(item.job_quote),
-            )
-        parts.append(table)
-    if report.missing:
-        table = _table(f"Missing ({len(report.missing)})", "Skill", "Level", "Job says")
-        for item in report.missing:
-            table.add_row(item.name, item.requirement, _quote(item.job_quote))
-        parts.append(table)
-    if report.contributions:
-        table = _table("Why this score (points add up to it)", "Requirement", "Points", "Why")
-        for contribution in report.contributions:
-            table.add_row(
-                " / ".join(contribution.skills),
-                points_label(contribution),
-                Text(contribution.reason),
-            )
-        table.add_row(Text("Score", style="bold"), Text(str(report.score), style="bold"), "")
-        parts.append(table)
+class _Page:
+    """Lines wrapped at ``width``: paragraphs and label-body entries with hanging indents."""
+
+    def __init__(self, width: int, console: Console) -> None:
+        self.width = max(MIN_WIDTH, width)
+        self.console = console
+        self.lines: list[Text] = []
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1].plain:
+            self.lines.append(Text())
+
+    def heading(self, title: str) -> None:
+        self.blank()
+        self.para(Text(title, style="bold"))
+
+    def para(self, body: Text | str, indent: int = 0, first: str = "") -> None:
+        """``first`` then ``body``; continuation lines start at ``indent``."""
+        self.entry(first, body, indent=indent, start=len(first), own_line=False)
+
+    def entry(
+        self,
+        label: str,
+        body: Text | str,
+        *,
+        indent: int = LABEL,
+        start: int | None = None,
+        label_style: str = "",
+        own_line: bool = True,
+    ) -> None:
+        """``label``, then ``body`` from column ``start`` (default ``indent``); the body's
+        continuation lines start at ``indent``, so it wraps under itself, not the label. A label
+        too long for its column gets a line of its own (``own_line``)."""
+        start = indent if start is None else start
+        body = Text(body) if isinstance(body, str) else body
+        head = Text(label, style=label_style)
+        if own_line and label and len(label) + 1 > start:
+            self.lines.append(head)
+            head = Text("")
+        room = max(10, self.width - max(start, indent))
+        wrapped = _wrap(body, room)
+        for number, line in enumerate(wrapped):
+            if number == 0:
+                prefix = head + Text(" " * max(0, start - len(head.plain)))
+            else:
+                prefix = Text(" " * indent)
+            full = prefix + line
+            full.rstrip()
+            self.lines.append(full)
+
+    def text(self) -> Text:
+        while self.lines and not self.lines[-1].plain:
+            self.lines.pop()
+        for line in self.lines:
+            line.rstrip()
+        return Text("\n").join(self.lines)
+
+
+def _wrap(body: Text, room: int) -> list[Text]:
+    """Greedy wrap at spaces only: a word longer than the line stays whole and runs over."""
+    words = [match.span() for match in _WORD.finditer(body.plain)]
+    if not words:
+        return [Text("")]
+    lines: list[Text] = []
+    start, end = words[0]
+    for word_start, word_end in words[1:]:
+        if word_end - start > room:
+            lines.append(body[start:end])
+            start = word_start
+        end = word_end
+    lines.append(body[start:end])
+    return lines
+
+
+def report_text(
+    report: GapReport, *, width: int = 80, full: bool = False, console: Console | None = None
+) -> Text:
+    """The compare report as one wrapped rich Text: act on it first, check it after."""
+    page = _Page(width, console or Console(width=width))
+    page.para(f"Résumé: {report.resume}", indent=8)
+    page.para(f"Job:    {report.job}", indent=8)
+    page.blank()
+    style = "bold green" if report.fit == "strong" else "bold yellow"
+    page.para(Text(fit_line(report), style=style))
+    for row in counts(report):
+        page.para(row.line(), indent=2)
+    for line in (cap_line(report), start_here(report)):
+        if line:
+            page.para(line, indent=2)
+    if report.notes:
+        page.heading("Notes")
+        for note in report.notes:
+            page.para(note.message, indent=4, first="  ! ")
+    if top := top_gaps(report):
+        page.heading("Top gaps (most points first)")
+        for step in top:
+            page.entry(f"  {step.skill}", step_facts(step), label_style="bold")
+    _verdicts(page, report, full)
+    _why(page, report, full)
+    _plan(page, report, full)
     if report.extra:
-        names = ", ".join(item.name for item in report.extra)
-        parts.append(Text(f"\nAlso on the résumé (not asked for): {names}"))
-    if report.learning_plan:
-        parts.append(Text("\nLearning plan (prerequisites first)", style="bold"))
-        phase = None
-        for step in report.learning_plan:
-            if step.phase_title and step.phase_title != phase:
-                phase = step.phase_title
-                hours = sum(s.hours or 0 for s in report.learning_plan if s.phase_title == phase)
-                parts.append(Text(f"\n{phase}  (~{hours} h)", style="bold underline"))
-            level = step.requirement or "prerequisite"
-            head = Text.assemble((f"{step.order}. {step.skill}", "bold"), f"  [{level}]  ")
-            if step.hours:
-                head.append(f"~{step.hours} h", style="dim")
-            lines = [head, Text(f"   {step.reason}", style="italic")]
-            lines += [Text(f"   • {line}") for line in step.steps]
-            if step.tools:
-                lines.append(Text(f"   Pick a tool: {', '.join(step.tools)}"))
-            if step.project:
-                lines.append(Text(f"   Project: {step.project}", style="cyan"))
-            if step.resource:
-                lines.append(Text(f"   Learn from: {step.resource}", style="dim"))
-            parts.append(Group(*lines))
-    parts.append(
-        Text(
-            f"\nskillgap {report.skillgap_version}, taxonomy {report.taxonomy_version}", style="dim"
-        )
+        page.heading("Also on the résumé (not asked for)")
+        page.para(", ".join(item.name for item in report.extra), indent=2, first="  ")
+    page.blank()
+    page.para(
+        Text(f"skillgap {report.skillgap_version}, taxonomy {report.taxonomy_version}", "dim")
     )
-    return Group(*parts)
+    return page.text()
+
+
+def _verdicts(page: _Page, report: GapReport, full: bool) -> None:
+    missing = technical(report.missing)
+    if missing:
+        page.heading(f"Missing ({len(missing)})")
+        for item in missing:
+            page.entry(f"  {item.name}", level_label(item), label_style="bold red")
+            if hint := missing_hint(item):
+                page.entry("", hint[0].upper() + hint[1:] + ".")
+            _quote_line(page, "Job: ", item.job_quote)
+    partial = technical(report.partial)
+    if partial:
+        page.heading(f"Partly covered ({len(partial)})")
+        for item in partial:
+            page.entry(
+                f"  {item.name}",
+                f"{level_label(item)}; {partial_label(item)}",
+                label_style="bold yellow",
+            )
+            for quote in item.resume_quotes[: None if full else 1]:
+                _quote_line(page, "Résumé: ", quote)
+            _quote_line(page, "Job: ", item.job_quote)
+    alternatives = technical(report.alternatives)
+    if alternatives:
+        page.heading(f"Accepted instead ({len(alternatives)})")
+        for item in alternatives:
+            page.entry(
+                f"  {item.name}",
+                f"{item.requirement}; the ad accepts {item.instead}, "
+                "which you have: no points lost, nothing to learn",
+                label_style="bold",
+            )
+    matched = technical(report.matched)
+    if matched:
+        page.heading(f"Matched ({len(matched)})")
+        for item in matched:
+            label = evidence_label(item)
+            page.entry(
+                f"  {item.name}",
+                item.requirement + (f"; {label}" if label else ""),
+                label_style="bold green",
+            )
+            if full:
+                for quote in item.resume_quotes:
+                    _quote_line(page, "Résumé: ", quote)
+                _quote_line(page, "Job: ", item.job_quote)
+    if soft_items := soft(report):
+        page.heading(f"Soft skills ({len(soft_items)}, weighed less)")
+        for verdict, item in soft_items:
+            page.entry(f"  {item.name}", f"{item.requirement}; {verdict}", label_style="bold")
+            if full:
+                for quote in resume_quotes(item):
+                    _quote_line(page, "Résumé: ", quote)
+    if report.say_on_resume:
+        page.heading("Say it on your résumé (held in practice, not named)")
+        for tip in report.say_on_resume:
+            page.entry(
+                f"  “{tip.words}”",
+                f"{tip.requirement}: add it next to {', '.join(tip.next_to)}",
+                label_style="bold",
+            )
+    if line := experience_line(report):
+        page.heading("Overall experience")
+        page.para(line, indent=2, first="  ")
+
+
+def _quote_line(page: _Page, label: str, quote: Quote | None) -> None:
+    if quote is None:
+        return
+    before, marked, after = split_quote(quote)
+    body = Text.assemble(label, "“", before, (marked, "bold"), after, "”")
+    page.entry("", body, indent=LABEL + len(label) + 1, start=LABEL)
+
+
+def _why(page: _Page, report: GapReport, full: bool) -> None:
+    """Every requirement's points; by default the fully met ones are summed on one line."""
+    if not report.contributions:
+        return
+    page.heading("Why this score (the points add up to it)")
+    rows = report.contributions
+    if not full:
+        met = [row for row in rows if row.status == "matched" and row.credit == 1]
+        if met:
+            total = sum(row.points for row in met)
+            page.entry(f"  {total:.2f}", f"{len(met)} requirements fully met (--full lists them)")
+        rows = [row for row in rows if row not in met]
+    for row in rows:
+        page.entry(f"  {points_label(row)}", row.reason)
+    page.entry(f"  = {report.score}", "the score", label_style="bold")
+
+
+def _plan(page: _Page, report: GapReport, full: bool) -> None:
+    """The plan: the first steps in detail, the rest one line each (``full``: all in detail)."""
+    plan = report.learning_plan
+    if not plan:
+        return
+    page.heading(
+        "Learning plan (most points first, prerequisites before what needs them; "
+        f"~{report.plan_hours} h in all)"
+    )
+    number = 0
+    for step in plan:
+        if step.alternative_to:
+            continue
+        number += 1
+        head = Text.assemble((f"{number}. {step.skill}", "bold"))
+        others = alternatives_of(plan, step)
+        if others:
+            head.append(f" (or {', '.join(others)})", style="bold")
+        head.append(f"  {step_facts(step)}")
+        if not full and number > DETAILED_STEPS:
+            if number == DETAILED_STEPS + 1:
+                page.blank()
+            page.para(head, indent=5)
+            continue
+        page.blank()
+        page.para(head, indent=5)
+        if step.phase_title:
+            page.para(Text(step.phase_title, style="dim"), indent=5, first="     ")
+        page.para(Text(step.reason, style="italic"), indent=5, first="     ")
+        for line in step.steps:
+            page.para(line, indent=7, first="     • ")
+        if step.tools:
+            page.para(f"Pick a tool: {', '.join(step.tools)}", indent=7, first="     ")
+        if step.project:
+            page.para(Text(f"Project: {step.project}", style="cyan"), indent=7, first="     ")
+        if step.resource:
+            page.para(Text(f"Learn from: {step.resource}", style="dim"), indent=7, first="     ")
+    if not full and number > DETAILED_STEPS:
+        page.para(Text("(--full shows every step in detail)", style="dim"), indent=5)
 
 
 def profile_text(profile: Profile) -> Group:
@@ -121,12 +309,6 @@ def profile_text(profile: Profile) -> Group:
     return Group(*parts)
 
 
-def _quote(quote: Quote | None) -> Text:
-    """A quote with the skill's words in bold; Text keeps document text out of rich markup."""
-    before, marked, after = split_quote(quote)
-    return Text.assemble(before, (marked, "bold"), after)
-
-
 def _table(title: str, *columns: str) -> Table:
     table = Table(title=title, title_justify="left", title_style="bold", expand=False)
     for column in columns:
@@ -134,16 +316,18 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
+def console_for(color: bool | None) -> Console:
+    """The console a report is printed for: ``COLUMNS`` wide when set, else the terminal's
+    width, else 80 (files and pipes)."""
+    return Console(force_terminal=color, no_color=color is False, highlight=False)
+
+
 def to_console(renderable: object, *, color: bool | None = None, width: int | None = None) -> str:
     """Render to a string (colour only when asked, or on a terminal by default)."""
-    console = Console(record=True, force_terminal=color, no_color=color is False, width=width)
-    if width is None and not console.is_terminal:
-        console.width = 100  # files and pipes: wide enough for the evidence column
+    console = Console(
+        record=True, force_terminal=color, no_color=color is False, width=width, highlight=False
+    )
     with console.capture() as capture:
-        console.print(renderable)
-    return capture.get()
-
-
-def _capped(report: GapReport) -> bool:
-    """A required skill is missing: the score's colour warns, whatever its number."""
-    return any(item.requirement == "required" for item in report.missing)
+        plain = isinstance(renderable, Text)  # wrapped already: print each line whole
+        console.print(renderable, no_wrap=plain, overflow="ignore" if plain else None, crop=False)
+    return "\n".join(line.rstrip() for line in capture.get().split("\n"))

@@ -39,6 +39,8 @@ class Skill:
     phase: int
     record: SkillRecord
     category_resource: str | None = None
+    interchangeable: bool = False  # its file's products can stand in for each other
+    soft: bool = False  # a soft skill (communication, leadership)
 
     @property
     def implies(self) -> list[str]:
@@ -160,7 +162,14 @@ class Taxonomy:
                     )
                 assert data.category is not None and data.phase is not None  # the validator's
                 skills[record.id] = Skill(
-                    record.id, record.name, data.category, data.phase, record, data.resource
+                    record.id,
+                    record.name,
+                    data.category,
+                    data.phase,
+                    record,
+                    data.resource,
+                    data.interchangeable,
+                    data.soft,
                 )
                 where[record.id] = filename
                 defined.add(record.id)

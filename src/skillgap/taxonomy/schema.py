@@ -109,6 +109,14 @@ class CategoryFile(BaseModel):
         None, description="where the category sits in a learning plan (1 = learn first)"
     )
     resource: Text | None = Field(None, description="default kind of resource for its skills")
+    interchangeable: bool = Field(
+        False,
+        description="its skills are products that can stand in for each other when related "
+        "(MySQL for PostgreSQL, GCP for AWS); languages, frameworks and concepts never do",
+    )
+    soft: bool = Field(
+        False, description="soft skills (communication, leadership): they weigh less in a score"
+    )
     skill: list[SkillRecord] = Field(default_factory=list)
     extend: list[Extension] = Field(default_factory=list)
     roadmap: list[RoadmapPhase] = Field(default_factory=list)

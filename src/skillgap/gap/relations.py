@@ -1,0 +1,98 @@
+"""When a held skill can honestly stand in for a skill the job asks for: a rule of kinds.
+
+A relation strength in the taxonomy says how much two skills have in common; whether one can
+*replace* the other depends on what kind of skill each is. A held skill stands in for a
+wanted one (a partial match) only when all of these hold:
+
+1. **Related**: the taxonomy relates them with at least ``Scoring.min_related_strength``.
+2. **Products of one kind**: both are a kind of the same concept (``category_of``: Kafka and
+   RabbitMQ are both message queues), or both come from files whose products are
+   ``interchangeable`` in the same category (databases, cloud, infrastructure,
+   observability, developer tools: MySQL for PostgreSQL, Google Cloud for AWS). Languages,
+   frameworks, API styles, architecture, practices and soft skills never stand in for each
+   other: knowing Python helps with Go, it is not part of Go.
+3. **Neither is a concept** that tools are a kind of (Monitoring, CI/CD, Caching): a concept
+   is met by implication (Prometheus ⇒ Monitoring) or not at all.
+4. **Neither builds on the other**: Helm needs Kubernetes, it does not replace it.
+5. **Not tools of different languages**: JUnit does not stand in for pytest.
+
+A relation that fails the rule still helps: the plan names it ("You know Python").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from skillgap.taxonomy import Skill, Taxonomy
+
+
+def strength(taxonomy: Taxonomy, wanted: str, held: str) -> float:
+    """How related two skills are, in either direction (0 when unrelated)."""
+    return max(taxonomy[wanted].related.get(held, 0.0), taxonomy[held].related.get(wanted, 0.0))
+
+
+def stands_in(taxonomy: Taxonomy, wanted: str, held: str) -> bool:
+    """Whether ``held`` is the same kind of product as ``wanted`` (rules 2 to 5 above)."""
+    facts = _facts(taxonomy)
+    if wanted in facts.concepts or held in facts.concepts:
+        return False
+    if not _kinds(taxonomy[wanted]) & _kinds(taxonomy[held]):
+        return False
+    if wanted in facts.builds_on[held] or held in facts.builds_on[wanted]:
+        return False
+    languages = facts.languages[wanted], facts.languages[held]
+    return not (languages[0] and languages[1] and not languages[0] & languages[1])
+
+
+def related_held(
+    taxonomy: Taxonomy, wanted: str, held: set[str], minimum: float
+) -> list[tuple[str, float]]:
+    """Held skills related to ``wanted`` at ``minimum`` or more, strongest first."""
+    found = [(other, strength(taxonomy, wanted, other)) for other in held if other != wanted]
+    found = [(other, value) for other, value in found if value >= minimum]
+    return sorted(found, key=lambda pair: (-pair[1], taxonomy[pair[0]].name.lower()))
+
+
+def _kinds(skill: Skill) -> set[str]:
+    """What a skill is a kind of: its concepts, and its category when that holds products."""
+    kinds = set(skill.record.category_of)
+    if skill.interchangeable:
+        kinds.add(f"category:{skill.category}")
+    return kinds
+
+
+class _Facts:
+    """Per-taxonomy facts the rule reads: concepts, what builds on what, tools' languages."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.concepts = frozenset(c for skill in taxonomy for c in skill.record.category_of)
+        self.builds_on = {skill.id: _closure(taxonomy, skill.id) for skill in taxonomy}
+        self.languages = {
+            skill.id: frozenset(
+                other
+                for other in self.builds_on[skill.id] | _implied(taxonomy, skill.id)
+                if taxonomy[other].category == "languages"
+            )
+            for skill in taxonomy
+        }
+
+
+@lru_cache(maxsize=8)
+def _facts(taxonomy: Taxonomy) -> _Facts:
+    return _Facts(taxonomy)
+
+
+def _closure(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
+    """Every prerequisite of a skill, transitively."""
+    seen: set[str] = set()
+    stack = list(taxonomy[skill_id].prerequisites)
+    while stack:
+        pre = stack.pop()
+        if pre not in seen:
+            seen.add(pre)
+            stack.extend(taxonomy[pre].prerequisites)
+    return frozenset(seen)
+
+
+def _implied(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
+    return frozenset(taxonomy.implied_by([skill_id]))
