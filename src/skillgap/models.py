@@ -122,8 +122,8 @@ class Quote(_Model):
     section: str | None = None
 
 
-class MatchedSkill(_Model):
-    """A job skill the résumé holds, or holds by implication (``evidence`` "implied")."""
+class _JobSkill(_Model):
+    """What every verdict on one job skill says first: which skill, how the ad asks for it."""
 
     id: str
     name: str
@@ -132,6 +132,11 @@ class MatchedSkill(_Model):
     kind: SkillKind = Field("technical", description='"soft": weighs less, shown apart')
     essential: bool = Field(False, description="the ad makes it a must-have (see `essential_why`)")
     essential_why: str | None = None
+
+
+class MatchedSkill(_JobSkill):
+    """A job skill the résumé holds, or holds by implication (``evidence`` "implied")."""
+
     evidence: Evidence | None = None
     via: list[str] = Field(
         default_factory=list, description='for "implied": the held skills that imply it'
@@ -145,17 +150,10 @@ class MatchedSkill(_Model):
     job_quote: Quote | None = None
 
 
-class PartialSkill(_Model):
+class PartialSkill(_JobSkill):
     """A job skill the résumé lacks, where a held skill of the same kind can stand in for it
     (MySQL for PostgreSQL, GitLab CI for GitHub Actions)."""
 
-    id: str
-    name: str
-    category: str
-    requirement: Requirement
-    kind: SkillKind = "technical"
-    essential: bool = False
-    essential_why: str | None = None
     via: list[str] = Field(description="the held skills that stand in for this one")
     credit: float = Field(description="share of the skill's weight earned, 0-1")
     evidence: Evidence | None = Field(None, description="kept for old readers; always null now")
@@ -164,16 +162,9 @@ class PartialSkill(_Model):
     job_quote: Quote | None = None
 
 
-class MissingSkill(_Model):
+class MissingSkill(_JobSkill):
     """A job skill with no support in the résumé."""
 
-    id: str
-    name: str
-    category: str
-    requirement: Requirement
-    kind: SkillKind = "technical"
-    essential: bool = False
-    essential_why: str | None = None
     known_related: list[str] = Field(
         default_factory=list,
         description="held skills that help learn it but do not stand in for it (Python for Go)",

@@ -89,6 +89,20 @@ RedactOpt = Annotated[
 ]
 
 
+RowFormatOpt = Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")]
+TopMissingOpt = Annotated[
+    int, typer.Option("--top-missing", min=0, help="Missing required skills shown per row.")
+]
+
+
+def _files(what: str, glob: str) -> typer.models.ArgumentInfo:
+    """The argument of a batch command: many documents, named any way a shell can."""
+    return typer.Argument(
+        help=f"{what} files, folders (walked), globs ('{glob}'), or - to read one path per "
+        "line from stdin."
+    )
+
+
 @app.command()
 def compare(
     resume: Annotated[str, typer.Argument(help=f"Résumé: {DOCUMENT_HELP}.")],
@@ -164,16 +178,8 @@ def extract(
 @app.command()
 def rank(
     job: Annotated[str, typer.Argument(help=f"Job ad: {DOCUMENT_HELP}.")],
-    resumes: Annotated[
-        list[str],
-        typer.Argument(
-            help="Résumé files, folders (walked), globs ('cv/**/*.pdf'), or - to read one "
-            "path per line from stdin."
-        ),
-    ],
-    format: Annotated[
-        RankFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = RankFormat.text,  # type: ignore[attr-defined]
+    resumes: Annotated[list[str], _files("Résumé", "cv/**/*.pdf")],
+    format: RowFormatOpt = RankFormat.text,  # type: ignore[attr-defined]
     output: Annotated[
         Path | None,
         typer.Option(
@@ -188,9 +194,7 @@ def rank(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
     ] = None,
-    top_missing: Annotated[
-        int, typer.Option("--top-missing", min=0, help="Missing required skills shown per row.")
-    ] = 5,
+    top_missing: TopMissingOpt = 5,
     redact: RedactOpt = False,
     taxonomy: TaxonomyOpt = None,
 ) -> None:
@@ -236,24 +240,14 @@ def rank(
 @app.command()
 def match(
     resume: Annotated[str, typer.Argument(help=f"Résumé: {DOCUMENT_HELP}.")],
-    jobs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Job ads: files, folders (walked), globs ('ads/*.txt'), or - to read one "
-            "path per line from stdin."
-        ),
-    ],
-    format: Annotated[
-        RankFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = RankFormat.text,  # type: ignore[attr-defined]
+    jobs: Annotated[list[str], _files("Job ad", "ads/*.txt")],
+    format: RowFormatOpt = RankFormat.text,  # type: ignore[attr-defined]
     output: OutputOpt = None,
     workers: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: 1)."),
     ] = None,
-    top_missing: Annotated[
-        int, typer.Option("--top-missing", min=0, help="Missing required skills shown per row.")
-    ] = 5,
+    top_missing: TopMissingOpt = 5,
     password: PasswordOpt = None,
     taxonomy: TaxonomyOpt = None,
 ) -> None:
@@ -265,7 +259,7 @@ def match(
 
     Example: skillgap match resume.pdf ads/ --format csv --output matches.csv
     """
-    from skillgap.analyzer import Analyzer, to_document
+    from skillgap.analyzer import shared_analyzer, to_document
     from skillgap.batch import MatchTask, expand_inputs, match_rows
     from skillgap.batch.pool import score_files
     from skillgap.report.rows import format_match_rows
@@ -275,7 +269,7 @@ def match(
     paths = expand_inputs(jobs, sys.stdin if "-" in jobs else None)
     if not paths:
         raise SkillgapError("no job files given; name files, folders or globs")
-    analyzer = Analyzer(_taxonomy(taxonomy), Options(password=password))
+    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password))
     profile = analyzer.extract(to_document(resume, analyzer.options), "resume")
     task = MatchTask(analyzer, profile, top_missing)
     rows = match_rows(score_files(task, paths, jobs=workers or 1))

@@ -57,7 +57,7 @@ def job_lines(mentions: Sequence[Mention], text: str) -> int:
 def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[PlanStep]:
     """Plan steps for every gap, plus any prerequisite the person does not know yet."""
     wanted = {gap.skill_id: gap for gap in gaps}
-    known = set(held) | {pre for skill in held for pre in _prerequisites(taxonomy, skill)}
+    known = set(held) | {pre for skill in held for pre in taxonomy.all_prerequisites(skill)}
     unlocks: dict[str, str] = {}  # prerequisite-only skill -> the gap that needs it
     stack = sorted(wanted)
     while stack:
@@ -116,16 +116,6 @@ def _inherited(nodes: set[str], dependants: dict[str, list[str]], own: object) -
     return key
 
 
-def _prerequisites(taxonomy: Taxonomy, skill_id: str) -> set[str]:
-    """Every prerequisite of a skill, transitively."""
-    seen: set[str] = set()
-    stack = list(taxonomy[skill_id].prerequisites)
-    while stack:
-        pre = stack.pop()
-        if pre not in seen:
-            seen.add(pre)
-            stack.extend(taxonomy[pre].prerequisites)
-    return seen
 
 
 @lru_cache(maxsize=8)

@@ -66,7 +66,7 @@ class _Facts:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.concepts = frozenset(c for skill in taxonomy for c in skill.record.category_of)
-        self.builds_on = {skill.id: _closure(taxonomy, skill.id) for skill in taxonomy}
+        self.builds_on = {skill.id: taxonomy.all_prerequisites(skill.id) for skill in taxonomy}
         self.languages = {
             skill.id: frozenset(
                 other
@@ -82,16 +82,6 @@ def _facts(taxonomy: Taxonomy) -> _Facts:
     return _Facts(taxonomy)
 
 
-def _closure(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
-    """Every prerequisite of a skill, transitively."""
-    seen: set[str] = set()
-    stack = list(taxonomy[skill_id].prerequisites)
-    while stack:
-        pre = stack.pop()
-        if pre not in seen:
-            seen.add(pre)
-            stack.extend(taxonomy[pre].prerequisites)
-    return frozenset(seen)
 
 
 def _implied(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:

@@ -10,26 +10,8 @@ from __future__ import annotations
 
 import re
 
-from skillgap.models import GapReport, Quote
-from skillgap.report.common import (
-    alternatives_of,
-    cap_line,
-    counts,
-    evidence_label,
-    experience_line,
-    fit_line,
-    level_label,
-    missing_hint,
-    partial_label,
-    points_label,
-    resume_quotes,
-    soft,
-    split_quote,
-    start_here,
-    step_facts,
-    technical,
-    top_gaps,
-)
+from skillgap.models import GapReport, MatchedSkill, PartialSkill, Quote
+from skillgap.report import common
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _SPACE = re.compile(r"\s+")
@@ -43,18 +25,20 @@ def escape(text: str) -> str:
 
 def report_markdown(report: GapReport, full: bool = True) -> str:
     """The whole report, in the text report's order; Markdown always carries every quote."""
-    lines = ["# Skill gap report", "", f"**{escape(fit_line(report))}.**", ""]
-    lines += [f"- {escape(row.line())}" for row in counts(report)]
-    if cap := cap_line(report):
+    lines = ["# Skill gap report", "", f"**{escape(common.fit_line(report))}.**", ""]
+    lines += [f"- {escape(row.line())}" for row in common.counts(report)]
+    if cap := common.cap_line(report):
         lines.append(f"- {escape(cap)}")
-    if start := start_here(report):
+    if start := common.start_here(report):
         lines.append(f"- **{escape(start)}**")
     lines += ["", f"Résumé: {escape(report.resume)} · Job: {escape(report.job)}"]
     for note in report.notes:
         lines += ["", f"**Note:** {escape(note.message)}"]
-    if top := top_gaps(report):
+    if top := common.top_gaps(report):
         lines += _section("Top gaps", ["Skill", "Level, effort, points at stake"])
-        lines += [_row(f"**{escape(step.skill)}**", escape(step_facts(step))) for step in top]
+        lines += [
+            _row(f"**{escape(step.skill)}**", escape(common.step_facts(step))) for step in top
+        ]
     _verdicts(lines, report)
     if report.contributions:
         lines += _section("Why this score", ["Requirement", "Level", "Points", "Why"])
@@ -62,7 +46,7 @@ def report_markdown(report: GapReport, full: bool = True) -> str:
             _row(
                 escape(" / ".join(item.skills)),
                 item.requirement if item.status != "rounding" else "",
-                points_label(item),
+                common.points_label(item),
                 escape(item.reason),
             )
             for item in report.contributions
@@ -79,34 +63,42 @@ def report_markdown(report: GapReport, full: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _held_rows(title: str, label: str, items: list[MatchedSkill] | list[PartialSkill]) -> list[str]:
+    """A table of job skills the résumé holds or stands in for, with both sides' words."""
+    rows = _section(title, ["Skill", "Level", label, "Résumé says", "Job asks"])
+    for item in items:
+        how = (
+            common.evidence_label(item)
+            if isinstance(item, MatchedSkill)
+            else common.partial_label(item)
+        )
+        rows.append(
+            _row(
+                escape(item.name),
+                escape(common.level_label(item)),
+                escape(how),
+                QUOTE_SEPARATOR.join(_quote(quote) for quote in item.resume_quotes),
+                _quote(item.job_quote),
+            )
+        )
+    return rows
+
+
 def _verdicts(lines: list[str], report: GapReport) -> None:
-    if missing := technical(report.missing):
+    if missing := common.technical(report.missing):
         lines += _section(f"Missing ({len(missing)})", ["Skill", "Level", "Job asks", "Hint"])
         lines += [
             _row(
                 escape(item.name),
-                escape(level_label(item)),
+                escape(common.level_label(item)),
                 _quote(item.job_quote),
-                escape(missing_hint(item)),
+                escape(common.missing_hint(item)),
             )
             for item in missing
         ]
-    if partial := technical(report.partial):
-        lines += _section(
-            f"Partly covered ({len(partial)})",
-            ["Skill", "Level", "Stands in", "Résumé says", "Job asks"],
-        )
-        lines += [
-            _row(
-                escape(item.name),
-                escape(level_label(item)),
-                escape(partial_label(item)),
-                QUOTE_SEPARATOR.join(_quote(quote) for quote in item.resume_quotes),
-                _quote(item.job_quote),
-            )
-            for item in partial
-        ]
-    if alternatives := technical(report.alternatives):
+    if partial := common.technical(report.partial):
+        lines += _held_rows(f"Partly covered ({len(partial)})", "Stands in", partial)
+    if alternatives := common.technical(report.alternatives):
         lines += _section(
             f"Accepted instead ({len(alternatives)})", ["Skill", "Level", "The ad accepts"]
         )
@@ -114,22 +106,9 @@ def _verdicts(lines: list[str], report: GapReport) -> None:
             _row(escape(item.name), item.requirement, f"{escape(item.instead)}, which you have")
             for item in alternatives
         ]
-    if matched := technical(report.matched):
-        lines += _section(
-            f"Matched ({len(matched)})",
-            ["Skill", "Level", "Evidence", "Résumé says", "Job asks"],
-        )
-        lines += [
-            _row(
-                escape(item.name),
-                escape(level_label(item)),
-                escape(evidence_label(item)),
-                QUOTE_SEPARATOR.join(_quote(quote) for quote in item.resume_quotes),
-                _quote(item.job_quote),
-            )
-            for item in matched
-        ]
-    if soft_items := soft(report):
+    if matched := common.technical(report.matched):
+        lines += _held_rows(f"Matched ({len(matched)})", "Evidence", matched)
+    if soft_items := common.soft(report):
         lines += _section(
             "Soft skills (weighed less)", ["Skill", "Level", "Verdict", "Résumé says"]
         )
@@ -138,7 +117,7 @@ def _verdicts(lines: list[str], report: GapReport) -> None:
                 escape(item.name),
                 item.requirement,
                 verdict,
-                QUOTE_SEPARATOR.join(_quote(q) for q in resume_quotes(item)),
+                QUOTE_SEPARATOR.join(_quote(q) for q in common.resume_quotes(item)),
             )
             for verdict, item in soft_items
         ]
@@ -150,7 +129,7 @@ def _verdicts(lines: list[str], report: GapReport) -> None:
             _row(f"“{escape(tip.words)}”", escape(", ".join(tip.next_to)), tip.requirement)
             for tip in report.say_on_resume
         ]
-    if line := experience_line(report):
+    if line := common.experience_line(report):
         lines += ["", "## Overall experience", "", escape(line)]
 
 
@@ -170,12 +149,12 @@ def _plan(lines: list[str], report: GapReport) -> None:
         if step.alternative_to:
             continue
         number += 1
-        others = alternatives_of(plan, step)
+        others = common.alternatives_of(plan, step)
         name = f"**{escape(step.skill)}**" + (
             f" (or {escape(', '.join(others))})" if others else ""
         )
         phase = f" · _{escape(step.phase_title)}_" if step.phase_title else ""
-        lines.append(f"{number}. {name} ({escape(step_facts(step))}){phase}  ")
+        lines.append(f"{number}. {name} ({escape(common.step_facts(step))}){phase}  ")
         lines.append(f"   {escape(step.reason)}")
         lines += [f"   - {escape(line)}" for line in step.steps]
         if step.tools:
@@ -196,7 +175,7 @@ def _row(*cells: str) -> str:
 
 def _quote(quote: Quote | None) -> str:
     """A quote with the skill's words in bold."""
-    before, marked, after = split_quote(quote)
+    before, marked, after = common.split_quote(quote)
     if not marked:
         return escape(before + after)
     return f"{escape(before)}**{escape(marked)}**{escape(after)}"

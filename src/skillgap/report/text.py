@@ -15,25 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.models import GapReport, Profile, Quote
-from skillgap.report.common import (
-    alternatives_of,
-    cap_line,
-    counts,
-    evidence_label,
-    experience_line,
-    fit_line,
-    level_label,
-    missing_hint,
-    partial_label,
-    points_label,
-    resume_quotes,
-    soft,
-    split_quote,
-    start_here,
-    step_facts,
-    technical,
-    top_gaps,
-)
+from skillgap.report import common
 
 LABEL = 18  # the hanging indent of an entry: its label column
 DETAILED_STEPS = 5  # plan steps shown in detail by default
@@ -124,20 +106,20 @@ def report_text(
     page.para(f"Job:    {report.job}", indent=8)
     page.blank()
     style = "bold green" if report.fit == "strong" else "bold yellow"
-    page.para(Text(fit_line(report), style=style))
-    for row in counts(report):
+    page.para(Text(common.fit_line(report), style=style))
+    for row in common.counts(report):
         page.para(row.line(), indent=2)
-    for line in (cap_line(report), start_here(report)):
+    for line in (common.cap_line(report), common.start_here(report)):
         if line:
             page.para(line, indent=2)
     if report.notes:
         page.heading("Notes")
         for note in report.notes:
             page.para(note.message, indent=4, first="  ! ")
-    if top := top_gaps(report):
+    if top := common.top_gaps(report):
         page.heading("Top gaps (most points first)")
         for step in top:
-            page.entry(f"  {step.skill}", step_facts(step), label_style="bold")
+            page.entry(f"  {step.skill}", common.step_facts(step), label_style="bold")
     _verdicts(page, report, full)
     _why(page, report, full)
     _plan(page, report, full)
@@ -152,57 +134,37 @@ def report_text(
 
 
 def _verdicts(page: _Page, report: GapReport, full: bool) -> None:
-    missing = technical(report.missing)
-    if missing:
+    if missing := common.technical(report.missing):
         page.heading(f"Missing ({len(missing)})")
         for item in missing:
-            page.entry(f"  {item.name}", level_label(item), label_style="bold red")
-            if hint := missing_hint(item):
-                page.entry("", hint[0].upper() + hint[1:] + ".")
-            _quote_line(page, "Job: ", item.job_quote)
-    partial = technical(report.partial)
-    if partial:
+            hint = common.missing_hint(item)
+            note = hint[0].upper() + hint[1:] + "." if hint else None
+            _skill(
+                page, item.name, common.level_label(item), "bold red", job=item.job_quote, note=note
+            )
+    if partial := common.technical(report.partial):
         page.heading(f"Partly covered ({len(partial)})")
         for item in partial:
-            page.entry(
-                f"  {item.name}",
-                f"{level_label(item)}; {partial_label(item)}",
-                label_style="bold yellow",
-            )
-            for quote in item.resume_quotes[: None if full else 1]:
-                _quote_line(page, "Résumé: ", quote)
-            _quote_line(page, "Job: ", item.job_quote)
-    alternatives = technical(report.alternatives)
-    if alternatives:
+            detail = f"{common.level_label(item)}; {common.partial_label(item)}"
+            resume = item.resume_quotes[: None if full else 1]
+            _skill(page, item.name, detail, "bold yellow", resume, item.job_quote)
+    if alternatives := common.technical(report.alternatives):
         page.heading(f"Accepted instead ({len(alternatives)})")
         for item in alternatives:
-            page.entry(
-                f"  {item.name}",
-                f"{item.requirement}; the ad accepts {item.instead}, "
-                "which you have: no points lost, nothing to learn",
-                label_style="bold",
-            )
-    matched = technical(report.matched)
-    if matched:
+            detail = f"{item.requirement}; the ad accepts {item.instead}, which you have: "
+            _skill(page, item.name, detail + "no points lost, nothing to learn", "bold")
+    if matched := common.technical(report.matched):
         page.heading(f"Matched ({len(matched)})")
         for item in matched:
-            label = evidence_label(item)
-            page.entry(
-                f"  {item.name}",
-                item.requirement + (f"; {label}" if label else ""),
-                label_style="bold green",
-            )
-            if full:
-                for quote in item.resume_quotes:
-                    _quote_line(page, "Résumé: ", quote)
-                _quote_line(page, "Job: ", item.job_quote)
-    if soft_items := soft(report):
+            label = common.evidence_label(item)
+            detail = item.requirement + (f"; {label}" if label else "")
+            quotes = (item.resume_quotes, item.job_quote) if full else ([], None)
+            _skill(page, item.name, detail, "bold green", *quotes)
+    if soft_items := common.soft(report):
         page.heading(f"Soft skills ({len(soft_items)}, weighed less)")
         for verdict, item in soft_items:
-            page.entry(f"  {item.name}", f"{item.requirement}; {verdict}", label_style="bold")
-            if full:
-                for quote in resume_quotes(item):
-                    _quote_line(page, "Résumé: ", quote)
+            resume = common.resume_quotes(item) if full else []
+            _skill(page, item.name, f"{item.requirement}; {verdict}", "bold", resume)
     if report.say_on_resume:
         page.heading("Say it on your résumé (held in practice, not named)")
         for tip in report.say_on_resume:
@@ -211,7 +173,7 @@ def _verdicts(page: _Page, report: GapReport, full: bool) -> None:
                 f"{tip.requirement}: add it next to {', '.join(tip.next_to)}",
                 label_style="bold",
             )
-    if line := experience_line(report):
+    if line := common.experience_line(report):
         page.heading("Overall experience")
         page.para(line, indent=2, first="  ")
 
@@ -219,7 +181,7 @@ def _verdicts(page: _Page, report: GapReport, full: bool) -> None:
 def _quote_line(page: _Page, label: str, quote: Quote | None) -> None:
     if quote is None:
         return
-    before, marked, after = split_quote(quote)
+    before, marked, after = common.split_quote(quote)
     body = Text.assemble(label, "“", before, (marked, "bold"), after, "”")
     page.entry("", body, indent=LABEL + len(label) + 1, start=LABEL)
 
@@ -237,7 +199,7 @@ def _why(page: _Page, report: GapReport, full: bool) -> None:
             page.entry(f"  {total:.2f}", f"{len(met)} requirements fully met (--full lists them)")
         rows = [row for row in rows if row not in met]
     for row in rows:
-        page.entry(f"  {points_label(row)}", row.reason)
+        page.entry(f"  {common.points_label(row)}", row.reason)
     page.entry(f"  = {report.score}", "the score", label_style="bold")
 
 
@@ -256,10 +218,10 @@ def _plan(page: _Page, report: GapReport, full: bool) -> None:
             continue
         number += 1
         head = Text.assemble((f"{number}. {step.skill}", "bold"))
-        others = alternatives_of(plan, step)
+        others = common.alternatives_of(plan, step)
         if others:
             head.append(f" (or {', '.join(others)})", style="bold")
-        head.append(f"  {step_facts(step)}")
+        head.append(f"  {common.step_facts(step)}")
         if not full and number > DETAILED_STEPS:
             if number == DETAILED_STEPS + 1:
                 page.blank()
@@ -331,3 +293,21 @@ def to_console(renderable: object, *, color: bool | None = None, width: int | No
         plain = isinstance(renderable, Text)  # wrapped already: print each line whole
         console.print(renderable, no_wrap=plain, overflow="ignore" if plain else None, crop=False)
     return "\n".join(line.rstrip() for line in capture.get().split("\n"))
+
+
+def _skill(
+    page: _Page,
+    name: str,
+    detail: str,
+    style: str,
+    resume: list[Quote] | tuple[()] = (),
+    job: Quote | None = None,
+    note: str | None = None,
+) -> None:
+    """One job skill: its name and verdict, a note, then the résumé and job lines behind it."""
+    page.entry(f"  {name}", detail, label_style=style)
+    if note:
+        page.entry("", note)
+    for quote in resume:
+        _quote_line(page, "Résumé: ", quote)
+    _quote_line(page, "Job: ", job)

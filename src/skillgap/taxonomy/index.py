@@ -216,6 +216,17 @@ class Taxonomy:
             for alias in record.cased_aliases:
                 yield Alias(alias, skill.id, True)
 
+    def all_prerequisites(self, skill_id: str) -> frozenset[str]:
+        """Every prerequisite of a skill, transitively (what learning it builds on)."""
+        seen: set[str] = set()
+        stack = list(self.skills[skill_id].prerequisites)
+        while stack:
+            pre = stack.pop()
+            if pre not in seen:
+                seen.add(pre)
+                stack.extend(self.skills[pre].prerequisites)
+        return frozenset(seen)
+
     def implied_by(self, skill_ids: Iterable[str]) -> dict[str, str]:
         """Skills implied (transitively) by the given ones: ``{implied id: source id}``."""
         held = set(skill_ids)
