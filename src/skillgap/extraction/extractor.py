@@ -17,12 +17,20 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, O
 from spacy.tokens import Doc
 
 from skillgap.errors import DocumentError
-from skillgap.extraction import ambiguity, clauses, negation, requirement, years
+from skillgap.extraction import ambiguity, clauses, years
+from skillgap.extraction.context import (
+    ContextEngine,
+    Target,
+    first_sentence_of_line,
+    judge,
+    sentence_ids,
+)
 from skillgap.extraction.dated_roles import Role, find_roles, merged_years
 from skillgap.extraction.fuzzy import MIN_KEY, FuzzyIndex
 from skillgap.extraction.matcher import SkillMatcher
 from skillgap.extraction.sections import find_sections
 from skillgap.extraction.tokenizer import blank_english
+from skillgap.extraction.tokens import Tokens
 from skillgap.models import (
     Document,
     ExtractedSkill,
@@ -92,6 +100,7 @@ class Extractor:
         self.nlp = blank_english()
         self.matcher = SkillMatcher(self.nlp, self.taxonomy)
         self.fuzzy = FuzzyIndex(self.taxonomy)
+        self.context = ContextEngine(self.nlp)
 
     def extract(self, document: Document, kind: Kind) -> Profile:
         """Extract the profile of one document."""
@@ -102,15 +111,22 @@ class Extractor:
                 f"{self.nlp.max_length:,}; give the résumé or job ad alone"
             )
         doc = self.nlp.make_doc(text)
+        tokens = Tokens.of(doc)
         sections = find_sections(text, kind)
         clause_starts = clauses.clause_bounds(doc)
         candidates = self._candidates(doc, text)
         covered = {i for c in candidates for i in range(c.start, c.end)}
+        targets = [
+            Target(c.start, c.end, c.skill_id, self.taxonomy[c.skill_id].category)
+            for c in candidates
+        ]
+        barrier = self.context.barriers(tokens)
+        contexts = self.context.hits(tokens, targets, kind, barrier)
         in_url = _url_chars(text)
         lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
-        claimed: list[_Candidate] = []
-        for cand in candidates:
+        kept: list[tuple[_Candidate, _Judged]] = []
+        for cand, target, hits in zip(candidates, targets, contexts, strict=True):
             first = doc[cand.start]
             section = sections.at(first.idx)
             clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
@@ -125,16 +141,28 @@ class Extractor:
                 )
             ):
                 continue
+            verdict = judge(
+                kind,
+                hits,
+                section,
+                first_sentence_of_line(tokens, target),
+                section == "not_required" and self.context.line_qualified(tokens, target),
+            )
+            if verdict.ignored:
+                continue
             others = _Others(covered, cand.start, cand.end)
             skill = self.taxonomy[cand.skill_id]
-            item = self._judge(doc, text, cand, section, clause, others, kind)
+            item = self._judge(
+                doc, text, cand, section, clause, others, verdict.reason, verdict.level
+            )
             if skill.needs_context and not _has_evidence(
                 doc, lines, cand, section, clause, others, item
             ):
                 continue
             judged[cand.skill_id].append(item)
-            if item.reason is None:
-                claimed.append(cand)
+            kept.append((cand, item))
+        _same_sentence(judged, sentence_ids(barrier), doc)
+        claimed = [cand for cand, item in kept if item.reason is None]
         any_of = self._any_of(doc, claimed) if kind == "job" else []
         roles: list[Role] = []
         if kind == "resume":
@@ -200,7 +228,8 @@ class Extractor:
         section: str | None,
         clause: int,
         others: _Others,
-        kind: Kind,
+        reason: str | None,
+        level: str,
     ) -> _Judged:
         span = doc[cand.start : cand.end]
         mention = Mention(
@@ -211,21 +240,6 @@ class Extractor:
             method=cand.method,  # type: ignore[arg-type]
             score=cand.score,
         )
-        reason = negation.negation_reason(doc, cand.start, cand.end, clause, others)
-        level = "uncued"
-        if kind == "job":
-            if reason == "negated" and negation.negation_is_about_requirement(
-                doc, clause, cand.end
-            ):
-                reason, level = None, "preferred"
-            elif reason == "learning":
-                reason = None
-            if section == "not_required":  # "What you don't need": asks for none of it
-                reason = "negated"
-            if level == "uncued":
-                level = _job_level(doc, cand, section, clause, others)
-        elif section == "interests" and reason is None:
-            reason = "learning"
         stated = years.stated_years(doc, text, cand.start, cand.end, clause, others)
         return _Judged(mention, reason, level, stated)
 
@@ -320,6 +334,29 @@ class Extractor:
         )
 
 
+def _same_sentence(judged: dict[str, list[_Judged]], sentence: list[int], doc: Doc) -> None:
+    """A skill the writer says they lack in a sentence is not claimed elsewhere in it either.
+
+    "I'd happily join a Go shop, though I come without any Go experience"; "Teaching myself
+    Go in the evenings with A Tour of Go".
+    """
+    for items in judged.values():
+        reasons: dict[int, str] = {}
+        for item in items:
+            if item.reason is not None:
+                reasons.setdefault(sentence[_token_at(doc, item.mention.start)], item.reason)
+        if not reasons:
+            continue
+        for item in items:
+            if item.reason is None:
+                item.reason = reasons.get(sentence[_token_at(doc, item.mention.start)])
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    """The index of the token starting at character ``offset``."""
+    return doc.char_span(offset, offset + 1, alignment_mode="expand").start
+
+
 def _has_evidence(
     doc: Doc,
     lines: _Lines,
@@ -332,17 +369,20 @@ def _has_evidence(
     """Whether an ambiguous name (Go, Spring, Kafka) is used as a technology here.
 
     Evidence: a skills list or a requirements bullet of a few words, stated years ("5+
-    years of Java"), a learning cue ("learning Rust"), a "nice to have" cue in a job
-    section, or the technical words and skill lists :func:`ambiguity.has_tech_context` reads.
+    years of Java"), a context cue ("learning Rust", "never touched Java", "Kafka is a plus"),
+    or the technical words and skill lists :func:`ambiguity.has_tech_context` reads; a season,
+    grade or year next to the name always says no.
     """
     if ambiguity.hyphen_joined(doc, cand.start, cand.end):
         return False
-    if section in LIST_SECTIONS and lines.is_short(item.mention.start):
+    if (
+        (section in LIST_SECTIONS and lines.is_short(item.mention.start))
+        or section == "skills"
+        or item.years is not None
+        or item.reason is not None  # "learning Rust", "no Kafka experience", "Interests: Rust"
+        or item.level == "preferred"  # a job's "Kafka is a plus"
+    ):
         return not ambiguity.near_non_tech(doc, cand.start, cand.end)
-    if section == "skills" or item.years is not None or item.reason == "learning":
-        return not ambiguity.near_non_tech(doc, cand.start, cand.end)
-    if item.level == "preferred":  # a job's "Kafka is a plus"
-        return True
     return ambiguity.has_tech_context(doc, cand.start, cand.end, clause, others)
 
 
@@ -399,16 +439,6 @@ def _not_a_claim(
 def _words_in_clause(doc: Doc, clause: int, end: int, words: set[str]) -> bool:
     stop = clauses.clause_end(doc, end)
     return any(token.lower_ in words for token in doc[clause:stop])
-
-
-def _job_level(
-    doc: Doc, cand: _Candidate, section: str | None, clause: int, others: _Others
-) -> str:
-    if section == "preferred":
-        return "preferred"
-    if requirement.has_preferred_cue(doc, clause, cand.start, cand.end, others):
-        return "preferred"
-    return "required" if section == "requirements" else "uncued"
 
 
 def _requirement(items: list[_Judged]) -> Requirement:
