@@ -20,6 +20,7 @@ from skillgap.extraction.tokens import Tokens
 SENTENCE_END = {".", "!", "?", ";", "|", "•", "▪", "●", "◦", "➔", "‣", "■", "□"}
 # What a label scope crosses: "Go: none", "Kubernetes — none", "MongoDB (no ...)".
 LABEL_SEPARATORS = {":", "—", "–", "-", "(", "="}
+EMPHASIS = {"*", "**", "_", "__"}  # Markdown emphasis inside a sentence: "**is preferable.**"
 # After these a line break continues the sentence ("experience with\nKafka").
 CONTINUING_WORDS = {
     "with", "of", "in", "and", "or", "the", "a", "an", "to", "for", "on", "using", "as", "by",
@@ -244,11 +245,20 @@ class ContextEngine:
         reached: list[tuple[int, int]] = []
         qualified = False
         words = 0
+        sentences = rule.sentences
+        crossing = False  # in a run of barriers ("Ruby.\n* However"): one sentence end
         index = origin
         while 0 <= index < size and words < rule.max_scope:
             if barrier[index]:
-                break
-            if space[index]:
+                if not crossing and (not sentences or tokens.breaks[index] > 1):
+                    break
+                sentences -= not crossing
+                crossing = True
+                index += step
+                continue
+            if not space[index]:
+                crossing = False
+            if space[index] or (lower[index] in EMPHASIS and not barrier[index]):
                 index += step
                 continue
             target = owner[index]

@@ -29,6 +29,7 @@ from skillgap.extraction.dated_roles import Role, find_roles, merged_years
 from skillgap.extraction.fuzzy import MIN_KEY, FuzzyIndex
 from skillgap.extraction.matcher import SkillMatcher
 from skillgap.extraction.sections import find_sections
+from skillgap.extraction.taglines import line_numbers, tag_lines
 from skillgap.extraction.tokenizer import blank_english
 from skillgap.extraction.tokens import Tokens
 from skillgap.models import (
@@ -71,6 +72,7 @@ class _Candidate:
     end: int
     method: str
     score: float | None = None
+    tag_line: bool = False  # on a lower-case tag line: a listed skill
 
 
 class _Others:
@@ -114,7 +116,7 @@ class Extractor:
         tokens = Tokens.of(doc)
         sections = find_sections(text, kind)
         clause_starts = clauses.clause_bounds(doc)
-        candidates = self._candidates(doc, text)
+        candidates = self._candidates(doc, text, tokens)
         covered = {i for c in candidates for i in range(c.start, c.end)}
         targets = [
             Target(c.start, c.end, c.skill_id, self.taxonomy[c.skill_id].category)
@@ -137,6 +139,7 @@ class Extractor:
                 or (
                     kind == "job"
                     and section == "about"
+                    and not cand.tag_line
                     and not _words_in_clause(doc, clause, cand.end, STACK_CUES)
                 )
             ):
@@ -170,12 +173,23 @@ class Extractor:
             roles = find_roles(text, spans, self.options.current_day())
         return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
 
-    def _candidates(self, doc: Doc, text: str) -> list[_Candidate]:
+    def _candidates(self, doc: Doc, text: str, tokens: Tokens) -> list[_Candidate]:
+        """Phrase matches, any-case forms on tag lines, then fuzzy matches on the rest."""
+        matches = self.matcher(doc)
+        loose = self.matcher.any_case(doc)
+        lines = line_numbers(tokens)
+        tags = tag_lines(tokens, lines, [(s, e) for _, s, e in matches + loose])
         candidates = []
-        for label, start, end in self.matcher(doc):
+        for label, start, end in matches:
             info = self.matcher.labels[label]
-            candidates.append(_Candidate(info.skill_id, start, end, info.method))
+            tag = lines[start] in tags
+            candidates.append(_Candidate(info.skill_id, start, end, info.method, tag_line=tag))
         covered = {i for c in candidates for i in range(c.start, c.end)}
+        for label, start, end in sorted(loose, key=lambda m: (m[1], -m[2])):
+            if lines[start] in tags and not covered.intersection(range(start, end)):
+                info = self.matcher.labels[label]
+                candidates.append(_Candidate(info.skill_id, start, end, info.method, tag_line=True))
+                covered.update(range(start, end))
         candidates.extend(self._fuzzy(doc, text, covered))
         candidates.sort(key=lambda c: c.start)
         return candidates
@@ -377,6 +391,7 @@ def _has_evidence(
         return False
     if (
         (section in LIST_SECTIONS and lines.is_short(item.mention.start))
+        or cand.tag_line
         or section == "skills"
         or item.years is not None
         or item.reason is not None  # "learning Rust", "no Kafka experience", "Interests: Rust"

@@ -26,12 +26,14 @@ class MatchInfo:
 
 
 class SkillMatcher:
-    """Phrase matchers for all surface forms: case-insensitive and exact-case ones."""
+    """Phrase matchers for all surface forms: case-insensitive and exact-case ones, plus the
+    exact-case forms in any case for lower-case tag lines ("r java nosql")."""
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.nlp = nlp
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.loose = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[int, MatchInfo] = {}
         by_label: dict[tuple[str, bool, str], set[str]] = {}
         names = {skill.id: skill.name for skill in taxonomy}
@@ -46,7 +48,10 @@ class SkillMatcher:
             key = nlp.vocab.strings.add(label)
             self.labels[key] = MatchInfo(skill_id, method)
             matcher = self.exact if case_sensitive else self.lower
-            matcher.add(label, list(nlp.tokenizer.pipe(sorted(variants))))
+            patterns = list(nlp.tokenizer.pipe(sorted(variants)))
+            matcher.add(label, patterns)
+            if case_sensitive:
+                self.loose.add(label, patterns)
 
     def __call__(self, doc: spacy.tokens.Doc) -> list[tuple[int, int, int]]:
         """All ``(label, start token, end token)`` matches, longest first on overlap.
@@ -67,6 +72,11 @@ class SkillMatcher:
             elif outer is not None and (start, stop) == outer[1:] and self._shared(outer, label):
                 kept.append((label, start, stop))
         return kept
+
+    def any_case(self, doc: spacy.tokens.Doc) -> list[tuple[int, int, int]]:
+        """Matches of the exact-case forms in any case ("go", "rest", "cypress"): only a tag
+        line, where everything is written in lower case, may use them."""
+        return self.loose(doc)
 
     def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
         outer_id = self.labels[outer[0]].skill_id

@@ -69,6 +69,9 @@ class Rule(BaseModel):
     scope: Literal["list", "clause"] = "list"
     max_scope: Annotated[int, Field(ge=0, le=60)] = 8
     max_targets: Annotated[int, Field(ge=1)] | None = None
+    sentences: Annotated[int, Field(ge=0, le=3)] = Field(
+        0, description="sentence ends a backward scope may cross into earlier sentences"
+    )
     after_label: bool = Field(
         False, description="backward only over a label: 'Go: none', 'MongoDB (no ...)'"
     )

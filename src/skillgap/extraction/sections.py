@@ -43,10 +43,9 @@ JOB_HEADINGS: dict[str, str] = {
     "not_required": r"(what )?you (don'?t|do not|won'?t|will not) need.*"
     r"|not (required|expected|needed|necessary)|no need for.*",
     "preferred": r"(nice|good|great)[- ]to[- ]haves?|bonus( points)?|pluses|(a )?plus|extra credit"
-    r"|preferred( qualifications| skills| experience)?|desired( skills| qualifications)?"
-    r"|desirable( criteria| skills| qualifications| experience)?|optional|extras?"
-    r"|(it would be |it's )?(great|nice|a bonus) if( you)?.*|nice if you.*|ideally.*"
-    r"|even better.*|would be nice",
+    r"|(preferred|desired|desirable|optional|bonus|nice[- ]to[- ]have)( [\w/&-]+){0,4}"
+    r"|extras?|(it would be |it's )?(great|nice|a bonus) if( you)?.*|nice if you.*|ideally.*"
+    r"|even better.*|would be nice|(technologies|tools|things|what) we('ll)?( use and)? teach.*",
     "ignored": r"additional information|how to apply"
     r"|(the )?(recruitment|hiring|interview) process.*|what can you expect.*"
     r"|equal (employment )?opportunity.*|eeo.*|apply( now)?"
@@ -58,7 +57,7 @@ JOB_HEADINGS: dict[str, str] = {
     r"|what we('re| are) looking for|who you are|about you|your profile|you (have|are|bring)"
     r"|you (might|may) be a fit if.*|must[- ]haves?|we'?d love to hear from you if.*"
     r"|if you got it.*|what (are )?we (are )?looking for.*|.*attributes we value|skills needed"
-    r"|essential|what we (want|expect)|you should have|(the )?ideal candidate.*",
+    r"|essential|required|must|what we (want|expect)|you should have|(the )?ideal candidate.*",
     "responsibilities": r"(key |your |main )?(job |role )?(responsibilities|duties|mission)"
     r"|what you'?ll (do|work on|own)|what you'?d (do|own|work on)"
     r"|what you will (do|be doing|work on)|the role|your role|about the (role|job|position)"
@@ -91,8 +90,10 @@ _INLINE_DETAILS = re.compile(r"\b(Skill|Education|Company|Project) Details\b")
 MAX_HEADING_WORDS = 7
 MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
 # Sections an inline "Label: ..." opens for its own line only: they change what the line's
-# skills mean, so they must not run on into the lines after ("Interests: Rust, chess").
-LINE_ONLY = {"interests", "learning", "not_required", "excluded", "preferred"}
+# skills mean or drop them, so they must not run on into the lines after ("Interests: Rust,
+# chess", "Salary: ...").
+LINE_ONLY = {"interests", "learning", "not_required", "excluded", "preferred", "benefits",
+             "ignored", "about"}  # fmt: skip
 # Job sections that are lists: a prose paragraph after their bullets is no longer part of them.
 LIST_SECTIONS = {"requirements", "preferred", "not_required", "excluded"}
 PROSE_WORDS = 6
@@ -148,7 +149,7 @@ def _heading_depth(line: str, kind: Kind, following: str = "") -> int | None:
     words = line.strip()
     count = len(words.split())
     if words.endswith(":") and 0 < count <= 5 and words[0].isupper():
-        return SUB
+        return SUB if kind == "resume" else TOP  # "Key achievements:" inside a résumé's job
     symbol = _SYMBOL_LINE.match(line)
     if (
         symbol
@@ -158,7 +159,14 @@ def _heading_depth(line: str, kind: Kind, following: str = "") -> int | None:
     ):
         return TOP
     letters = [c for c in words if c.isalpha()]
-    if kind == "job" and 0 < count <= 6 and len(letters) > 3 and all(c.isupper() for c in letters):
+    if (
+        kind == "job"
+        and 0 < count <= 6
+        and len(letters) > 3
+        and all(c.isupper() for c in letters)
+        and "," not in words
+        and not _BULLET.match(line)
+    ):
         return TOP
     return None
 
@@ -174,12 +182,11 @@ def find_sections(text: str, kind: Kind) -> Sections:
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines):
         here = names[-1]
-        name = heading_name(line, kind)
         inline = None
-        if name is None:
-            match = _INLINE_HEADING.match(line)
-            if match:
-                inline = heading_name(match.group(1), kind)
+        match = _INLINE_HEADING.match(line)
+        if match and line[match.end() :].strip(" \t*_:.\r\n"):  # "Salary: <SALARY>"
+            inline = heading_name(match.group(1), kind)
+        name = heading_name(line, kind) if inline is None else None
         unknown = None
         if name is None and inline is None:
             unknown = _heading_depth(line, kind, _next_text(lines, number))
