@@ -27,6 +27,7 @@ CONTINUING_WORDS = {
     "at", "from", "including", "such", "like", "via", "across", "into", "both", ",",
 }  # fmt: skip
 CLAIM_CATEGORIES = ("negated", "learning", "interest")
+END = ""  # the trie key under which a phrase's rules sit (no token is empty)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class _Compiled:
     terminators: frozenset[str]
     skills: frozenset[str]
     categories: frozenset[str]
+    unless: frozenset[str]
 
 
 class ContextEngine:
@@ -76,10 +78,11 @@ class ContextEngine:
         self.glue = frozenset(scope.glue)
         self.filler = frozenset(scope.filler)
         self.openers = frozenset(scope.clause_openers)
+        self.terminators = frozenset(scope.terminators)
         self.list_item_words = scope.list_item_words
         self.experience = frozenset(self.rules.words.get("experience", []))
         self.compiled: list[_Compiled] = []
-        self.by_first: dict[str, list[tuple[tuple[str, ...], _Compiled]]] = {}
+        self.trie: dict = {}  # word -> {word -> ..., END: [rules the phrase ends]}
         for order, rule in enumerate(self.rules.rule):
             compiled = _Compiled(
                 rule,
@@ -87,6 +90,7 @@ class ContextEngine:
                 frozenset(scope.terminators if rule.terminated_by is None else rule.terminated_by),
                 frozenset(rule.skills),
                 frozenset(rule.categories),
+                frozenset(rule.unless),
             )
             self.compiled.append(compiled)
             for phrase in sorted(set(self._phrases(rule))):
@@ -95,8 +99,11 @@ class ContextEngine:
                     for token in nlp.tokenizer(phrase)
                     if not token.is_space
                 )
+                node = self.trie
+                for word in words:
+                    node = node.setdefault(word, {})
                 if words:
-                    self.by_first.setdefault(words[0], []).append((words, compiled))
+                    node.setdefault(END, []).append(compiled)
 
     def _phrases(self, rule: Rule) -> list[str]:
         return [phrase for cue in rule.cues for phrase in self.rules.phrases(cue)]
@@ -121,11 +128,21 @@ class ContextEngine:
         barrier = self.barriers(tokens) if barrier is None else barrier
         for start, end, rules in self._cues(tokens, owner, kind):
             for compiled in rules:
+                if compiled.rule.unless and self._sentence_has(
+                    tokens, barrier, start, compiled.unless
+                ):
+                    continue
+                if compiled.rule.category == "ignored":  # "favourite IDE": the cue's own words
+                    for index in {owner[i] for i in range(start, end) if owner[i] >= 0}:
+                        for twin in twins.get(index, (index,)):
+                            if _applies(compiled, targets[twin]):
+                                found[twin].append(Hit(compiled.rule.name, "ignored", 0, False))
                 directions = {"forward": (1,), "backward": (-1,), "both": (1, -1)}
                 for step in directions[compiled.rule.direction]:
                     origin = end if step > 0 else start - 1
+                    labelled = tokens.lower[start] in LABEL_SEPARATORS  # "( learning )"
                     reached, qualified = self._walk(
-                        tokens, barrier, owner, targets, compiled, origin, step
+                        tokens, barrier, owner, targets, compiled, origin, step, labelled
                     )
                     for index, distance in reached:
                         for twin in twins.get(index, (index,)):
@@ -157,25 +174,25 @@ class ContextEngine:
         A cue inside a skill name ("learning" in "machine learning") is no cue, and a pseudo
         cue ("not only") hides the cues it overlaps.
         """
-        lower = tokens.lower
+        lower, breaks = tokens.lower, tokens.breaks
         words = [index for index, space in enumerate(tokens.space) if not space]
         spans: dict[tuple[int, int], list[_Compiled]] = {}
         for position, index in enumerate(words):
-            for phrase, compiled in self.by_first.get(lower[index], ()):
-                if kind not in compiled.rule.kinds:
-                    continue
-                size = len(phrase)
-                if position + size > len(words):
-                    continue
-                picked = words[position : position + size]
-                if any(lower[i] != word for i, word in zip(picked, phrase, strict=True)):
-                    continue
-                last = picked[-1]
-                if any(tokens.breaks[i] for i in range(index, last)):
-                    continue  # a cue never spans a line break
-                if any(owner[i] >= 0 for i in range(index, last + 1)):
-                    continue
-                spans.setdefault((index, last + 1), []).append(compiled)
+            node = self.trie.get(lower[index])
+            ahead = position
+            while node is not None:
+                last = words[ahead]
+                for compiled in node.get(END, ()):
+                    if kind not in compiled.rule.kinds:
+                        continue
+                    inside = any(owner[i] >= 0 for i in range(index, last + 1))
+                    if inside and compiled.rule.category != "ignored":
+                        continue  # "learning" in "machine learning" is no cue
+                    spans.setdefault((index, last + 1), []).append(compiled)
+                ahead += 1
+                if ahead >= len(words) or any(breaks[i] for i in range(last, words[ahead])):
+                    break  # a cue never spans a line break
+                node = node.get(lower[words[ahead]])
         pseudo = [span for span, rules in spans.items() if any(_is_pseudo(r) for r in rules)]
         kept: list[tuple[int, int, list[_Compiled]]] = []
         end = -1
@@ -189,6 +206,19 @@ class ContextEngine:
             kept.append((start, stop, sorted(rules, key=lambda r: r.order)))
             end = stop
         return kept
+
+    @staticmethod
+    def _sentence_has(
+        tokens: Tokens, barrier: list[bool], index: int, words: frozenset[str]
+    ) -> bool:
+        """Whether the sentence around token ``index`` holds one of ``words``."""
+        start = index
+        while start > 0 and not barrier[start - 1]:
+            start -= 1
+        end = index
+        while end < len(tokens) and not barrier[end]:
+            end += 1
+        return any(tokens.lower[i] in words for i in range(start, end))
 
     def barriers(self, tokens: Tokens) -> list[bool]:
         """Tokens that end every scope: sentence ends, bullets, and line breaks that end a line.
@@ -231,6 +261,7 @@ class ContextEngine:
         compiled: _Compiled,
         origin: int,
         step: int,
+        labelled: bool = False,
     ) -> tuple[list[tuple[int, int]], bool]:
         """Walk one scope from ``origin``; the targets reached (with distance) and whether
         the scope speaks of experience."""
@@ -238,7 +269,7 @@ class ContextEngine:
         lower, space, size = tokens.lower, tokens.space, len(tokens)
         list_mode = rule.scope == "list"
         glue_only = False  # after the first of max_targets=1: only its list goes on
-        needs_label = rule.after_label and step < 0
+        needs_label = rule.after_label and step < 0 and not labelled
         introducers = rule.introduced_by
         opening, closing = ("(", ")") if step > 0 else (")", "(")
         depth = 0  # brackets opened since the cue: a scope never leaves the bracket it began in
@@ -366,7 +397,7 @@ class ContextEngine:
                 continue
             word = tokens.lower[index]
             if word in self.glue and words:
-                return index
+                return index if self._item_follows(tokens, barrier, owner, index, step) else None
             if owner[index] >= 0 or word in self.filler or words >= self.list_item_words:
                 return None
             if not tokens.alpha[index]:
@@ -374,6 +405,22 @@ class ContextEngine:
             words += 1
             index += step
         return None
+
+    def _item_follows(
+        self, tokens: Tokens, barrier: list[bool], owner: list[int], index: int, step: int
+    ) -> bool:
+        """After the glue at ``index``, another list item: a skill or an unknown word.
+
+        "without downtime, using Helm" is no list: a verb follows the comma.
+        """
+        while 0 <= index < len(tokens) and not barrier[index]:
+            word = tokens.lower[index]
+            if not (tokens.space[index] or word in self.glue):
+                if owner[index] >= 0:
+                    return True
+                return tokens.alpha[index] and word not in self.filler and word not in self.openers
+            index += step
+        return False
 
     def _qualified_after(self, tokens: Tokens, target: Target) -> bool:
         """ "Kafka experience", "Kubernetes knowledge": the word after the mention."""

@@ -164,7 +164,7 @@ class Extractor:
                 continue
             judged[cand.skill_id].append(item)
             kept.append((cand, item))
-        _same_sentence(judged, sentence_ids(barrier), doc)
+        _same_sentence(judged, sentence_ids(barrier), tokens, self.context.terminators)
         claimed = [cand for cand, item in kept if item.reason is None]
         any_of = self._any_of(doc, claimed) if kind == "job" else []
         roles: list[Role] = []
@@ -348,27 +348,36 @@ class Extractor:
         )
 
 
-def _same_sentence(judged: dict[str, list[_Judged]], sentence: list[int], doc: Doc) -> None:
+def _same_sentence(
+    judged: dict[str, list[_Judged]], sentence: list[int], tokens: Tokens, contrast: frozenset[str]
+) -> None:
     """A skill the writer says they lack in a sentence is not claimed elsewhere in it either.
 
-    "I'd happily join a Go shop, though I come without any Go experience"; "Teaching myself
-    Go in the evenings with A Tour of Go".
+    "Teaching myself Go in the evenings with A Tour of Go". A contrast word between the two
+    mentions keeps the other a claim: "I've consumed GraphQL ..., but never built a GraphQL
+    server".
     """
     for items in judged.values():
-        reasons: dict[int, str] = {}
-        for item in items:
-            if item.reason is not None:
-                reasons.setdefault(sentence[_token_at(doc, item.mention.start)], item.reason)
-        if not reasons:
+        marked = [item for item in items if item.reason is not None]
+        if not marked:
             continue
         for item in items:
-            if item.reason is None:
-                item.reason = reasons.get(sentence[_token_at(doc, item.mention.start)])
+            if item.reason is not None:
+                continue
+            here = _token_at(tokens, item.mention.start)
+            for other in marked:
+                there = _token_at(tokens, other.mention.start)
+                low, high = sorted((here, there))
+                if sentence[here] == sentence[there] and not any(
+                    tokens.lower[i] in contrast for i in range(low, high)
+                ):
+                    item.reason = other.reason
+                    break
 
 
-def _token_at(doc: Doc, offset: int) -> int:
+def _token_at(tokens: Tokens, offset: int) -> int:
     """The index of the token starting at character ``offset``."""
-    return doc.char_span(offset, offset + 1, alignment_mode="expand").start
+    return bisect.bisect_right(tokens.start, offset) - 1
 
 
 def _has_evidence(

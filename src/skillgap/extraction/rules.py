@@ -38,7 +38,7 @@ Kind = Literal["resume", "job"]
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 SkillId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-MAX_EXPANSIONS = 2000  # phrases one cue may stand for; a typo like "@study @study @study" trips it
+MAX_EXPANSIONS = 5000  # phrases one cue may stand for; a typo like "@study @study @study" trips it
 
 
 class Scope(BaseModel):
@@ -76,6 +76,9 @@ class Rule(BaseModel):
         False, description="backward only over a label: 'Go: none', 'MongoDB (no ...)'"
     )
     terminated_by: list[Word] | None = None
+    unless: list[Word] = Field(
+        default_factory=list, description="the rule does not fire in a sentence with one of these"
+    )
     introduced_by: list[Word] = Field(
         default_factory=list, description="the scope marks skills only after one of these"
     )

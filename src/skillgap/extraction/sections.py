@@ -94,8 +94,11 @@ MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
 # chess", "Salary: ...").
 LINE_ONLY = {"interests", "learning", "not_required", "excluded", "preferred", "benefits",
              "ignored", "about"}  # fmt: skip
-# Job sections that are lists: a prose paragraph after their bullets is no longer part of them.
-LIST_SECTIONS = {"requirements", "preferred", "not_required", "excluded"}
+# Sections that are lists: a prose paragraph after their items is no longer part of them.
+LIST_SECTIONS: dict[Kind, set[str]] = {
+    "job": {"requirements", "preferred", "not_required", "excluded"},
+    "resume": {"skills"},
+}
 PROSE_WORDS = 6
 # Heading depth: Markdown "#" counts; a plain or ALL-CAPS title is a top heading (2); a bold
 # line or a short "Title:" line is a sub-heading (3). An unknown heading ends the section
@@ -207,13 +210,13 @@ def find_sections(text: str, kind: Kind) -> Sections:
             starts.append(offset)  # an unknown heading ends the known section before it
             names.append(None)
             depth, bullets = unknown, False
-        elif kind == "job" and here in LIST_SECTIONS and line.strip():
-            if _BULLET.match(line):
-                bullets = True
-            elif bullets and blank and _is_prose(line):
+        elif here in LIST_SECTIONS[kind] and line.strip():
+            if bullets and blank and _is_prose(line, kind):
                 starts.append(offset)  # closing remarks after the list
                 names.append(None)
                 bullets = False
+            elif _BULLET.match(line) or kind == "resume":
+                bullets = True
         if kind == "resume":
             for match in _INLINE_DETAILS.finditer(line):
                 detail = {"Skill": "skills", "Education": "education"}.get(match.group(1))
@@ -225,9 +228,12 @@ def find_sections(text: str, kind: Kind) -> Sections:
     return Sections(starts, names)
 
 
-def _is_prose(line: str) -> bool:
-    """A paragraph line: several words, not a list item."""
-    return len(line.split()) >= PROSE_WORDS and not _BULLET.match(line)
+def _is_prose(line: str, kind: Kind) -> bool:
+    """A paragraph line: several words, not a list item; in a résumé, a whole sentence."""
+    words = line.strip()
+    if len(words.split()) < PROSE_WORDS or _BULLET.match(line):
+        return False
+    return kind == "job" or (words[-1:] in ".!?" and words.count(",") <= 2)
 
 
 def _next_text(lines: list[str], number: int) -> str:
