@@ -67,6 +67,7 @@ class _Compiled:
     skills: frozenset[str]
     categories: frozenset[str]
     unless: frozenset[str]
+    openings: frozenset[str]
 
 
 class ContextEngine:
@@ -91,6 +92,7 @@ class ContextEngine:
                 frozenset(rule.skills),
                 frozenset(rule.categories),
                 frozenset(rule.unless),
+                frozenset(rule.unless_opening),
             )
             self.compiled.append(compiled)
             for phrase in sorted(set(self._phrases(rule))):
@@ -128,8 +130,8 @@ class ContextEngine:
         barrier = self.barriers(tokens) if barrier is None else barrier
         for start, end, rules in self._cues(tokens, owner, kind):
             for compiled in rules:
-                if compiled.rule.unless and self._sentence_has(
-                    tokens, barrier, start, compiled.unless
+                if (compiled.unless or compiled.openings) and self._sentence_has(
+                    tokens, barrier, start, compiled.unless, compiled.openings
                 ):
                     continue
                 if compiled.rule.category == "ignored":  # "favourite IDE": the cue's own words
@@ -209,15 +211,25 @@ class ContextEngine:
 
     @staticmethod
     def _sentence_has(
-        tokens: Tokens, barrier: list[bool], index: int, words: frozenset[str]
+        tokens: Tokens,
+        barrier: list[bool],
+        index: int,
+        words: frozenset[str],
+        openings: frozenset[str],
     ) -> bool:
-        """Whether the sentence around token ``index`` holds one of ``words``."""
+        """Whether the sentence around token ``index`` holds one of ``words`` or opens with
+        one of ``openings``."""
         start = index
         while start > 0 and not barrier[start - 1]:
             start -= 1
         end = index
         while end < len(tokens) and not barrier[end]:
             end += 1
+        first = next(
+            (i for i in range(start, end) if not (tokens.space[i] or tokens.punct[i])), None
+        )
+        if first is not None and tokens.lower[first] in openings:
+            return True
         return any(tokens.lower[i] in words for i in range(start, end))
 
     def barriers(self, tokens: Tokens) -> list[bool]:

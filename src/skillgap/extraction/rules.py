@@ -79,6 +79,9 @@ class Rule(BaseModel):
     unless: list[Word] = Field(
         default_factory=list, description="the rule does not fire in a sentence with one of these"
     )
+    unless_opening: list[Word] = Field(
+        default_factory=list, description="... nor in one that opens with one of these ('Build')"
+    )
     introduced_by: list[Word] = Field(
         default_factory=list, description="the scope marks skills only after one of these"
     )

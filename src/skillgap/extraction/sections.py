@@ -137,11 +137,11 @@ def heading_name(line: str, kind: Kind) -> str | None:
     return None
 
 
-def _heading_depth(line: str, kind: Kind, following: str = "") -> int | None:
+def _heading_depth(line: str, kind: Kind, around: tuple[str, str] = ("", "")) -> int | None:
     """How deep an unknown heading-like line sits, or None when it reads as content.
 
     Markdown headings, bold lines, short "Title:" lines and emoji titles are headings (an
-    emoji that also opens the next line is a bullet: "✔ Python"); so is a short ALL-CAPS
+    emoji that also opens the line before or after is a bullet: "✔ Python"); so is a short ALL-CAPS
     line in a job ad (in a résumé that is usually a job title).
     """
     markdown = _MARKDOWN.match(line)
@@ -151,22 +151,22 @@ def _heading_depth(line: str, kind: Kind, following: str = "") -> int | None:
         return SUB
     words = line.strip()
     count = len(words.split())
-    if words.endswith(":") and 0 < count <= 5 and words[0].isupper():
+    if not 0 < count <= MAX_HEADING_WORDS:
+        return None
+    if words.endswith(":") and count <= 5 and words[0].isupper():
         return SUB if kind == "resume" else TOP  # "Key achievements:" inside a résumé's job
     symbol = _SYMBOL_LINE.match(line)
     if (
         symbol
-        and count <= MAX_HEADING_WORDS
         and words[-1:] not in ".!?"
-        and not following.lstrip().startswith(symbol.group(1))
+        and not any(near.lstrip().startswith(symbol.group(1)) for near in around)
     ):
         return TOP
-    letters = [c for c in words if c.isalpha()]
     if (
         kind == "job"
-        and 0 < count <= 6
-        and len(letters) > 3
-        and all(c.isupper() for c in letters)
+        and count <= 6
+        and words.upper() == words
+        and sum(c.isalpha() for c in words) > 3
         and "," not in words
         and not _BULLET.match(line)
     ):
@@ -192,7 +192,8 @@ def find_sections(text: str, kind: Kind) -> Sections:
         name = heading_name(line, kind) if inline is None else None
         unknown = None
         if name is None and inline is None:
-            unknown = _heading_depth(line, kind, _next_text(lines, number))
+            around = (lines[number - 1] if number else "", _next_text(lines, number))
+            unknown = _heading_depth(line, kind, around)
         if name is not None:
             if name != here:
                 starts.append(offset)

@@ -16,6 +16,10 @@ from skillgap.extraction.tokens import Tokens
 MIN_TAGS = 2  # skill names on the line
 MIN_SHARE = 0.6  # of the line's words that are part of a skill name
 LIST_WORDS = {"and", "or", "&", "etc", "plus"}  # glue between tags, not counted as words
+# Words of a sentence, never of a tag list: "java rest per node", "the rest of the team".
+PROSE_WORDS = {"the", "a", "an", "of", "to", "per", "at", "in", "on", "for", "with", "by",
+               "from", "is", "are", "was", "be", "you", "we", "our", "your", "it", "this",
+               "that", "as", "into", "when", "if"}  # fmt: skip
 
 
 def line_numbers(tokens: Tokens) -> list[int]:
@@ -38,14 +42,18 @@ def tag_lines(tokens: Tokens, lines: list[int], spans: Iterable[tuple[int, int]]
             for index in range(start, end):
                 covered[index] = True
     words: dict[int, list[int]] = {}  # line -> [words, covered words]
-    upper: set[int] = set()
+    upper: set[int] = set()  # lines that are no tag line: capitals or prose words
     glued: set[int] = set()
     for index, lower in enumerate(tokens.lower):
+        line = lines[index]
+        if line not in tags:  # most lines name no skill at all
+            continue
+        if lower in PROSE_WORDS:
+            upper.add(line)
         if lower in LIST_WORDS or lower == ",":
-            glued.add(lines[index])
+            glued.add(line)
         if tokens.space[index] or tokens.punct[index] or lower in LIST_WORDS:
             continue
-        line = lines[index]
         if tokens.alpha[index] and not tokens.lowercase[index]:
             upper.add(line)
         counts = words.setdefault(line, [0, 0])

@@ -19,10 +19,21 @@ from spacy.attrs import (
     LOWER,
     SPACY,
 )
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 # Marks that open a bullet item when they start a line ("- Go", "* Go", "• Go").
 BULLETS = {"•", "▪", "●", "◦", "➔", "»", "·", "-", "*", "–", "—", "‣", "○", "■", "□", "✓", "✔"}
+
+
+_TEXTS: dict[int, str] = {}  # lower-case hash -> text; the vocabulary's strings never change
+
+
+def _text(strings: StringStore, key: int) -> str:
+    text = _TEXTS.get(key)
+    if text is None:
+        text = _TEXTS[key] = strings[key].replace("\u2019", "'")
+    return text
 
 
 @dataclass(frozen=True)
@@ -48,17 +59,12 @@ class Tokens:
     def of(cls, doc: Doc) -> Tokens:
         """Read a document's tokens with one ``to_array`` call."""
         attrs = [LOWER, IDX, LENGTH, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_LOWER, LIKE_NUM, SPACY]
-        strings = doc.vocab.strings
-        columns = (
-            list(zip(*doc.to_array(attrs).tolist(), strict=True)) if len(doc) else [()] * len(attrs)
-        )
-        lows, idxs, lengths, space, punct, alpha, lowercase, num, spaced = (
-            [bool(value) for value in column] if position >= 3 else list(column)
-            for position, column in enumerate(columns)
-        )
-        lower = [strings[low].replace("\u2019", "'") for low in lows]
-        start = idxs
-        end = [idx + length for idx, length in zip(idxs, lengths, strict=True)]
+        columns = doc.to_array(attrs).T.tolist() if len(doc) else [[] for _ in attrs]
+        lows, start, lengths = columns[:3]
+        space, punct, alpha, lowercase, num, spaced = (list(map(bool, c)) for c in columns[3:])
+        known = _TEXTS.get
+        lower = [known(low) or _text(doc.vocab.strings, low) for low in lows]
+        end = [idx + length for idx, length in zip(start, lengths, strict=True)]
         breaks = [w.count("\n") if blank else 0 for w, blank in zip(lower, space, strict=True)]
         line_start = []
         fresh = True
