@@ -41,6 +41,14 @@ RESUME_NEGATION = [
     ("Python for eight years, without any Django.", {"Python": "held", "Django": "negated"}),
     ("Skills: Python, Docker\nNo Kubernetes, and no wish to run it.",
      {"Python": "held", "Docker": "held", "Kubernetes": "negated"}),
+    ("Never had the opportunity to work with Kubernetes.", {"Kubernetes": "negated"}),
+    ("Not comfortable with Rust yet.", {"Rust": "negated"}),
+    ("I have yet to use Terraform.", {"Terraform": "negated"}),
+    ("Unfamiliar with Kafka.", {"Kafka": "negated"}),
+    ("I know Python well but have no experience with Django.",
+     {"Python": "held", "Django": "negated"}),
+    ("Built APIs in Go; no Java.", {"Go": "held", "Java": "negated"}),
+    ("Used Docker daily; never needed Kubernetes.", {"Docker": "held", "Kubernetes": "negated"}),
 ]  # fmt: skip
 
 RESUME_NEGATION_AFTER = [
@@ -50,6 +58,10 @@ RESUME_NEGATION_AFTER = [
      {"Elasticsearch": "negated", "Redis": "held"}),
     ("GraphQL (never in production)", {"GraphQL": "negated"}),
     ("Python: 6 years. Helm — not yet.", {"Python": "held", "Helm": "negated"}),
+    ("Kubernetes: N/A", {"Kubernetes": "negated"}),
+    ("Docker (familiar), Kubernetes (none)", {"Docker": "held", "Kubernetes": "negated"}),
+    ("Exposure to Kafka (academic only)", {"Kafka": "negated"}),
+    ("Comfortable with Python, not yet with Go.", {"Python": "held", "Go": "negated"}),
 ]  # fmt: skip
 
 RESUME_LIST_HEADERS = [
@@ -122,6 +134,10 @@ JOB_NEGATION = [  # the role does not use it
     ("You don't need Kafka. Our data team owns that.", {"Kafka": "negated"}),
     ("Not required\n- Kubernetes", {"Kubernetes": "negated"}),
     ("If Scala is what you love, this isn't the job for you.", {"Scala": "negated"}),
+    ("This is not a Java role.", {"Java": "negated"}),
+    ("You will not be writing Java.", {"Java": "negated"}),
+    ("We've retired our Java services.", {"Java": "negated"}),
+    ("Our stack is Python only — no Java.", {"Python": "required", "Java": "negated"}),
 ]
 
 JOB_NOT_A_PREREQUISITE = [  # the team uses it, but does not require it: preferred
@@ -134,6 +150,10 @@ JOB_NOT_A_PREREQUISITE = [  # the team uses it, but does not require it: preferr
     ("Not required\n- Deep SQL skills. You'll tune the odd PostgreSQL query.",
      {"SQL": "preferred", "PostgreSQL": "preferred"}),
     ("We mostly use Go but care more about fundamentals.", {"Go": "preferred"}),
+    ("Experience with Redis is not necessary but a plus.", {"Redis": "preferred"}),
+    ("We do not require Go experience.", {"Go": "preferred"}),
+    ("You don't have to know Go on day one; we'll help you learn it.", {"Go": "preferred"}),
+    ("Don't worry if you've never used Kafka.", {"Kafka": "preferred"}),
 ]  # fmt: skip
 
 JOB_LEVEL = [
@@ -150,6 +170,12 @@ JOB_LEVEL = [
      {"Terraform": "preferred", "Ansible": "required"}),
     ("Strong Python; Kotlin (a plus), TypeScript",
      {"Python": "required", "Kotlin": "preferred", "TypeScript": "required"}),
+    ("Kafka knowledge is an asset.", {"Kafka": "preferred"}),
+    ("Go preferred but not required.", {"Go": "preferred"}),
+    ("Candidates with Kotlin experience will be given preference.", {"Kotlin": "preferred"}),
+    ("Python required, Go optional.", {"Python": "required", "Go": "preferred"}),
+    ("Must have: Python. Nice to have: Go.", {"Python": "required", "Go": "preferred"}),
+    ("Requirements\n- Python\n- Go (nice to have)", {"Python": "required", "Go": "preferred"}),
 ]  # fmt: skip
 
 JOB_HEADINGS = [

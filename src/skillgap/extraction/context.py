@@ -141,6 +141,12 @@ class ContextEngine:
                                 found[twin].append(Hit(compiled.rule.name, "ignored", 0, False))
                 directions = {"forward": (1,), "backward": (-1,), "both": (1, -1)}
                 for step in directions[compiled.rule.direction]:
+                    if (
+                        step < 0
+                        and compiled.rule.after_label
+                        and self._names_next(tokens, barrier, owner, end)
+                    ):
+                        continue  # "Python only — no Java": the cue is about what follows
                     origin = end if step > 0 else start - 1
                     labelled = tokens.lower[start] in LABEL_SEPARATORS  # "( learning )"
                     reached, qualified = self._walk(
@@ -317,6 +323,14 @@ class ContextEngine:
             word = lower[index]
             if word in compiled.terminators:
                 break
+            if needs_label:
+                if word in LABEL_SEPARATORS:
+                    needs_label = False
+                elif word not in self.filler:
+                    break
+                words += 1
+                index += step
+                continue
             if word == opening:
                 depth += 1
             elif word == closing:
@@ -326,14 +340,6 @@ class ContextEngine:
             if introducers:
                 if word in introducers:
                     introducers, list_mode = [], True
-                words += 1
-                index += step
-                continue
-            if needs_label:
-                if word in LABEL_SEPARATORS:
-                    needs_label = False
-                elif word not in self.filler:
-                    break
                 words += 1
                 index += step
                 continue
@@ -417,6 +423,18 @@ class ContextEngine:
             words += 1
             index += step
         return None
+
+    def _names_next(
+        self, tokens: Tokens, barrier: list[bool], owner: list[int], index: int
+    ) -> bool:
+        """Whether a skill follows the cue ending at ``index``, past filler words only."""
+        while index < len(tokens) and not barrier[index]:
+            if owner[index] >= 0:
+                return True
+            if not (tokens.space[index] or tokens.lower[index] in self.filler):
+                return False
+            index += 1
+        return False
 
     def _item_follows(
         self, tokens: Tokens, barrier: list[bool], owner: list[int], index: int, step: int
