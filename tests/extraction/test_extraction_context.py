@@ -109,6 +109,8 @@ RESUME_INTEREST = [
     ("Interested in Haskell and Rust.", {"Rust": "interest"}),
     ("Skills: Python\nInterests: Elixir, hiking\nEXPERIENCE\nBuilt Python services",
      {"Python": "held", "Elixir": "interest"}),
+    ("I would love to work with Elixir one day.", {"Elixir": "interest"}),
+    ("I'd happily join a Kafka team, though I have no Kafka experience.", {"Kafka": "negated"}),
 ]  # fmt: skip
 
 RESUME_CLAIMS = [  # claims that look like negation or learning

@@ -53,6 +53,8 @@ IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "
 DEMONSTRATED_SECTIONS = {"experience", "projects"}
 LIST_SECTIONS = {"skills", "requirements", "preferred", "not_required", "responsibilities"}
 SHORT_LINE_WORDS = 4
+# A skill named as both lacked and wished for is reported as lacked.
+REASON_ORDER = ("negated", "learning", "interest")
 _LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
 ANY_OF_GLUE = {",", "/", "or", "(", ")", "e.g.", "e.g", "eg", "i.e.", "such", "as", "either",
                "preferred", "ideally", "preferably"}  # fmt: skip
@@ -296,11 +298,12 @@ class Extractor:
             skill = self.taxonomy[skill_id]
             claimed = [item for item in items if item.reason is None]
             if not claimed:
+                reasons = {item.reason for item in items}
                 not_claimed.append(
                     NotClaimed(
                         id=skill_id,
                         name=skill.name,
-                        reason=items[0].reason,  # type: ignore[arg-type]
+                        reason=next(r for r in REASON_ORDER if r in reasons),  # type: ignore[arg-type]
                         mentions=[item.mention for item in items],
                     )
                 )
