@@ -59,6 +59,8 @@ RESUME_NEGATION_AFTER = [
     ("GraphQL (never in production)", {"GraphQL": "negated"}),
     ("Python: 6 years. Helm — not yet.", {"Python": "held", "Helm": "negated"}),
     ("Kubernetes: N/A", {"Kubernetes": "negated"}),
+    ("Go: none, Python: 5 years", {"Go": "negated", "Python": "held"}),
+    ("Python — no frameworks, just the standard library.", {"Python": "held"}),
     ("Docker (familiar), Kubernetes (none)", {"Docker": "held", "Kubernetes": "negated"}),
     ("Exposure to Kafka (academic only)", {"Kafka": "negated"}),
     ("Comfortable with Python, not yet with Go.", {"Python": "held", "Go": "negated"}),
@@ -101,6 +103,11 @@ RESUME_LEARNING = [
         "Keen to learn and grow in areas such as Rust and Go.",
         {"Rust": "learning", "Go": "learning"},
     ),
+    ("Learning: Rust, Go", {"Rust": "learning", "Go": "learning"}),
+    ("Self-taught Rust (in progress)", {"Rust": "learning"}),
+    ("Go (currently learning), Python (5 years)", {"Go": "learning", "Python": "held"}),
+    ("Plan to learn Terraform next year.", {"Terraform": "learning"}),
+    ("Reinforcement learning with PyTorch.", {"PyTorch": "held"}),
 ]
 
 RESUME_INTEREST = [
@@ -136,6 +143,7 @@ JOB_NEGATION = [  # the role does not use it
     ("You don't need Kafka. Our data team owns that.", {"Kafka": "negated"}),
     ("Not required\n- Kubernetes", {"Kubernetes": "negated"}),
     ("If Scala is what you love, this isn't the job for you.", {"Scala": "negated"}),
+    ("We haven't used Java in years.", {"Java": "negated"}),
     ("This is not a Java role.", {"Java": "negated"}),
     ("You will not be writing Java.", {"Java": "negated"}),
     ("We've retired our Java services.", {"Java": "negated"}),
@@ -152,6 +160,7 @@ JOB_NOT_A_PREREQUISITE = [  # the team uses it, but does not require it: preferr
     ("Not required\n- Deep SQL skills. You'll tune the odd PostgreSQL query.",
      {"SQL": "preferred", "PostgreSQL": "preferred"}),
     ("We mostly use Go but care more about fundamentals.", {"Go": "preferred"}),
+    ("No Kafka experience? No problem.", {"Kafka": "preferred"}),
     ("Experience with Redis is not necessary but a plus.", {"Redis": "preferred"}),
     ("We do not require Go experience.", {"Go": "preferred"}),
     ("You don't have to know Go on day one; we'll help you learn it.", {"Go": "preferred"}),

@@ -20,6 +20,7 @@ from skillgap.extraction.tokens import Tokens
 SENTENCE_END = {".", "!", "?", ";", "|", "•", "▪", "●", "◦", "➔", "‣", "■", "□"}
 # What a label scope crosses: "Go: none", "Kubernetes — none", "MongoDB (no ...)".
 LABEL_SEPARATORS = {":", "—", "–", "-", "(", "="}
+ITEM_ENDS = {",", ")"}  # where a labelled item ends: "Go (none), Python (5 years)"
 EMPHASIS = {"*", "**", "_", "__"}  # Markdown emphasis inside a sentence: "**is preferable.**"
 # After these a line break continues the sentence ("experience with\nKafka").
 CONTINUING_WORDS = {
@@ -48,6 +49,7 @@ class Hit:
     category: str
     distance: int  # words between the cue and the mention
     qualified: bool  # the scope speaks of experience or knowledge ("Kafka experience")
+    known: bool = False  # ... or of knowing or using it ("no need to know Kafka")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class ContextEngine:
         self.terminators = frozenset(scope.terminators)
         self.list_item_words = scope.list_item_words
         self.experience = frozenset(self.rules.words.get("experience", []))
+        self.know_how = frozenset(self.rules.words.get("know-how", []))
         self.compiled: list[_Compiled] = []
         self.trie: dict = {}  # word -> {word -> ..., END: [rules the phrase ends]}
         for order, rule in enumerate(self.rules.rule):
@@ -144,21 +147,27 @@ class ContextEngine:
                     if (
                         step < 0
                         and compiled.rule.after_label
-                        and self._names_next(tokens, barrier, owner, end)
+                        and not self._ends_item(
+                            tokens, barrier, owner, end, compiled.rule.category == "negated"
+                        )
                     ):
                         continue  # "Python only — no Java": the cue is about what follows
                     origin = end if step > 0 else start - 1
                     labelled = tokens.lower[start] in LABEL_SEPARATORS  # "( learning )"
-                    reached, qualified = self._walk(
+                    reached, walked = self._walk(
                         tokens, barrier, owner, targets, compiled, origin, step, labelled
                     )
                     for index, distance in reached:
                         for twin in twins.get(index, (index,)):
                             target = targets[twin]
                             if _applies(compiled, target):
-                                known = qualified or self._qualified_after(tokens, target)
+                                words = walked | {self._word_after(tokens, target)}
                                 hit = Hit(
-                                    compiled.rule.name, compiled.rule.category, distance, known
+                                    compiled.rule.name,
+                                    compiled.rule.category,
+                                    distance,
+                                    not words.isdisjoint(self.experience),
+                                    not words.isdisjoint(self.know_how),
                                 )
                                 found[twin].append(hit)
         for hits in found:
@@ -280,7 +289,7 @@ class ContextEngine:
         origin: int,
         step: int,
         labelled: bool = False,
-    ) -> tuple[list[tuple[int, int]], bool]:
+    ) -> tuple[list[tuple[int, int]], set[str]]:
         """Walk one scope from ``origin``; the targets reached (with distance) and whether
         the scope speaks of experience."""
         rule = compiled.rule
@@ -292,7 +301,7 @@ class ContextEngine:
         opening, closing = ("(", ")") if step > 0 else (")", "(")
         depth = 0  # brackets opened since the cue: a scope never leaves the bracket it began in
         reached: list[tuple[int, int]] = []
-        qualified = False
+        walked: set[str] = set()
         words = 0
         sentences = rule.sentences
         crossing = False  # in a run of barriers ("Ruby.\n* However"): one sentence end
@@ -355,14 +364,14 @@ class ContextEngine:
                 words += abs(skip - index)
                 index = skip
                 continue
-            qualified = qualified or word in self.experience
+            walked.add(word)
             words += 1
             index += step
         if rule.max_targets is not None and reached:
             label = self._label(tokens, barrier, owner, targets, origin if step < 0 else None)
             if label:
                 reached = [(target, words) for target in label]
-        return reached, qualified
+        return reached, walked
 
     def _label(
         self,
@@ -424,17 +433,25 @@ class ContextEngine:
             index += step
         return None
 
-    def _names_next(
-        self, tokens: Tokens, barrier: list[bool], owner: list[int], index: int
+    def _ends_item(
+        self, tokens: Tokens, barrier: list[bool], owner: list[int], index: int, strict: bool
     ) -> bool:
-        """Whether a skill follows the cue ending at ``index``, past filler words only."""
+        """Whether the cue ending at ``index`` answers for the label before it.
+
+        "Go: none." and "Terraform: no hands-on experience" do; in "Python only — no Java"
+        a skill follows, and (``strict``, for negation) in "Python — no frameworks" another
+        word does: the cue is about what follows.
+        """
         while index < len(tokens) and not barrier[index]:
+            word = tokens.lower[index]
+            if word in ITEM_ENDS:
+                return True  # "Go (currently learning), Python (5 years)"
             if owner[index] >= 0:
-                return True
-            if not (tokens.space[index] or tokens.lower[index] in self.filler):
                 return False
+            if strict and not (tokens.space[index] or word in self.filler or word in self.glue):
+                return word in self.terminators
             index += 1
-        return False
+        return True
 
     def _item_follows(
         self, tokens: Tokens, barrier: list[bool], owner: list[int], index: int, step: int
@@ -452,21 +469,22 @@ class ContextEngine:
             index += step
         return False
 
-    def _qualified_after(self, tokens: Tokens, target: Target) -> bool:
-        """ "Kafka experience", "Kubernetes knowledge": the word after the mention."""
+    def _word_after(self, tokens: Tokens, target: Target) -> str:
+        """The word after the mention: "Kafka experience", "Kubernetes knowledge"."""
         index = target.end
         while index < len(tokens) and tokens.space[index] and not tokens.breaks[index]:
             index += 1
-        return index < len(tokens) and tokens.lower[index] in self.experience
+        return tokens.lower[index] if index < len(tokens) else ""
 
     def line_qualified(self, tokens: Tokens, target: Target) -> bool:
         """Experience words between the line's start and the mention ("Prior GCP experience")."""
         index = target.start - 1
+        words = self.experience | self.know_how
         while index >= 0 and not tokens.breaks[index]:
-            if tokens.lower[index] in self.experience:
+            if tokens.lower[index] in words:
                 return True
             index -= 1
-        return self._qualified_after(tokens, target)
+        return self._word_after(tokens, target) in words
 
 
 def sentence_ids(barrier: list[bool]) -> list[int]:
@@ -513,9 +531,12 @@ def judge(
     nicer = [hit for hit in hits if hit.category in ("preferred", "taught")]
     if section == "excluded":
         return Judgement("negated", "uncued")
-    if not_required or (negated and required):
-        qualified = any(hit.qualified for hit in negated + not_required) or bool(nicer)
-        return Judgement(None, "preferred") if qualified else Judgement("negated", "uncued")
+    if not_required or (negated and required) or any(hit.qualified for hit in negated):
+        # "no Kafka experience? no problem": a job never negates experience it uses
+        qualified = any(hit.qualified or hit.known for hit in negated + not_required)
+        if qualified or nicer:
+            return Judgement(None, "preferred")
+        return Judgement("negated", "uncued")
     if negated:
         return Judgement("negated", "uncued")
     if section == "not_required":
