@@ -28,6 +28,7 @@ CONTINUING_WORDS = {
     "at", "from", "including", "such", "like", "via", "across", "into", "both", ",",
 }  # fmt: skip
 CLAIM_CATEGORIES = ("negated", "learning", "interest")
+STEPS = {"forward": (1,), "backward": (-1,), "both": (1, -1)}
 END = ""  # the trie key under which a phrase's rules sit (no token is empty)
 
 
@@ -142,8 +143,7 @@ class ContextEngine:
                         for twin in twins.get(index, (index,)):
                             if _applies(compiled, targets[twin]):
                                 found[twin].append(Hit(compiled.rule.name, "ignored", 0, False))
-                directions = {"forward": (1,), "backward": (-1,), "both": (1, -1)}
-                for step in directions[compiled.rule.direction]:
+                for step in STEPS[compiled.rule.direction]:
                     if (
                         step < 0
                         and compiled.rule.after_label
@@ -290,8 +290,8 @@ class ContextEngine:
         step: int,
         labelled: bool = False,
     ) -> tuple[list[tuple[int, int]], set[str]]:
-        """Walk one scope from ``origin``; the targets reached (with distance) and whether
-        the scope speaks of experience."""
+        """Walk one scope from ``origin``: the targets reached (with their distance) and the
+        words walked over, which say whether it speaks of experience ("Kafka experience")."""
         rule = compiled.rule
         lower, space, size = tokens.lower, tokens.space, len(tokens)
         list_mode = rule.scope == "list"
@@ -316,7 +316,7 @@ class ContextEngine:
                 continue
             if not space[index]:
                 crossing = False
-            if space[index] or (lower[index] in EMPHASIS and not barrier[index]):
+            if space[index] or lower[index] in EMPHASIS:
                 index += step
                 continue
             target = owner[index]
@@ -514,8 +514,10 @@ def judge(
 
     Résumés: a negated, learning or interest cue makes the mention no claim; the interests
     and learning sections do the same. Jobs: "not required" (or a negation next to "need",
-    "required") makes a skill preferred when the ad speaks of experience with it or teaches
-    it, and a skill the role does not use otherwise; a "What you won't do" section negates.
+    "required", or of experience: "no Kafka experience? no problem") makes a skill preferred
+    when the ad speaks of experience with it or teaches it, and a skill the role does not
+    use otherwise; a plain negation or a "What you won't do" section says the role does
+    not use it.
     """
     if any(hit.category == "ignored" for hit in hits):
         return Judgement(None, "uncued", ignored=True)
