@@ -18,7 +18,7 @@ from skillgap.extraction.tokens import Tokens
 
 # Tokens that end every scope: sentence ends, table cells and bullets in the middle of a line.
 SENTENCE_END = {".", "!", "?", ";", "|", "•", "▪", "●", "◦", "➔", "‣", "■", "□"}
-# What a label scope crosses: "Go: none", "Kubernetes — none", "MongoDB (no ...)".
+# What a label scope crosses: "Rust: none", "Helm — none", "Cassandra (no ...)".
 LABEL_SEPARATORS = {":", "—", "–", "-", "(", "="}
 ITEM_ENDS = {",", ")"}  # where a labelled item ends: "Go (none), Python (5 years)"
 EMPHASIS = {"*", "**", "_", "__"}  # Markdown emphasis inside a sentence: "**is preferable.**"
@@ -353,7 +353,7 @@ class ContextEngine:
                 index += step
                 continue
             if reached and list_mode and (word == ":" or word in self.openers):
-                break  # "no microservices: we run a monolith" - a new clause begins
+                break  # "no Kafka: we queue in Redis" - a new clause begins
             if glue_only:
                 if word not in self.glue:
                     break
@@ -381,7 +381,7 @@ class ContextEngine:
         targets: Sequence[Target],
         origin: int | None,
     ) -> list[int]:
-        """The skills a line opens with as its topic ("Scala: I used it at university...").
+        """The skills a line opens with as its topic ("Elixir: wrote some at uni, ...").
 
         A cue that refers back ("never written it", "never at work") is about this label,
         when its line has one, rather than about the nearest skill.

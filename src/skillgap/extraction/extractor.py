@@ -356,9 +356,8 @@ def _same_sentence(
 ) -> None:
     """A skill the writer says they lack in a sentence is not claimed elsewhere in it either.
 
-    "Teaching myself Go in the evenings with A Tour of Go". A contrast word between the two
-    mentions keeps the other a claim: "I've consumed GraphQL ..., but never built a GraphQL
-    server".
+    "Learning Rust from the Rust book". A contrast word between the two mentions keeps the
+    other a claim: "I've used Redis as a cache, but never written a Redis module".
     """
     for items in judged.values():
         marked = [item for item in items if item.reason is not None]

@@ -73,7 +73,7 @@ class Rule(BaseModel):
         0, description="sentence ends a backward scope may cross into earlier sentences"
     )
     after_label: bool = Field(
-        False, description="backward only over a label: 'Go: none', 'MongoDB (no ...)'"
+        False, description="backward only over a label: 'Rust: none', 'Redis (no ...)'"
     )
     terminated_by: list[Word] | None = None
     unless: list[Word] = Field(
