@@ -2,7 +2,8 @@
 
 Modules, in the order the extractor runs them: ``tokenizer`` (spaCy's blank English) and
 ``tokens`` (one document's tokens as plain arrays), ``matcher`` (phrase matchers over every
-alias), ``fuzzy`` (variants and typos), ``sections`` (headings), ``clauses`` and ``lists``
+alias), ``taglines`` (lower-case lines of tags), ``fuzzy`` (variants and typos),
+``sections`` (headings), ``clauses`` and ``lists``
 (where a list or clause ends), ``ambiguity`` (is "Go" the language?), ``context`` (the
 context engine: negated, learning, interest, requirement level, not a skill at all) running
 the rules of ``context_rules.toml`` as validated by ``rules``, and ``years``;
