@@ -66,14 +66,14 @@ def test_packaging_wheel_ships_every_taxonomy_file(wheel: Path, folder: str) -> 
 SOURCE = REPO / "src"
 PACKAGE_FILES = sorted(
     str(path.relative_to(SOURCE))
-    for pattern in ("*.py", "*.j2", "*.json", "py.typed")
+    for pattern in ("*.py", "*.j2", "*.json", "*.toml", "py.typed")
     for path in (SOURCE / "skillgap").rglob(pattern)
 )
 
 
 @pytest.mark.parametrize("member", PACKAGE_FILES)
 def test_packaging_wheel_ships_the_package(wheel: Path, member: str) -> None:
-    """Every module of every sub-package, the HTML template and py.typed."""
+    """Every module of every sub-package, the HTML template, the context rules and py.typed."""
     with zipfile.ZipFile(wheel) as archive:
         assert member in archive.namelist()
 

@@ -75,11 +75,11 @@ class ExtractedSkill(_Model):
 
 
 class NotClaimed(_Model):
-    """A skill that is named but negated, or only being learned."""
+    """A skill that is named but negated, only being learned, or only an interest."""
 
     id: str
     name: str
-    reason: Literal["negated", "learning"]
+    reason: Literal["negated", "learning", "interest"]
     mentions: list[Mention]
 
 

@@ -152,3 +152,69 @@ def test_sections_inline_heading_with_colon(text: str, kind: str, word: str, exp
 )
 def test_sections_guess_kind(text: str, expected: str) -> None:
     assert guess_kind(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "expected"),
+    [
+        ("⭐ Nice to have", "job", "preferred"),
+        ("✅ Must have", "job", "requirements"),
+        ("🚀 What you'll do", "job", "responsibilities"),
+        ("🎁 What we offer", "job", "benefits"),
+        ("ESSENTIAL", "job", "requirements"),
+        ("Desirable criteria", "job", "preferred"),
+        ("**Desired Skills and Competencies:**", "job", "preferred"),
+        ("### **Preferred Requirements**", "job", "preferred"),
+        ("Technologies we use and teach:", "job", "preferred"),
+        ("WHAT YOU WON'T DO", "job", "excluded"),
+        ("Not expected", "job", "not_required"),
+        ("## You don't need", "job", "not_required"),
+        ("Privacy notice", "job", "ignored"),
+        ("Key job responsibilities", "job", "responsibilities"),
+        ("📚 Currently learning", "resume", "learning"),
+        ("WHAT I USE", "resume", "skills"),
+        ("Healthcare experience", "resume", "experience"),
+    ],
+)
+def test_sections_decorated_and_worded_headings(line: str, kind: str, expected: str) -> None:
+    assert heading_name(line, kind) == expected  # type: ignore[arg-type]
+
+
+# (text, kind, {word: section}): the section each word ends up in.
+LAYOUTS = [
+    # a Markdown sub-heading (a job title) stays inside its section
+    ("## Experience\n### Senior Engineer, Acme\n- Built Django services\n## Education\nBSc",
+     "resume", {"Built": "experience", "BSc": "education"}),
+    # a bold job title inside EXPERIENCE stays there; a deeper line never ends a shallower one
+    ("EXPERIENCE\n**Backend Engineer, Acme**\nWrote Go services\nKey achievements:\nShipped",
+     "resume", {"Wrote": "experience", "Shipped": "experience"}),
+    # an emoji title ends the list before it; an emoji that also opens the next line is a bullet
+    ("⭐ Nice to have\n✔ Kafka\n✔ Redis\n💡 Good to know\n• We run Go",
+     "job", {"Kafka": "preferred", "Redis": "preferred", "We": None}),
+    # an ALL-CAPS title in a job ad is a heading; a bullet of acronyms is not
+    ("NICE TO HAVE\n* AWS, GCP\n* Terraform\nWORKING HERE\nFlexible hours",
+     "job", {"AWS": "preferred", "Terraform": "preferred", "Flexible": None}),
+    # closing prose after a bulleted list is no longer the list
+    ("Even better\n- Kafka\n- Redis\n\nPlease apply even if you meet only some of these points.",
+     "job", {"Redis": "preferred", "Please": None}),
+    # an inline label that changes what its skills mean applies to its own line only
+    ("Skills\nPython, SQL\nInterests: Rust, chess\nDocker, Kubernetes",
+     "resume", {"Python": "skills", "Rust": "interests", "Docker": "skills"}),
+    ("Salary: competitive\nExperience level: senior\nStack: Go, Kafka",
+     "job", {"competitive": "benefits", "Go": None}),
+    # tables typed as text: dot leaders and wide gaps
+    ("Languages ...... Go, Python\nOther", "resume", {"Go": "skills"}),
+    ("Frameworks        Django, Flask", "resume", {"Django": "skills"}),
+    # a skills list ends at a prose paragraph
+    ("SKILLS\nGo, Kafka, Redis\n\nI would happily join a Rust team one day, given the chance.",
+     "resume", {"Kafka": "skills", "happily": None}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), LAYOUTS)
+def test_sections_layouts_people_paste(
+    text: str, kind: str, expected: dict[str, str | None]
+) -> None:
+    sections = find_sections(text, kind)  # type: ignore[arg-type]
+    for word, section in expected.items():
+        assert sections.at(text.index(word)) == section, word

@@ -34,6 +34,12 @@ def _xfail(reason: str) -> pytest.MarkDecorator:
 # (kind, text, must_include, must_exclude). must_include: claimed skills;
 # must_exclude: skills that must not be named at all (neither claimed nor "not claimed").
 AMBIGUOUS = [
+    # An exact-case name on a line in capitals: its case says nothing, only technical words do
+    ("job", "NO LESS THAN FIVE YEARS IN THE ROLE.", [], ["Less CSS"]),
+    ("job", "READY TO GO WHEN YOU ARE: APPLY NOW", [], ["Go"]),
+    ("resume", "I WILL NEVER GO BACK TO WORKING WEEKENDS", [], ["Go"]),
+    ("resume", "SKILLS: GO, PYTHON, KAFKA, LESS", ["Go", "Less CSS"], []),
+    ("job", "BACKEND ENGINEER (GO SERVICES, POSTGRESQL)", ["Go"], []),
     # Go
     ("resume", "I led the go-live of the new billing system.", [], ["Go"]),
     ("job", "You will own the go-live of our new platform.", [], ["Go"]),

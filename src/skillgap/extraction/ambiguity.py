@@ -43,6 +43,9 @@ NOT_TECH = {
     "customer", "financial", "payment", "bank", "banking", "sales",
 }  # fmt: skip
 
+# Before a name written in lower case, these make it a time of year: "this spring".
+NOT_TECH_BEFORE = {"this", "next", "last", "every", "each", "early", "late", "mid"}
+
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -82,10 +85,13 @@ def has_tech_context(
 
 
 def near_non_tech(doc: Doc, start: int, end: int) -> bool:
-    """A season, grade, street or person word next to the name: "Spring 2023", "grade C"."""
-    return any(
-        token.lower_ in NOT_TECH or is_year(token) for token in _neighbours(doc, start, end, 2)
-    )
+    """A season, grade, street or person word next to the name: "Spring 2023", "grade C",
+    "this spring"."""
+    neighbours = _neighbours(doc, start, end, 2)
+    if any(token.lower_ in NOT_TECH or is_year(token) for token in neighbours):
+        return True
+    before = neighbours[0] if neighbours and neighbours[0].i < start else None
+    return before is not None and before.lower_ in NOT_TECH_BEFORE and doc[start].is_lower
 
 
 def _neighbours(doc: Doc, start: int, end: int, width: int) -> list[Token]:

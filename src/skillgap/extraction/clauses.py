@@ -43,6 +43,13 @@ def clause_bounds(doc: Doc) -> list[int]:
 
 def ends_clause(doc: Doc, index: int) -> bool:
     token = doc[index]
+    if token.text == "*":  # a bullet, not Markdown emphasis ("**4 years**")
+        before = doc[index - 1] if index else None
+        line_start = before is None or (before.is_space and "\n" in before.text)
+        spaced = (before is None or bool(before.whitespace_) or before.is_space) and bool(
+            token.whitespace_
+        )
+        return line_start or spaced
     if token.text in CLAUSE_PUNCT:
         return True
     if not token.is_space or "\n" not in token.text:

@@ -17,12 +17,21 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, O
 from spacy.tokens import Doc
 
 from skillgap.errors import DocumentError
-from skillgap.extraction import ambiguity, clauses, negation, requirement, years
+from skillgap.extraction import ambiguity, clauses, years
+from skillgap.extraction.context import (
+    ContextEngine,
+    Target,
+    first_sentence_of_line,
+    judge,
+    sentence_ids,
+)
 from skillgap.extraction.dated_roles import Role, find_roles, merged_years
 from skillgap.extraction.fuzzy import FuzzyIndex
 from skillgap.extraction.matcher import SkillMatcher
 from skillgap.extraction.sections import find_sections
+from skillgap.extraction.taglines import line_numbers, tag_lines
 from skillgap.extraction.tokenizer import blank_english
+from skillgap.extraction.tokens import Tokens
 from skillgap.models import (
     Document,
     ExtractedSkill,
@@ -43,6 +52,8 @@ IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "
 DEMONSTRATED_SECTIONS = {"experience", "projects"}
 LIST_SECTIONS = {"skills", "requirements", "preferred", "not_required", "responsibilities"}
 SHORT_LINE_WORDS = 4
+# A skill named as both lacked and wished for is reported as lacked.
+REASON_ORDER = ("negated", "learning", "interest")
 _LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
 ANY_OF_GLUE = {",", "/", "or", "(", ")", "e.g.", "e.g", "eg", "i.e.", "such", "as", "either",
                "preferred", "ideally", "preferably"}  # fmt: skip
@@ -62,6 +73,8 @@ class _Candidate:
     end: int
     method: str
     score: float | None = None
+    tag_line: bool = False  # on a lower-case tag line: a listed skill
+    shouted: bool = False  # an exact-case form on a line in capitals: its case tells nothing
 
 
 class _Others:
@@ -91,6 +104,7 @@ class Extractor:
         self.nlp = blank_english()
         self.matcher = SkillMatcher(self.nlp.tokenizer, self.taxonomy)
         self.fuzzy = FuzzyIndex(self.taxonomy)
+        self.context = ContextEngine(self.nlp)
 
     def extract(self, document: Document, kind: Kind) -> Profile:
         """Extract the profile of one document."""
@@ -101,15 +115,22 @@ class Extractor:
                 f"{self.nlp.max_length:,}; give the résumé or job ad alone"
             )
         doc = self.nlp.make_doc(text)
+        tokens = Tokens.of(doc)
         sections = find_sections(text, kind)
         clause_starts = clauses.clause_bounds(doc)
-        candidates = self._candidates(doc, text)
+        candidates = self._candidates(doc, text, tokens)
         covered = {i for c in candidates for i in range(c.start, c.end)}
+        targets = [
+            Target(c.start, c.end, c.skill_id, self.taxonomy[c.skill_id].category)
+            for c in candidates
+        ]
+        barrier = self.context.barriers(tokens)
+        contexts = self.context.hits(tokens, targets, kind, barrier)
         in_url = _url_chars(text)
         lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
-        claimed: list[_Candidate] = []
-        for cand in candidates:
+        kept: list[tuple[_Candidate, _Judged]] = []
+        for cand, target, hits in zip(candidates, targets, contexts, strict=True):
             first = doc[cand.start]
             section = sections.at(first.idx)
             clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
@@ -120,20 +141,33 @@ class Extractor:
                 or (
                     kind == "job"
                     and section == "about"
+                    and not cand.tag_line
                     and not _words_in_clause(doc, clause, cand.end, STACK_CUES)
                 )
             ):
                 continue
+            verdict = judge(
+                kind,
+                hits,
+                section,
+                first_sentence_of_line(tokens, target),
+                section == "not_required" and self.context.line_qualified(tokens, target),
+            )
+            if verdict.ignored:
+                continue
             others = _Others(covered, cand.start, cand.end)
             skill = self.taxonomy[cand.skill_id]
-            item = self._judge(doc, text, cand, section, clause, others, kind)
+            item = self._judge(
+                doc, text, cand, section, clause, others, verdict.reason, verdict.level
+            )
             if skill.needs_context and not _has_evidence(
                 doc, lines, cand, section, clause, others, item
             ):
                 continue
             judged[cand.skill_id].append(item)
-            if item.reason is None:
-                claimed.append(cand)
+            kept.append((cand, item))
+        _same_sentence(judged, sentence_ids(barrier), tokens, self.context.terminators)
+        claimed = [cand for cand, item in kept if item.reason is None]
         any_of = self._any_of(doc, claimed) if kind == "job" else []
         roles: list[Role] = []
         if kind == "resume":
@@ -141,12 +175,26 @@ class Extractor:
             roles = find_roles(text, spans, self.options.current_day())
         return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
 
-    def _candidates(self, doc: Doc, text: str) -> list[_Candidate]:
+    def _candidates(self, doc: Doc, text: str, tokens: Tokens) -> list[_Candidate]:
+        """Phrase matches, any-case forms on tag lines, then fuzzy matches on the rest."""
+        matches = self.matcher(doc)
+        loose = self.matcher.any_case(doc)
+        lines = line_numbers(tokens)
+        tags = tag_lines(tokens, lines, [(s, e) for _, s, e in matches + loose])
         candidates = []
-        for label, start, end in self.matcher(doc):
+        for label, start, end in matches:
             info = self.matcher.labels[label]
-            candidates.append(_Candidate(info.skill_id, start, end, info.method))
+            tag = lines[start] in tags
+            shouted = info.cased and _in_capitals(text, doc[start].idx)
+            candidates.append(
+                _Candidate(info.skill_id, start, end, info.method, tag_line=tag, shouted=shouted)
+            )
         covered = {i for c in candidates for i in range(c.start, c.end)}
+        for label, start, end in sorted(loose, key=lambda m: (m[1], -m[2])):
+            if lines[start] in tags and not covered.intersection(range(start, end)):
+                info = self.matcher.labels[label]
+                candidates.append(_Candidate(info.skill_id, start, end, info.method, tag_line=True))
+                covered.update(range(start, end))
         candidates.extend(self._fuzzy(doc, text, covered))
         candidates.sort(key=lambda c: c.start)
         return candidates
@@ -180,7 +228,8 @@ class Extractor:
         section: str | None,
         clause: int,
         others: _Others,
-        kind: Kind,
+        reason: str | None,
+        level: str,
     ) -> _Judged:
         span = doc[cand.start : cand.end]
         mention = Mention(
@@ -191,21 +240,6 @@ class Extractor:
             method=cand.method,  # type: ignore[arg-type]
             score=cand.score,
         )
-        reason = negation.negation_reason(doc, cand.start, cand.end, clause, others)
-        level = "uncued"
-        if kind == "job":
-            if reason == "negated" and negation.negation_is_about_requirement(
-                doc, clause, cand.end
-            ):
-                reason, level = None, "preferred"
-            elif reason == "learning":
-                reason = None
-            if section == "not_required":  # "What you don't need": asks for none of it
-                reason = "negated"
-            if level == "uncued":
-                level = _job_level(doc, cand, section, clause, others)
-        elif section == "interests" and reason is None:
-            reason = "learning"
         stated = years.stated_years(doc, text, cand.start, cand.end, clause, others)
         return _Judged(mention, reason, level, stated)
 
@@ -248,11 +282,12 @@ class Extractor:
             skill = self.taxonomy[skill_id]
             claimed = [item for item in items if item.reason is None]
             if not claimed:
+                reasons = {item.reason for item in items}
                 not_claimed.append(
                     NotClaimed(
                         id=skill_id,
                         name=skill.name,
-                        reason=items[0].reason,  # type: ignore[arg-type]
+                        reason=next(r for r in REASON_ORDER if r in reasons),  # type: ignore[arg-type]
                         mentions=[item.mention for item in items],
                     )
                 )
@@ -300,6 +335,37 @@ class Extractor:
         )
 
 
+def _same_sentence(
+    judged: dict[str, list[_Judged]], sentence: list[int], tokens: Tokens, contrast: frozenset[str]
+) -> None:
+    """A skill the writer says they lack in a sentence is not claimed elsewhere in it either.
+
+    "Learning Rust from the Rust book". A contrast word between the two mentions keeps the
+    other a claim: "I've used Redis as a cache, but never written a Redis module".
+    """
+    for items in judged.values():
+        marked = [item for item in items if item.reason is not None]
+        if not marked:
+            continue
+        for item in items:
+            if item.reason is not None:
+                continue
+            here = _token_at(tokens, item.mention.start)
+            for other in marked:
+                there = _token_at(tokens, other.mention.start)
+                low, high = sorted((here, there))
+                if sentence[here] == sentence[there] and not any(
+                    tokens.lower[i] in contrast for i in range(low, high)
+                ):
+                    item.reason = other.reason
+                    break
+
+
+def _token_at(tokens: Tokens, offset: int) -> int:
+    """The index of the token starting at character ``offset``."""
+    return bisect.bisect_right(tokens.start, offset) - 1
+
+
 def _has_evidence(
     doc: Doc,
     lines: _Lines,
@@ -312,18 +378,32 @@ def _has_evidence(
     """Whether an ambiguous name (Go, Spring, Kafka) is used as a technology here.
 
     Evidence: a skills list or a requirements bullet of a few words, stated years ("5+
-    years of Java"), a learning cue ("learning Rust"), a "nice to have" cue in a job
-    section, or the technical words and skill lists :func:`ambiguity.has_tech_context` reads.
+    years of Java"), a context cue ("learning Rust", "never touched Java", "Kafka is a plus"),
+    or the technical words and skill lists :func:`ambiguity.has_tech_context` reads; a season,
+    grade or year next to the name always says no.
     """
     if ambiguity.hyphen_joined(doc, cand.start, cand.end):
         return False
-    if section in LIST_SECTIONS and lines.is_short(item.mention.start):
+    if cand.shouted:  # "NO LESS THAN 5 YEARS", "READY TO GO": only technical words will do
+        return ambiguity.has_tech_context(doc, cand.start, cand.end, clause, others)
+    if (
+        (section in LIST_SECTIONS and lines.is_short(item.mention.start))
+        or cand.tag_line
+        or section == "skills"
+        or item.years is not None
+        or item.reason is not None  # "learning Rust", "no Kafka experience", "Interests: Rust"
+        or item.level == "preferred"  # a job's "Kafka is a plus"
+    ):
         return not ambiguity.near_non_tech(doc, cand.start, cand.end)
-    if section == "skills" or item.years is not None or item.reason == "learning":
-        return not ambiguity.near_non_tech(doc, cand.start, cand.end)
-    if item.level == "preferred":  # a job's "Kafka is a plus"
-        return True
     return ambiguity.has_tech_context(doc, cand.start, cand.end, clause, others)
+
+
+def _in_capitals(text: str, offset: int) -> bool:
+    """The line holding ``offset`` is written in capitals (a heading, or a shouted ad)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : len(text) if end == -1 else end]
+    return line.isupper()
 
 
 class _Lines:
@@ -379,16 +459,6 @@ def _not_a_claim(
 def _words_in_clause(doc: Doc, clause: int, end: int, words: set[str]) -> bool:
     stop = clauses.clause_end(doc, end)
     return any(token.lower_ in words for token in doc[clause:stop])
-
-
-def _job_level(
-    doc: Doc, cand: _Candidate, section: str | None, clause: int, others: _Others
-) -> str:
-    if section == "preferred":
-        return "preferred"
-    if requirement.has_preferred_cue(doc, clause, cand.start, cand.end, others):
-        return "preferred"
-    return "required" if section == "requirements" else "uncued"
 
 
 def _requirement(items: list[_Judged]) -> Requirement:

@@ -24,23 +24,28 @@ class MatchInfo:
 
     skill_id: str
     method: str  # "exact" for the canonical name, "alias" otherwise
+    cased: bool = False  # an exact-case form ("GO", "LESS")
 
 
 class SkillMatcher:
-    """Token-sequence indexes of all surface forms: case-insensitive and exact-case ones."""
+    """Token-sequence indexes of all surface forms: case-insensitive and exact-case ones, plus
+    the exact-case forms in any case for lower-case tag lines ("r java nosql")."""
 
     def __init__(self, tokenizer: CachingTokenizer, taxonomy: Taxonomy) -> None:
         self.lower = SequenceIndex()
         self.exact = SequenceIndex()
+        self.loose = SequenceIndex()
         self.labels: list[MatchInfo] = []
         for (skill_id, case_sensitive, method), variants in sorted(_forms(taxonomy).items()):
             label = len(self.labels)
-            self.labels.append(MatchInfo(skill_id, method))
+            self.labels.append(MatchInfo(skill_id, method, case_sensitive))
             index = self.exact if case_sensitive else self.lower
             for variant in sorted(variants):
                 pieces = tokenizer.pieces(variant)
                 if pieces:
                     index.add(hashes(pieces, lower=not case_sensitive), label)
+                    if case_sensitive:
+                        self.loose.add(hashes(pieces, lower=True), label)
         self.shared = _shared_forms(taxonomy)
         self.exact_name = [info.method == "exact" for info in self.labels]
 
@@ -66,6 +71,11 @@ class SkillMatcher:
             elif outer is not None and (start, stop) == outer[1:] and self._shared(outer, label):
                 kept.append((label, start, stop))
         return kept
+
+    def any_case(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matches of the exact-case forms in any case ("go", "rest", "cypress"): only a tag
+        line, where everything is written in lower case, may use them."""
+        return self.loose.find(doc.to_array(LOWER))
 
     def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
         outer_id = self.labels[outer[0]].skill_id

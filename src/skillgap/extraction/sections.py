@@ -15,58 +15,95 @@ from skillgap.models import Kind
 
 # Section name -> heading wording. Checked in order; the first pattern that matches wins.
 RESUME_HEADINGS: dict[str, str] = {
+    "learning": r"(currently |now |still )?learning( goals| plan| now| next| list)?"
+    r"|what i'?m (currently )?learning|(still |next )?to learn|in progress|currently studying"
+    r"|next up",
     "skills": r"(technical |core |key |it |professional |software )?"
-    r"(skills?( set| details| summary)?"
+    r"(skills?( set| details| summary| and tools)?"
     r"|technolog(y|ies)( stack)?|tech stack|stack|tools( and technologies)?|competenc(y|ies)"
     r"|expertise|languages( and (frameworks|tools|technologies))?|programming languages"
-    r"|frameworks|databases|strengths)",
+    r"|frameworks|databases|strengths|toolbox|toolkit)|what i (use|work with)",
     "experience": r"(work |professional |employment |relevant |industry |career )?"
     r"(experience|exprience|employment( history)?|work history|career history|positions"
-    r"|company details|internships?)",
+    r"|company details|internships?)|[a-z]+ experience",
     "projects": r"(personal |side |academic |key |selected |open[- ]source )?projects?"
-    r"( details)?|open[- ]source( contributions)?|publications|research",
+    r"( details)?|open[- ]source( contributions)?|publications|research|what i'?ve built",
     "education": r"(education|academic)( details| background| qualifications?)?|qualifications?",
     "certifications": r"certifications?( and (trainings?|courses))?|certificates?|licen[cs]es?"
     r"|courses( done)?|trainings?( and certifications?)?|awards?( and certifications?)?",
-    "interests": r"(interests|hobbies|activities)( and (interests|hobbies|activities))?",
-    "summary": r"(professional |career |executive )?(summary|profile|objective|about me|overview)",
+    "interests": r"((personal|other) )?(interests|hobbies|activities)"
+    r"( and (interests|hobbies|activities))?",
+    "summary": r"(professional |career |executive )?(summary|profile|objective|about me|overview)"
+    r"( of qualifications)?",
 }
 
 JOB_HEADINGS: dict[str, str] = {
+    "excluded": r"what you (won'?t|will not) (do|be doing)|what (this|the) (role|job) is(n'?t| not)"
+    r"|what we don'?t (do|use)|not part of the (role|job)",
+    "not_required": r"(what )?you (don'?t|do not|won'?t|will not) need.*"
+    r"|not (required|expected|needed|necessary)|no need for.*",
     "preferred": r"(nice|good|great)[- ]to[- ]haves?|bonus( points)?|pluses|(a )?plus|extra credit"
-    r"|preferred( qualifications| skills| experience)?|desired( skills| qualifications)?"
-    r"|(it would be |it's )?(great|nice|a bonus) if( you)?.*|ideally.*|even better.*",
-    "not_required": r"(what )?you (don'?t|do not) need.*|not required",
+    r"|(preferred|desired|desirable|optional|bonus|nice[- ]to[- ]have)( [\w/&-]+){0,4}"
+    r"|extras?|(it would be |it's )?(great|nice|a bonus) if( you)?.*|nice if you.*|ideally.*"
+    r"|even better.*|would be nice|(technologies|tools|things|what) we('ll)?( use and)? teach.*",
     "ignored": r"additional information|how to apply"
     r"|(the )?(recruitment|hiring|interview) process.*|what can you expect.*"
-    r"|equal (employment )?opportunity.*|eeo.*|apply( now)?",
-    "requirements": r"(basic |minimum |key |required |must[- ]have )?(requirements|qualifications"
-    r"|skills( and experience)?|experience)|what (you'?ll|you will|you) (bring|need|have)"
+    r"|equal (employment )?opportunity.*|eeo.*|apply( now)?"
+    r"|(applicant )?privacy( notice| policy| statement)?|data protection( notice)?|gdpr( notice)?"
+    r"|disclaimer|legal( notice)?",
+    "requirements": r"(basic |minimum |key |required |must[- ]have |essential )?(requirements"
+    r"|qualifications|skills( and experience)?|experience|criteria)"
+    r"|what (you'?ll|you will|you) (bring|need|have)|you'?ll need|you will need|you need"
     r"|what we('re| are) looking for|who you are|about you|your profile|you (have|are|bring)"
     r"|you (might|may) be a fit if.*|must[- ]haves?|we'?d love to hear from you if.*"
-    r"|if you got it.*|what (are )?we (are )?looking for.*|.*attributes we value|skills needed",
-    "responsibilities": r"(key |your |main )?(responsibilities|duties|mission)|what you'?ll do"
-    r"|what you will (do|be doing)|the role|your role|about the (role|job|position)"
-    r"|in this role.*|day[- ]to[- ]day|the job|what the job involves|your impact|the work"
+    r"|if you got it.*|what (are )?we (are )?looking for.*|.*attributes we value|skills needed"
+    r"|essential|required|must|what we (want|expect)|you should have|(the )?ideal candidate.*",
+    "responsibilities": r"(key |your |main )?(job |role )?(responsibilities|duties|mission)"
+    r"|what you'?ll (do|work on|own)|what you'?d (do|own|work on)"
+    r"|what you will (do|be doing|work on)|the role|your role|about the (role|job|position)"
+    r"|in this role.*|day[- ]to[- ]day|the job|what the job (is|involves)|your impact|the work"
     r"|(job |role |position )?description|why you'?ll love this role|what will you be doing.*"
     r"|.*you will\.*|your (goals|tasks|challenges)|within \d+ months you'?ll.*|the opportunity",
     "benefits": r"benefits|perks|what we offer|we offer|compensation.*|salary.*"
-    r"|why (join|work).*|what's in it for you|our offer|pay.*",
-    "about": r"about (us|the (company|team))|who we are|our (mission|story|team|company)"
+    r"|why (join|work).*|what's in it for you|our offer|pay.*|the package|offer",
+    "team": r"(about |meet )?the team|our team|the team you'?ll join|how we work",
+    "about": r"about (us|the company)|who we are|our (mission|story|company)"
     r"|company description|what we do|who are we|the company"
-    r"|company|the team|about [\w .&-]{1,30}",
+    r"|company|about [\w .&-]{1,30}",
 }
 
 _PATTERNS: dict[Kind, list[tuple[str, re.Pattern[str]]]] = {
     kind: [(name, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for name, pattern in table.items()]
     for kind, table in (("resume", RESUME_HEADINGS), ("job", JOB_HEADINGS))
 }
-_DECORATION = re.compile(r"^[\s#*_=>|•·\-–—:]+|[\s#*_=|:.!?\-–—]+$")
-_INLINE_HEADING = re.compile(r"^[ \t#*•·\-]*([A-Za-z][A-Za-z '&/()-]{2,40}?)[ \t*]*:")
-_MARKUP_HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$)")
+# Decoration around a heading's words: Markdown, bold, bullets, emoji ("⭐ Nice to have").
+_DECORATION = re.compile(r"^[\W_]+|[^\w)']+$")
+# "Label: content" or a table typed as text ("Languages ...... Go", "Languages   Go, SQL").
+_INLINE_HEADING = re.compile(
+    r"^[ \t#*•·\-]*([A-Za-z][A-Za-z '&/()-]{2,40}?)[ \t*]*(?::|\.{3,}|…+|\t| {3,})"
+)
+_MARKDOWN = re.compile(r"^\s*(#{1,6})\s")
+_BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*:?\s*$")
+_SYMBOL_LINE = re.compile(r"^\s*([^\w\s#*(\[\"'•·▪●◦»➔–—-]+)\s*[A-Z]")  # "🚀 What you'll do"
+_BULLET = re.compile(r"^\s*([-*•·▪●◦»➔–—]|\d{1,2}[.)]|[A-Z]\d{1,2}\.)\s")
 _INLINE_DETAILS = re.compile(r"\b(Skill|Education|Company|Project) Details\b")
 MAX_HEADING_WORDS = 7
 MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
+# Sections an inline "Label: ..." opens for its own line only: they change what the line's
+# skills mean or drop them, so they must not run on into the lines after ("Interests: Rust,
+# chess", "Salary: ...").
+LINE_ONLY = {"interests", "learning", "not_required", "excluded", "preferred", "benefits",
+             "ignored", "about"}  # fmt: skip
+# Sections that are lists: a prose paragraph after their items is no longer part of them.
+LIST_SECTIONS: dict[Kind, set[str]] = {
+    "job": {"requirements", "preferred", "not_required", "excluded"},
+    "resume": {"skills"},
+}
+PROSE_WORDS = 6
+# Heading depth: Markdown "#" counts; a plain or ALL-CAPS title is a top heading (2); a bold
+# line or a short "Title:" line is a sub-heading (3). An unknown heading ends the section
+# only when it is not deeper than the heading that opened it ("### Acme" under "## Experience").
+TOP, SUB = 2, 3
 
 
 @dataclass(frozen=True)
@@ -100,39 +137,112 @@ def heading_name(line: str, kind: Kind) -> str | None:
     return None
 
 
-def _looks_like_heading(line: str) -> bool:
-    """A Markdown heading, a line in bold, or a short title line ending in a colon."""
-    if _MARKUP_HEADING.match(line):
-        return True
+def _heading_depth(line: str, kind: Kind, around: tuple[str, str] = ("", "")) -> int | None:
+    """How deep an unknown heading-like line sits, or None when it reads as content.
+
+    Markdown headings, bold lines, short "Title:" lines and emoji titles are headings (an
+    emoji that also opens the line before or after is a bullet: "✔ Python"); so is a short ALL-CAPS
+    line in a job ad (in a résumé that is usually a job title).
+    """
+    markdown = _MARKDOWN.match(line)
+    if markdown:
+        return len(markdown.group(1))
+    if _BOLD_LINE.match(line):
+        return SUB
     words = line.strip()
-    return words.endswith(":") and 0 < len(words.split()) <= 5 and words[0].isupper()
+    count = len(words.split())
+    if not 0 < count <= MAX_HEADING_WORDS:
+        return None
+    if words.endswith(":") and count <= 5 and words[0].isupper():
+        return SUB if kind == "resume" else TOP  # "Key achievements:" inside a résumé's job
+    symbol = _SYMBOL_LINE.match(line)
+    if (
+        symbol
+        and words[-1:] not in ".!?"
+        and not any(near.lstrip().startswith(symbol.group(1)) for near in around)
+    ):
+        return TOP
+    if (
+        kind == "job"
+        and count <= 6
+        and words.upper() == words
+        and sum(c.isalpha() for c in words) > 3
+        and "," not in words
+        and not _BULLET.match(line)
+    ):
+        return TOP
+    return None
 
 
 def find_sections(text: str, kind: Kind) -> Sections:
     """Split a document into named sections by its heading lines."""
     starts: list[int] = [0]
     names: list[str | None] = [None]
+    depth = TOP  # of the heading that opened the current section
+    bullets = False  # the current list section has had bullet items
+    blank = False  # the line before was empty
     offset = 0
-    for line in text.splitlines(keepends=True):
-        name = heading_name(line, kind)
-        if name is None:
-            inline = _INLINE_HEADING.match(line)
-            if inline:
-                name = heading_name(inline.group(1), kind)
-        if name is None and names[-1] is not None and _looks_like_heading(line):
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        here = names[-1]
+        inline = None
+        match = _INLINE_HEADING.match(line)
+        if match and line[match.end() :].strip(" \t*_:.\r\n"):  # "Salary: <SALARY>"
+            inline = heading_name(match.group(1), kind)
+        name = heading_name(line, kind) if inline is None else None
+        unknown = None
+        if name is None and inline is None:
+            around = (lines[number - 1] if number else "", _next_text(lines, number))
+            unknown = _heading_depth(line, kind, around)
+        if name is not None:
+            if name != here:
+                starts.append(offset)
+                names.append(name)
+            depth, bullets = _heading_depth(line, kind) or TOP, False
+        elif inline is not None and inline != here:
+            starts.append(offset)
+            names.append(inline)
+            if inline in LINE_ONLY:  # back to the section around it on the next line
+                starts.append(offset + len(line))
+                names.append(here)
+            else:
+                depth, bullets = TOP, False
+        elif unknown is not None and here is not None and unknown <= depth:
             starts.append(offset)  # an unknown heading ends the known section before it
             names.append(None)
-        elif name is not None and name != names[-1]:
-            starts.append(offset)
-            names.append(name)
+            depth, bullets = unknown, False
+        elif here in LIST_SECTIONS[kind] and line.strip():
+            if bullets and blank and _is_prose(line, kind):
+                starts.append(offset)  # closing remarks after the list
+                names.append(None)
+                bullets = False
+            elif _BULLET.match(line) or kind == "resume":
+                bullets = True
         if kind == "resume":
             for match in _INLINE_DETAILS.finditer(line):
                 detail = {"Skill": "skills", "Education": "education"}.get(match.group(1))
                 section = detail or ("projects" if match.group(1) == "Project" else "experience")
                 starts.append(offset + match.start())
                 names.append(section)
+        blank = not line.strip()
         offset += len(line)
     return Sections(starts, names)
+
+
+def _is_prose(line: str, kind: Kind) -> bool:
+    """A paragraph line: several words, not a list item; in a résumé, a whole sentence."""
+    words = line.strip()
+    if len(words.split()) < PROSE_WORDS or _BULLET.match(line):
+        return False
+    return kind == "job" or (words[-1:] in ".!?" and words.count(",") <= 2)
+
+
+def _next_text(lines: list[str], number: int) -> str:
+    """The next line that is not blank."""
+    for line in lines[number + 1 : number + 4]:
+        if line.strip():
+            return line
+    return ""
 
 
 def guess_kind(text: str) -> Kind:
