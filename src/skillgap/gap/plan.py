@@ -116,8 +116,6 @@ def _inherited(nodes: set[str], dependants: dict[str, list[str]], own: object) -
     return key
 
 
-
-
 @lru_cache(maxsize=8)
 def _tools_by_concept(taxonomy: Taxonomy) -> dict[str, list[str]]:
     """For each concept, the tools that are a kind of it (Kafka, RabbitMQ for queues).

@@ -82,7 +82,5 @@ def _facts(taxonomy: Taxonomy) -> _Facts:
     return _Facts(taxonomy)
 
 
-
-
 def _implied(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
     return frozenset(taxonomy.implied_by([skill_id]))
