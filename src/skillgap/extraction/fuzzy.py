@@ -27,6 +27,7 @@ MIN_COMPOUND = 10  # multi-word aliases take part in typo matching written toget
 COMPOUND_CUTOFF = 92.0
 MAX_LENGTH_CHANGE = 2  # characters a typo may add or drop
 MAX_WORDS = 3  # the longest run of words looked up as one name ("micro - services")
+DEAD_WORDS = 200_000  # words remembered as naming nothing; forgotten all at once past this
 _SEPARATORS = re.compile(r"[\s\-._/]+")
 _DROP_SEPARATORS = str.maketrans(dict.fromkeys(" \t\n-._/"))
 # Aliases ending like ordinary English words are left out of typo matching.
@@ -73,6 +74,7 @@ class FuzzyIndex:
             for end in range(1, len(variant) + 1)
         }
         self._compound_starts = {start for start, _ in self._compounds.buckets}
+        self._dead: set[str] = set()  # words known to start no run and to name nothing
 
     def lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
         """The skill id and score for a word sequence, or None."""
@@ -87,29 +89,34 @@ class FuzzyIndex:
         ``words`` are the tokens' texts; a run never ends on punctuation, and only usable
         tokens (not covered by another match, not a link) join one.
         """
-        keys = [word.lower().translate(_DROP_SEPARATORS) for word in words]
-        heads, compound_starts = self._heads, self._compound_starts
+        lowered = [word.lower() for word in words]
+        keys = [word.translate(_DROP_SEPARATORS) for word in lowered]
+        heads, compound_starts, dead = self._heads, self._compound_starts, self._dead
+        if len(dead) > DEAD_WORDS:
+            dead.clear()
         found: list[tuple[str, int, int, float]] = []
         index = first
         while index < len(words):
-            if not usable[index] or punct[index]:
+            if not usable[index] or punct[index] or lowered[index] in dead:
                 index += 1
                 continue
             head = keys[index]
             runs = head in heads or len(head) < 3 or head[:3] in compound_starts
-            longest = MAX_WORDS if runs else 1
-            for size in range(min(longest, len(words) - index), 0, -1):
+            for size in range(min(MAX_WORDS if runs else 1, len(words) - index), 0, -1):
                 last = index + size - 1
-                if punct[last] or not all(usable[index : last + 1]):
+                if punct[last] or (size > 1 and not all(usable[index : last + 1])):
                     continue
                 key = _singular("".join(keys[index : last + 1]))
                 if len(key) < MIN_KEY:
                     continue
-                hit = self._match(key, words[index].lower() if size == 1 else None)
+                hit = self._match(key, lowered[index] if size == 1 else None)
                 if hit is not None:
                     found.append((hit[0], index, last + 1, hit[1]))
                     index = last
                     break
+            else:
+                if not runs:  # this word alone never names a skill, whatever surrounds it
+                    dead.add(lowered[index])
             index += 1
         return found
 

@@ -18,45 +18,78 @@ def hashes(pieces: Iterable[str], *, lower: bool = False) -> tuple[int, ...]:
     return tuple(get_string_id(piece.lower() if lower else piece) for piece in pieces)
 
 
+PAIR = numpy.uint64(0x9E3779B97F4A7C15)  # mixes two token hashes into one key
+
+
 class SequenceIndex:
-    """Token-hash sequences, each with an integer label, indexed by their first hash."""
+    """Token-hash sequences, each with an integer label.
+
+    One-token sequences are looked up by their hash, longer ones by the pair of their first
+    two hashes; both looks are vectorised over the whole document, so Python only touches the
+    positions where a stored sequence really starts.
+    """
 
     def __init__(self) -> None:
-        self._by_first: dict[int, list[tuple[tuple[int, ...], int]]] = {}
-        self._firsts = numpy.zeros(0, dtype=numpy.uint64)  # sorted, for a vectorised first look
+        self._singles: dict[int, list[int]] = {}
+        self._pairs: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+        self._keys: tuple[numpy.ndarray, numpy.ndarray] | None = None  # sorted, built on use
 
     def add(self, sequence: tuple[int, ...], label: int) -> None:
-        entries = self._by_first.setdefault(sequence[0], [])
-        if (sequence, label) not in entries:
-            entries.append((sequence, label))
-        self._firsts = numpy.zeros(0, dtype=numpy.uint64)  # rebuilt on the next find
+        if len(sequence) == 1:
+            labels = self._singles.setdefault(sequence[0], [])
+            if label not in labels:
+                labels.append(label)
+        else:
+            entries = self._pairs.setdefault(_pair_key(sequence[0], sequence[1]), [])
+            if (sequence, label) not in entries:
+                entries.append((sequence, label))
+        self._keys = None
 
     def find(self, tokens: numpy.ndarray) -> list[tuple[int, int, int]]:
         """Every ``(label, start, end)`` where ``tokens[start:end]`` is a stored sequence.
 
-        ``tokens`` is a document's ``ORTH`` or ``LOWER`` column: one vectorised look finds the
-        few positions where a stored sequence may start; only those are compared in Python.
+        ``tokens`` is a document's ``ORTH`` or ``LOWER`` column (uint64 hashes).
         """
-        firsts = self._first_hashes()
-        if not len(firsts) or not len(tokens):
+        if not len(tokens) or not (self._singles or self._pairs):
             return []
-        at = numpy.minimum(numpy.searchsorted(firsts, tokens), len(firsts) - 1)
-        starts = numpy.flatnonzero(firsts[at] == tokens).tolist()
-        if not starts:
-            return []
-        values = tokens.tolist()
+        singles, pairs = self._sorted_keys()
         found: list[tuple[int, int, int]] = []
-        for start in starts:
-            for sequence, label in self._by_first[values[start]]:
-                end = start + len(sequence)
-                if end == start + 1 or tuple(values[start:end]) == sequence:
-                    found.append((label, start, end))
+        for start in _positions(singles, tokens):
+            found += [(label, start, start + 1) for label in self._singles[int(tokens[start])]]
+        if len(tokens) > 1 and len(pairs):
+            with numpy.errstate(over="ignore"):
+                keys = tokens[:-1] * PAIR + tokens[1:]
+            starts = _positions(pairs, keys)
+            if starts:
+                values = tokens.tolist()
+                for start in starts:
+                    for sequence, label in self._pairs[int(keys[start])]:
+                        end = start + len(sequence)
+                        if tuple(values[start:end]) == sequence:
+                            found.append((label, start, end))
+        found.sort(key=lambda match: match[1])
         return found
 
-    def _first_hashes(self) -> numpy.ndarray:
-        if len(self._firsts) != len(self._by_first):
-            self._firsts = numpy.array(sorted(self._by_first), dtype=numpy.uint64)
-        return self._firsts
+    def _sorted_keys(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        if self._keys is None:
+            self._keys = (
+                numpy.array(sorted(self._singles), dtype=numpy.uint64),
+                numpy.array(sorted(self._pairs), dtype=numpy.uint64),
+            )
+        return self._keys
 
     def __bool__(self) -> bool:
-        return bool(self._by_first)
+        return bool(self._singles or self._pairs)
+
+
+def _pair_key(first: int, second: int) -> int:
+    with numpy.errstate(over="ignore"):
+        return int(numpy.uint64(first) * PAIR + numpy.uint64(second))
+
+
+def _positions(keys: numpy.ndarray, values: numpy.ndarray) -> list[int]:
+    """Where ``values`` holds one of the sorted ``keys``."""
+    if not len(keys):
+        return []
+    at = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
+    return numpy.flatnonzero(keys[at] == values).tolist()
