@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["resume", "job"]
 Requirement = Literal["required", "preferred"]
-Method = Literal["exact", "alias", "fuzzy"]
+Method = Literal["exact", "alias", "fuzzy", "paraphrase"]
 Evidence = Literal["listed", "demonstrated", "implied"]
 
 
@@ -50,7 +50,11 @@ class Mention(_Model):
     start: int = Field(description="character offset into the document text")
     end: int
     section: str | None = Field(None, description="the section the mention sits in")
-    method: Method = Field("exact", description="canonical name, alias, or fuzzy variant")
+    method: Method = Field(
+        "exact",
+        description="canonical name, alias, fuzzy variant, or paraphrase (the span runs from "
+        'the first word that gave the skill to the last: "designed the REST API")',
+    )
     score: float | None = Field(None, description="similarity 0-100 for fuzzy matches")
 
 

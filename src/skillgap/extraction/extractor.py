@@ -1,8 +1,9 @@
 """Find the skills a document claims or asks for, with the evidence for each.
 
 Pipeline for one document: tokenize → phrase-match every alias → second-chance variants and
-typos on what is left → drop ambiguous names without technical context → sort each mention
-into claimed / negated / learning → requirement level and years → one entry per skill.
+typos on what is left → concept skills said in paraphrase → drop ambiguous names without
+technical context → sort each mention into claimed / negated / learning → requirement level
+and years → one entry per skill.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from skillgap.extraction import ambiguity, clauses, negation, requirement, years
 from skillgap.extraction.dated_roles import Role, find_roles, merged_years
 from skillgap.extraction.fuzzy import MIN_KEY, FuzzyIndex
 from skillgap.extraction.matcher import SkillMatcher
+from skillgap.extraction.paraphrase import Found, ParaphraseFinder
 from skillgap.extraction.sections import find_sections
 from skillgap.extraction.tokenizer import blank_english
+from skillgap.extraction.words import Words, scopes
 from skillgap.models import (
     Document,
     ExtractedSkill,
@@ -92,6 +95,7 @@ class Extractor:
         self.nlp = blank_english()
         self.matcher = SkillMatcher(self.nlp, self.taxonomy)
         self.fuzzy = FuzzyIndex(self.taxonomy)
+        self.paraphrases = ParaphraseFinder(self.nlp, self.taxonomy)
 
     def extract(self, document: Document, kind: Kind) -> Profile:
         """Extract the profile of one document."""
@@ -104,8 +108,14 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         sections = find_sections(text, kind)
         clause_starts = clauses.clause_bounds(doc)
-        candidates = self._candidates(doc, text)
-        covered = {i for c in candidates for i in range(c.start, c.end)}
+        words = Words.of(doc)
+        scope = scopes(words, clause_starts)
+        named = self._candidates(doc, text)
+        found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
+        candidates = _with_paraphrases(named, found, self.taxonomy)
+        # A paraphrase spans other names ("designed the REST API"): the rules that read other
+        # mentions around a name see only the names.
+        covered = {i for c in candidates if c.method != "paraphrase" for i in range(c.start, c.end)}
         in_url = _url_chars(text)
         lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
@@ -128,12 +138,14 @@ class Extractor:
             others = _Others(covered, cand.start, cand.end)
             skill = self.taxonomy[cand.skill_id]
             item = self._judge(doc, text, cand, section, clause, others, kind)
-            if skill.needs_context and not _has_evidence(
-                doc, lines, cand, section, clause, others, item
+            if (
+                skill.needs_context
+                and cand.method != "paraphrase"  # the paraphrase is the context
+                and not _has_evidence(doc, lines, cand, section, clause, others, item)
             ):
                 continue
             judged[cand.skill_id].append(item)
-            if item.reason is None:
+            if item.reason is None and cand.method != "paraphrase":
                 claimed.append(cand)
         any_of = self._any_of(doc, claimed) if kind == "job" else []
         roles: list[Role] = []
@@ -141,6 +153,20 @@ class Extractor:
             spans = sections.spans(DEMONSTRATED_SECTIONS, len(text))
             roles = find_roles(text, spans, self.options.current_day())
         return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
+
+    def paraphrases_in(self, text: str) -> list[tuple[str, str, str]]:
+        """What the taxonomy's ``[[paraphrase]]`` records find in a text, before any context
+        rule: ``(skill id, "composed" | "phrase" | "exclude", the words)``. For taxonomy
+        authors checking a record against its examples."""
+        doc = self.nlp.make_doc(text)
+        words = Words.of(doc)
+        named = self._candidates(doc, text)
+        scope = scopes(words, clauses.clause_bounds(doc))
+        found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
+        return [
+            (item.skill_id, item.kind, text[words.starts[item.start] : words.ends[item.end - 1]])
+            for item in found
+        ]
 
     def _candidates(self, doc: Doc, text: str) -> list[_Candidate]:
         candidates = []
@@ -318,6 +344,57 @@ class Extractor:
             implied=implied_skills if kind == "resume" else [],
             text=document.text,
         )
+
+
+def _with_paraphrases(
+    named: list[_Candidate], found: list[Found], taxonomy: Taxonomy
+) -> list[_Candidate]:
+    """Names and paraphrases together, sorted by position.
+
+    A fixed phrase hides the names inside it ("data-model change" is a schema migration, not
+    data modeling). A paraphrase that overlaps a name of the same skill gives way to it,
+    unless that name needs context, which the paraphrase supplies ("caching ... in Redis").
+    An ``exclude`` phrase drops every mention of its skill that touches it.
+    """
+    phrases = [item for item in found if item.kind == "phrase"]
+    kept = [
+        cand
+        for cand in named
+        if not any(
+            item.start <= cand.start
+            and cand.end <= item.end
+            and (cand.start, cand.end) != (item.start, item.end)
+            for item in phrases
+        )
+    ]
+    added: list[_Candidate] = []
+    for item in found:
+        if item.kind == "exclude":
+            continue
+        same = [
+            cand
+            for cand in kept
+            if cand.skill_id == item.skill_id and cand.start < item.end and item.start < cand.end
+        ]
+        if same and not taxonomy[item.skill_id].needs_context:
+            continue
+        if any(
+            cand.skill_id == item.skill_id and cand.start < item.end and item.start < cand.end
+            for cand in added
+        ):
+            continue
+        kept = [cand for cand in kept if cand not in same]
+        added.append(_Candidate(item.skill_id, item.start, item.end, "paraphrase"))
+    excluded = [item for item in found if item.kind == "exclude"]
+    merged = [
+        cand
+        for cand in kept + added
+        if not any(
+            item.skill_id == cand.skill_id and cand.start < item.end and item.start < cand.end
+            for item in excluded
+        )
+    ]
+    return sorted(merged, key=lambda cand: (cand.start, cand.end))
 
 
 def _has_evidence(
