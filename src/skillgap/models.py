@@ -101,6 +101,16 @@ class Profile(_Model):
     not_claimed: list[NotClaimed] = Field(default_factory=list)
     implied: list[ImpliedSkill] = Field(default_factory=list)
     any_of: list[list[str]] = Field(default_factory=list)
+    total_years: float | None = Field(
+        None, description="overall years of experience: the stated figure, else the derived one"
+    )
+    stated_total_years: float | None = Field(
+        None, description='as written: "11 years of software engineering", "5+ years of backend"'
+    )
+    derived_total_years: float | None = Field(
+        None,
+        description="résumés: the dated roles of the experience sections, overlaps counted once",
+    )
     quality: Quality | None = None
     text: str = Field("", exclude=True, repr=False, description="the text offsets index")
 

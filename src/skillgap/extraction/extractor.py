@@ -1,9 +1,9 @@
 """Find the skills a document claims or asks for, with the evidence for each.
 
 Pipeline for one document: tokenize → phrase-match every alias → second-chance variants and
-typos on what is left → concept skills said in paraphrase → drop ambiguous names without
-technical context → sort each mention into claimed / negated / learning → requirement level
-and years → one entry per skill.
+typos on what is left → concept skills said in paraphrase → years stated, per skill and
+overall → drop ambiguous names without technical context → sort each mention into claimed /
+negated / learning → requirement level → one entry per skill.
 """
 
 from __future__ import annotations
@@ -18,14 +18,15 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, O
 from spacy.tokens import Doc
 
 from skillgap.errors import DocumentError
-from skillgap.extraction import ambiguity, clauses, negation, requirement, years
+from skillgap.extraction import ambiguity, clauses, negation, requirement
 from skillgap.extraction.dated_roles import Role, find_roles, merged_years
 from skillgap.extraction.fuzzy import MIN_KEY, FuzzyIndex
 from skillgap.extraction.matcher import SkillMatcher
 from skillgap.extraction.paraphrase import Found, ParaphraseFinder
-from skillgap.extraction.sections import find_sections
+from skillgap.extraction.sections import Sections, find_sections
 from skillgap.extraction.tokenizer import blank_english
 from skillgap.extraction.words import Words, scopes
+from skillgap.extraction.years import Years, find_years
 from skillgap.models import (
     Document,
     ExtractedSkill,
@@ -45,6 +46,11 @@ FUZZY_JOINERS = ("-", ".", "/")  # the only punctuation a fuzzy match may span
 # Sections whose mentions say nothing about the person or the role.
 IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "ignored"}}
 DEMONSTRATED_SECTIONS = {"experience", "projects"}
+# Where an overall "N years of ..." does not speak for the person or the role.
+NO_TOTAL_SECTIONS: dict[Kind, set[str]] = {
+    "resume": {"certifications", "interests"},
+    "job": {"benefits", "ignored", "about"},
+}
 LIST_SECTIONS = {"skills", "requirements", "preferred", "not_required", "responsibilities"}
 SHORT_LINE_WORDS = 4
 _LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
@@ -116,11 +122,12 @@ class Extractor:
         # A paraphrase spans other names ("designed the REST API"): the rules that read other
         # mentions around a name see only the names.
         covered = {i for c in candidates if c.method != "paraphrase" for i in range(c.start, c.end)}
+        stated, total = self._years(words, scope, candidates, sections, kind)
         in_url = _url_chars(text)
         lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
         claimed: list[_Candidate] = []
-        for cand in candidates:
+        for cand, years in zip(candidates, stated, strict=True):
             first = doc[cand.start]
             section = sections.at(first.idx)
             clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
@@ -137,7 +144,7 @@ class Extractor:
                 continue
             others = _Others(covered, cand.start, cand.end)
             skill = self.taxonomy[cand.skill_id]
-            item = self._judge(doc, text, cand, section, clause, others, kind)
+            item = self._judge(doc, cand, section, clause, others, kind, years)
             if (
                 skill.needs_context
                 and cand.method != "paraphrase"  # the paraphrase is the context
@@ -149,10 +156,42 @@ class Extractor:
                 claimed.append(cand)
         any_of = self._any_of(doc, claimed) if kind == "job" else []
         roles: list[Role] = []
+        derived_total = None
         if kind == "resume":
-            spans = sections.spans(DEMONSTRATED_SECTIONS, len(text))
-            roles = find_roles(text, spans, self.options.current_day())
-        return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
+            today = self.options.current_day()
+            roles = find_roles(text, sections.spans(DEMONSTRATED_SECTIONS, len(text)), today)
+            career = find_roles(text, sections.spans({"experience"}, len(text)), today)
+            derived_total = merged_years(career) if career else None
+        return self._profile(document, kind, judged, roles).model_copy(
+            update={
+                "any_of": any_of,
+                "total_years": total if total is not None else derived_total,
+                "stated_total_years": total,
+                "derived_total_years": derived_total,
+            }
+        )
+
+    def _years(
+        self,
+        words: Words,
+        scope: list[int],
+        candidates: list[_Candidate],
+        sections: Sections,
+        kind: Kind,
+    ) -> tuple[list[float | None], float | None]:
+        """Years stated for each candidate (None for paraphrases), and the overall figure."""
+        named = [number for number, c in enumerate(candidates) if c.method != "paraphrase"]
+        ignored = NO_TOTAL_SECTIONS[kind]
+        found: Years = find_years(
+            words,
+            scope,
+            [(candidates[number].start, candidates[number].end) for number in named],
+            lambda offset: sections.at(offset) in ignored,
+        )
+        stated: list[float | None] = [None] * len(candidates)
+        for position, value in found.per_mention.items():
+            stated[named[position]] = value
+        return stated, found.total
 
     def paraphrases_in(self, text: str) -> list[tuple[str, str, str]]:
         """What the taxonomy's ``[[paraphrase]]`` records find in a text, before any context
@@ -221,12 +260,12 @@ class Extractor:
     def _judge(
         self,
         doc: Doc,
-        text: str,
         cand: _Candidate,
         section: str | None,
         clause: int,
         others: _Others,
         kind: Kind,
+        stated: float | None,
     ) -> _Judged:
         span = doc[cand.start : cand.end]
         mention = Mention(
@@ -252,7 +291,6 @@ class Extractor:
                 level = _job_level(doc, cand, section, clause, others)
         elif section == "interests" and reason is None:
             reason = "learning"
-        stated = years.stated_years(doc, text, cand.start, cand.end, clause, others)
         return _Judged(mention, reason, level, stated)
 
     def _any_of(self, doc: Doc, mentions: list[_Candidate]) -> list[list[str]]:
