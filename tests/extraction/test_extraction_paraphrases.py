@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from skillgap.extraction.inflect import plural_forms, verb_forms
@@ -183,3 +185,12 @@ def test_inflections_come_from_the_shipped_rule(verb: str, forms: set[str]) -> N
 )
 def test_objects_get_their_plural(noun: str, plural: str) -> None:
     assert plural_forms(noun) == {noun, plural}
+
+
+def test_a_hostile_one_line_text_stays_linear(analyzer) -> None:
+    """Every action on one endless line, each with objects around it: bounded look-ups."""
+    text = "Design the API, designed the schema, cached lookups in Redis, " * 4000
+    started = time.perf_counter()
+    found = analyzer.extractor.paraphrases_in(text)
+    assert time.perf_counter() - started < 5
+    assert {skill for skill, _, _ in found} >= {"api-design", "database-design", "caching"}

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 
 import skillgap
+from skillgap.extraction.clauses import clause_bounds
+from skillgap.extraction.words import Words, scopes
+from skillgap.extraction.years import find_years
 from skillgap.ingest import document_from_text
 
 # (kind, text, {skill: stated years}); a skill mapped to None must be found without years.
@@ -158,3 +162,15 @@ def test_a_stated_figure_wins_over_the_dated_roles() -> None:
 def test_overall_years_are_in_the_json(extract) -> None:
     data = extract("12 years of software engineering.", "resume").model_dump(mode="json")
     assert data["total_years"] == 12 and data["stated_total_years"] == 12
+
+
+def test_a_hostile_one_line_text_stays_linear(analyzer) -> None:
+    """Thousands of figures, parts and names in one sentence: each look is bounded."""
+    text = "11 years of work, 8 of them in Java, Python (5 yrs) and " * 4000
+    doc = analyzer.extractor.nlp.make_doc(text)
+    words = Words.of(doc)
+    mentions = [(i, i + 1) for i, word in enumerate(words.lower) if word in {"java", "python"}]
+    started = time.perf_counter()
+    found = find_years(words, scopes(words, clause_bounds(doc)), mentions)
+    assert time.perf_counter() - started < 5
+    assert set(found.per_mention.values()) == {8.0, 5.0} and found.total == 11

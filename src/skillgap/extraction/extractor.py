@@ -12,6 +12,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, ORTH
@@ -394,45 +395,58 @@ def _with_paraphrases(
     unless that name needs context, which the paraphrase supplies ("caching ... in Redis").
     An ``exclude`` phrase drops every mention of its skill that touches it.
     """
-    phrases = [item for item in found if item.kind == "phrase"]
+    phrases = _Spans((item.start, item.end) for item in found if item.kind == "phrase")
     kept = [
         cand
         for cand in named
         if not any(
-            item.start <= cand.start
-            and cand.end <= item.end
-            and (cand.start, cand.end) != (item.start, item.end)
-            for item in phrases
+            start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
+            for start, end in phrases.overlapping(cand.start, cand.end)
         )
     ]
+    by_skill: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for number, cand in enumerate(kept):
+        by_skill[cand.skill_id].append((cand.start, cand.end, number))
+    names = {skill_id: _Spans(spans) for skill_id, spans in by_skill.items()}
+    dropped: set[int] = set()
     added: list[_Candidate] = []
+    added_end: dict[str, int] = {}  # found is sorted by start: the furthest end so far
     for item in found:
-        if item.kind == "exclude":
+        if item.kind == "exclude" or added_end.get(item.skill_id, -1) > item.start:
             continue
-        same = [
-            cand
-            for cand in kept
-            if cand.skill_id == item.skill_id and cand.start < item.end and item.start < cand.end
-        ]
+        index = names.get(item.skill_id)
+        same = index.overlapping(item.start, item.end) if index else []
         if same and not taxonomy[item.skill_id].needs_context:
             continue
-        if any(
-            cand.skill_id == item.skill_id and cand.start < item.end and item.start < cand.end
-            for cand in added
-        ):
-            continue
-        kept = [cand for cand in kept if cand not in same]
+        dropped.update(span[2] for span in same)
         added.append(_Candidate(item.skill_id, item.start, item.end, "paraphrase"))
-    excluded = [item for item in found if item.kind == "exclude"]
+        added_end[item.skill_id] = item.end
+    excluded: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for item in found:
+        if item.kind == "exclude":
+            excluded[item.skill_id].append((item.start, item.end))
+    vetoes = {skill_id: _Spans(spans) for skill_id, spans in excluded.items()}
     merged = [
         cand
-        for cand in kept + added
-        if not any(
-            item.skill_id == cand.skill_id and cand.start < item.end and item.start < cand.end
-            for item in excluded
-        )
+        for cand in [c for number, c in enumerate(kept) if number not in dropped] + added
+        if not (cand.skill_id in vetoes and vetoes[cand.skill_id].overlapping(cand.start, cand.end))
     ]
     return sorted(merged, key=lambda cand: (cand.start, cand.end))
+
+
+class _Spans:
+    """Sorted token spans ``(start, end, ...)`` that answer "which overlap this one?" fast:
+    a hostile text holds thousands of them."""
+
+    def __init__(self, spans: Iterable[tuple[int, ...]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [span[0] for span in self.spans]
+        self.longest = max((span[1] - span[0] for span in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, ...]]:
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        high = bisect.bisect_left(self.starts, end)
+        return [span for span in self.spans[low:high] if span[1] > start]
 
 
 def _has_evidence(

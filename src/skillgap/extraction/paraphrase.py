@@ -20,6 +20,7 @@ verbs reach the API. Found mentions span from the first word that triggered them
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -56,9 +57,9 @@ MAX_CHAIN = 3  # verbs after the action in one coordinated list
 ANY_OBJECT_DISTANCE = 99  # "document every step": weaker than any named object
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Term:
-    words: tuple[str, ...]
+    words: list[str]  # a list, so a slice of the document's words compares to it directly
     rule: int
     role: str  # "action", "noun", "object", "phrase" or "exclude"
     bare: bool = False  # a base or "-s" verb form: counts only where a verb stands
@@ -93,13 +94,13 @@ class ParaphraseFinder:
         self._by_object_skill: dict[str, list[int]] = {}
         self._verbs: set[str] = set()  # every verb form a rule knows: evidence of coordination
 
-        def tokens(text: str) -> tuple[str, ...]:
-            return tuple(token.text for token in nlp.tokenizer(text) if not token.is_space)
+        def tokens(text: str) -> list[str]:
+            return [token.text for token in nlp.tokenizer(text) if not token.is_space]
 
         def add(text: str, rule: int, role: str, bare: bool = False, cased: bool = False) -> None:
             words = tokens(text)
             if not cased:
-                words = tuple(word.lower() for word in words)
+                words = [word.lower() for word in words]
             if words:
                 term = _Term(words, rule, role, bare, cased)
                 self._first.setdefault(words[0].lower(), []).append(term)
@@ -190,7 +191,7 @@ class ParaphraseFinder:
                 if end > size or scope[end - 1] != scope[index]:
                     continue
                 seen = words.orth if term.cased else words.lower
-                if all(seen[index + k] == word for k, word in enumerate(term.words)):
+                if seen[index:end] == term.words:
                     hits.append((index, end, term))
         return hits
 
@@ -218,25 +219,37 @@ class ParaphraseFinder:
         if rule.generic and sum(word in rule.generic for word in chain) >= 2:
             return None
         best: tuple[int, int, int] | None = None  # (distance, object start, object end)
-        for target_start, target_end in targets:
-            if scope[target_start] != floor or (target_start < end and target_end > start):
-                continue
-            if target_start >= end:
-                gap_from = chain_end if target_start >= chain_end else end
-                # After a verb, a comma starts another item ("troubleshooting, apps"); after
-                # an adjective it joins another one ("distributed, fault-tolerant systems").
-                listed = term.role == "action" and "," in words.orth[gap_from:target_start]
-                if listed or _blocked(words, end, target_start):
-                    continue
-                distance = words.words_between(gap_from, target_start)
-            elif rule.either_order:
-                if _blocked(words, target_end, start):
-                    continue
-                distance = words.words_between(target_end, start)
-            else:
-                continue
-            if distance <= rule.max_distance and (best is None or distance < best[0]):
-                best = (distance, target_start, target_end)
+        # Objects after the action, nearest first; the first one out of reach ends the search
+        # (a bracket or the word count cuts off everything beyond it too).
+        for position in range(bisect.bisect_left(targets, (end, -1)), len(targets)):
+            target_start, target_end = targets[position]
+            if scope[target_start] != floor:
+                break
+            gap_from = chain_end if target_start >= chain_end else end
+            if _blocked(words, end, gap_from):
+                break
+            # After a verb, a comma starts another item ("troubleshooting, apps"); after an
+            # adjective it joins another one ("distributed, fault-tolerant systems").
+            distance = _gap(words, gap_from, target_start, rule.max_distance, term.role)
+            if distance is None or (best is not None and target_start != best[1]):
+                break
+            best = (distance, target_start, target_end)  # the longest object starting here
+        if rule.either_order:
+            before: tuple[int, int, int] | None = None
+            for position in range(bisect.bisect_left(targets, (start, -1)) - 1, -1, -1):
+                target_start, target_end = targets[position]
+                if target_end > start:
+                    continue  # overlaps the action
+                if scope[target_start] != floor:
+                    break
+                distance = _gap(words, target_end, start, rule.max_distance, "noun")
+                if distance is None:
+                    break
+                if before is not None and target_end != before[2]:
+                    break
+                before = (distance, target_start, target_end)  # the longest object ending here
+            if before is not None and (best is None or before[0] <= best[0]):
+                best = before
         if best is not None:
             return best
         if rule.any_object and term.role == "action":
@@ -338,6 +351,21 @@ def _coordinated(words: Words, start: int, stop: int) -> bool:
 def _chainable(words: Words, index: int) -> bool:
     word = words.lower[index]
     return words.is_word(index) and word.isalpha() and word not in DETERMINERS
+
+
+def _gap(words: Words, start: int, stop: int, limit: int, role: str) -> int | None:
+    """Words between an action and an object, or None when over ``limit`` or cut off by a
+    bracket or quote (or, after a verb, by a comma). Stops as soon as it knows."""
+    count = 0
+    for index in range(start, stop):
+        word = words.orth[index]
+        if word in BLOCKERS or (word == "," and role == "action"):
+            return None
+        if words.is_word(index) and not words.hyphen_glued(index):
+            count += 1
+            if count > limit:
+                return None
+    return count
 
 
 def _blocked(words: Words, start: int, stop: int) -> bool:

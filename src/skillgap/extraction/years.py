@@ -26,6 +26,7 @@ Works on the document's word lists (:class:`Words`), never on spaCy tokens.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ NEW_HEADS = frozenset({"experience", "knowledge", "familiarity", "understanding"
 LIST_GLUE = frozenset({",", "/", "&", "and", "or", "+", "-", "as", "well"})
 LIST_ITEM_WORDS = 2  # unknown words allowed as one item of a list ("or other")
 FOR_REACH = 15  # "Java developer at Acme for 1 year": how far back "for N years" looks
+PAREN_REACH = 24  # tokens back from a figure to the "(" it may sit in
 
 _NUM = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # A figure is found from its unit back: scanning every position for a number was a tenth of
@@ -85,6 +87,7 @@ _BEFORE_UNIT = re.compile(
     re.IGNORECASE,
 )
 UNIT_REACH = 40  # characters before a unit where its number may start
+DATE_REACH = 80  # characters before a figure where a date range makes it a computed duration
 _DECADES = re.compile(
     r"(?<![\w-])(?:(?P<half>half\s+a)|(?P<count>a|one|two|three))\s+decades?"
     r"(?P<and_half>\s+and\s+a\s+half)?(?![\w-])",
@@ -131,7 +134,7 @@ _YEAR_WORD = re.compile(r"(?i)\b(?:years?|yrs?)\b")
 _CELL_VALUE = re.compile(rf"(?P<n>{_NUM})\s*\+?\s*(?:years?|yrs?)?", re.IGNORECASE)
 
 # Which rule gave a mention its years, strongest first where two disagree.
-TABLE, AFTER, PART, BEFORE, REACHED = 5, 4, 4, 3, 1
+TABLE, AFTER, PART, BEFORE, REACHED = 6, 5, 4, 3, 1
 
 
 @dataclass(frozen=True)
@@ -178,17 +181,22 @@ class _Reader:
         for number, (start, end) in enumerate(mentions):
             for index in range(start, end):
                 self.owner.setdefault(index, number)
+        self.mention_chars = [words.starts[start] for start, _ in mentions]  # sorted
         self.given: dict[int, tuple[int, float]] = {}
         self.totals: list[float] = []
 
     def read(self) -> Years:
         figures = self._figures()
+        largest: dict[int, float] = {}  # scope -> the largest whole figure placed in it so far
         for number, figure in enumerate(figures):
             following = figures[number + 1].start if number + 1 < len(figures) else None
+            floor = self.scope[figure.start]
             if figure.part:
-                self._place_part(figure, figures[:number], following)
+                if figure.value and largest.get(floor, 0.0) >= figure.value:
+                    self._reach(figure, floor, following, PART)  # "8 of them in Java"
             else:
-                self._place(figure, figures[:number], following)
+                self._place(figure, floor in largest, following)
+                largest[floor] = max(largest.get(floor, 0.0), figure.value)
         self._tables()
         self._months()
         return Years(
@@ -199,18 +207,14 @@ class _Reader:
     # ------------------------------------------------------------------ finding the figures
 
     def _figures(self) -> list[_Figure]:
-        text, words = self.words.text, self.words
-        found: list[_Figure] = []
-        taken: list[tuple[int, int]] = []
+        text = self.words.text
         lower = text.lower()
+        found: list[tuple[int, int, int, float, bool]] = []  # start, end, rank, value, paren
         for unit in _UNIT.finditer(text):
             match = _BEFORE_UNIT.search(text, max(0, unit.start() - UNIT_REACH), unit.start())
-            if match is None:
-                continue
-            value = _number(match.group("low"))
-            if value is not None and self._counts(match.start(), unit.end()):
-                found.append(self._figure(value, match.start(), unit.end()))
-                taken.append((match.start(), unit.end()))
+            value = _number(match.group("low")) if match else None
+            if match and value is not None and self._counts(match.start(), unit.end()):
+                found.append((match.start(), unit.end(), 0, value, False))
         for match in _DECADES.finditer(text) if "decade" in lower else ():
             if match.group("half"):
                 value = 5.0
@@ -218,39 +222,45 @@ class _Reader:
                 value = 10.0 * {"a": 1, "one": 1, "two": 2, "three": 3}[match["count"].lower()]
                 value += 5.0 if match.group("and_half") else 0.0
             if self._counts(match.start(), match.end()):
-                found.append(self._figure(value, match.start(), match.end()))
-                taken.append(match.span())
+                found.append((match.start(), match.end(), 0, value, False))
         for pattern, cues in _PARTS:
             if not any(cue in lower for cue in cues):
                 continue
             for match in pattern.finditer(text):
                 word = match.group("n").lower()
                 value = 0.0 if word in VAGUE else _number(word)
-                overlaps = any(s < match.end() and match.start() < e for s, e in taken)
-                if value is None or overlaps:
-                    continue
-                figure = self._figure(value, match.start(), match.end(), part=True)
-                if match.group(0).startswith("("):
-                    figure = _Figure(value, figure.start, figure.end, True, True)
-                found.append(figure)
-                taken.append(match.span())
-        found = [item for item in found if item.start < item.end <= len(words)]
-        return sorted(found, key=lambda item: item.start)
-
-    def _figure(self, value: float, start: int, end: int, part: bool = False) -> _Figure:
-        return _Figure(value, self.words.token_at(start), self.words.token_before(end), part)
+                if value is not None:
+                    paren = match.group(0).startswith("(")
+                    found.append((match.start(), match.end(), 1, value, paren))
+        # Where two overlap, a figure with its unit wins over a part ("the last 3 years").
+        kept: list[tuple[int, int, int, float, bool]] = []
+        for item in sorted(found):
+            if kept and item[0] < kept[-1][1]:
+                if item[2] < kept[-1][2]:
+                    kept[-1] = item
+                continue
+            kept.append(item)
+        figures = []
+        for start, end, rank, value, paren in kept:
+            first, last = self.words.token_at(start), self.words.token_before(end)
+            if first < last:
+                figures.append(_Figure(value, first, last, rank == 1, paren))
+        return figures
 
     def _counts(self, start: int, end: int) -> bool:
         """Not an age, a time ago, "less than 1 year" or a duration printed by a date range."""
         text = self.words.text
         if _NOT_AFTER.match(text, end) or _NOT_BEFORE.search(text[max(0, start - 12) : start]):
             return False
-        line_start = text.rfind("\n", 0, start) + 1
+        window = max(0, start - DATE_REACH)
+        line_start = text.rfind("\n", window, start) + 1 or window
         return RANGE.search(text, line_start, start) is None
 
     # ------------------------------------------------------------------ placing a figure
 
-    def _place(self, figure: _Figure, earlier: list[_Figure], following: int | None) -> None:
+    def _place(self, figure: _Figure, nested: bool, following: int | None) -> None:
+        """``nested``: an earlier figure in the sentence ("5+ years of backend, including 3
+        years with MySQL"), so this one is no overall statement."""
         words, floor = self.words, self.scope[figure.start]
         target, stop = self._after_filler(figure.end, floor)
         if target is not None:
@@ -276,10 +286,6 @@ class _Reader:
             for number in self._list_right(for_rule):
                 self._give(number, figure.value, REACHED)
             return
-        nested = any(
-            not item.part and self.scope[item.start] == floor and item.end <= figure.start
-            for item in earlier
-        )
         company = (
             stop is not None
             and stop < len(words)
@@ -290,17 +296,6 @@ class _Reader:
         if not nested and not company:
             self._total(figure)
         self._reach(figure, floor, following, REACHED)
-
-    def _place_part(self, figure: _Figure, earlier: list[_Figure], following: int | None) -> None:
-        """ "8 of them in Java": a part of an earlier figure in the same sentence."""
-        floor = self.scope[figure.start]
-        parents = [
-            item
-            for item in earlier
-            if not item.part and self.scope[item.start] == floor and item.value >= figure.value
-        ]
-        if parents and figure.value:
-            self._reach(figure, floor, following, PART)
 
     def _reach(self, figure: _Figure, floor: int, following: int | None, strength: int) -> None:
         """Give the figure to the first list of skills later in its sentence."""
@@ -393,7 +388,9 @@ class _Reader:
         """The "(" a figure sits inside, when no skill is named between them."""
         words = self.words
         position = words.previous(index, floor)
-        while position is not None:
+        for _ in range(PAREN_REACH):
+            if position is None:
+                return None
             word = words.orth[position]
             if word == "(":
                 return position
@@ -488,21 +485,26 @@ class _Reader:
                 if years is None:
                     continue
                 first, last = line_start + cells[0][1], line_start + cells[column - 1][2]
-                for number, (start, _) in enumerate(self.mentions):
-                    if first <= self.words.starts[start] < last:
-                        self._give(number, years, TABLE)
+                low = bisect.bisect_left(self.mention_chars, first)
+                for number in range(low, bisect.bisect_left(self.mention_chars, last)):
+                    self._give(number, years, TABLE)
 
     def _months(self) -> None:
         """Kaggle's "Skill Details": "MySQL, Replication - Experience - 24 months"."""
         words = self.words
         if "month" not in words.text.lower():
             return
+        done: set[int] = set()
         for number in range(len(self.mentions)):
-            last = self._list_right(number, adjacent=True)[-1]
-            end = words.ends[self.mentions[last][1] - 1]
+            if number in done:
+                continue  # a later member of a list already read: its list ends the same
+            members = self._list_right(number, adjacent=True)
+            done.update(members)
+            end = words.ends[self.mentions[members[-1]][1] - 1]
             match = _MONTHS.match(words.text[end : end + 48])
             if match:
-                self._give(number, round(int(match.group(1)) / 12, 2), AFTER)
+                for member in members:
+                    self._give(member, round(int(match.group(1)) / 12, 2), AFTER)
 
 
 def _number(word: str) -> float | None:
