@@ -107,6 +107,8 @@ OVERALL = [
     ("resume", "Java developer with 5 years of experience", 5, {"Java": 5}),
     ("resume", "Tech Lead with 5+ years of experience building production systems.", 5,
      {"Leadership": None}),
+    ("job", "Requirements\n- 3+ years of experience as a backend engineer, with an affinity for "
+     "building scalable backend infrastructure.", 3, {"Scalability": None}),
 ]  # fmt: skip
 
 
@@ -130,6 +132,8 @@ def test_overall_years_go_to_the_profile_not_to_every_skill(
         ("resume", "Experience\nAcme · Mar 2022 – Present · 3 yrs\n- Built Go services"),
         ("resume", "C# developer since 2015"),
         ("job", "Requirements\n- Python\n- Salary $129,300/year to $223,600/year"),
+        ("resume", "Projects\nBilling portal (Java, Oracle). Duration: 2 yrs 2 months."),
+        ("resume", "Experience\nAcme, Backend developer, 1 yr 6 mos\n- Built Go services"),
     ],
 )
 def test_no_overall_figure_from_company_text_or_computed_durations(extract, kind, text) -> None:

@@ -72,6 +72,11 @@ ROLES = frozenset({
 })  # fmt: skip
 # After a comma these start a new requirement: the overall figure does not reach past them.
 NEW_HEADS = frozenset({"experience", "knowledge", "familiarity", "understanding", "exposure"})
+# What links an overall figure to a skill later in its sentence.
+LINKS = frozenset({
+    "in", "with", "using", "on", "of", "including", "especially", "particularly", "mainly",
+    "mostly", "primarily", "like", "as", "via", "e.g.", "eg", "i.e.",
+})  # fmt: skip
 LIST_GLUE = frozenset({",", "/", "&", "and", "or", "+", "-", "as", "well"})
 LIST_ITEM_WORDS = 2  # unknown words allowed as one item of a list ("or other")
 FOR_REACH = 15  # "Java developer at Acme for 1 year": how far back "for N years" looks
@@ -121,9 +126,14 @@ _PARTS = [
         ("of them", "of it", "of those", "of which"),
     ),
 ]
-_NOT_AFTER = re.compile(r"\s*(?:old|ago|younger|older|of\s+age)\b", re.IGNORECASE)
+# Ages, times ago, and computed durations ("2 yrs 2 months", "1 yr 6 mos").
+_NOT_AFTER = re.compile(
+    r"\s*(?:old|ago|younger|older|of\s+age|(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b)",
+    re.IGNORECASE,
+)
 _NOT_BEFORE = re.compile(
-    r"(?:less\s+than|under|below|every|within|in|after|next|per|<)\s*$", re.IGNORECASE
+    r"(?:less\s+than|under|below|every|within|in|after|next|per|<|duration:?|period:?)\s*$",
+    re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\s*(?:[\w.+#]{1,12}\s*)?-?\s*(?i:ex\w*)\s*-\s*(\d+)\s*(?i:months?)(?![a-z])")
 _HEADER_CELL = re.compile(
@@ -305,8 +315,15 @@ class _Reader:
         seen_word = comma = False
         while index < limit and self.scope[index] == floor:
             if index in self.owner:
-                for number in self._list_right(self.owner[index]):
-                    self._give(number, figure.value, strength)
+                # An overall figure reaches skills it is said "in" or "with" ("5 years of
+                # backend development in Go"), not an adjective ("building scalable ...").
+                previous = words.previous(index, floor)
+                while previous is not None and words.orth[previous] in {"(", ":"}:
+                    previous = words.previous(previous, floor)
+                linked = previous is not None and words.lower[previous] in LINKS
+                if strength != REACHED or linked:
+                    for number in self._list_right(self.owner[index]):
+                        self._give(number, figure.value, strength)
                 return
             word = words.lower[index]
             if figure.closes_at_paren and word == ")":
