@@ -38,6 +38,7 @@ PER_SKILL = [
     ("resume", "Python: 6 yrs · Go: 4 yrs · Java: 2 yrs", {"Python": 6, "Go": 4, "Java": 2}),
     ("resume", "Scala — 6 yrs in production; Java — 9 yrs before that.", {"Scala": 6, "Java": 9}),
     ("resume", "Terraform - 3 years", {"Terraform": 3}),
+    ("resume", "Rust — 4 yrs in production; C++\n— 7 yrs before that.", {"Rust": 4, "C++": 7}),
     # parentheses belong to the skill right before them
     ("resume", "Kafka (3 yrs), RabbitMQ, Redis (2 yrs)",
      {"Kafka": 3, "RabbitMQ": None, "Redis": 2}),

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from skillgap.extraction.dated_roles import RANGE
-from skillgap.extraction.words import Words
+from skillgap.extraction.words import DASHES, Words
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -385,6 +385,13 @@ class _Reader:
             elif not (word in CONNECTORS or words.is_emphasis(position) or _dots(word)):
                 return None
             position = words.previous(position, floor)
+        # A line wrapped before the dash: "Rust — 4 yrs; C++\n— 7 yrs before that".
+        first = words.following(floor)
+        wrapped = words.previous(floor) if first is not None and first < index else None
+        if wrapped is not None and words.orth[first] in DASHES and wrapped in self.owner:
+            gap = words.text[words.ends[wrapped] : words.starts[first]]
+            if gap.count("\n") == 1:
+                return [self.owner[wrapped]], role
         return None
 
     def _for_years(self, index: int, floor: int) -> int | None:
