@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import skillgap
+from skillgap.cli import main
 from skillgap.errors import TaxonomyError
 from skillgap.ingest import document_from_text
 from skillgap.taxonomy import Taxonomy
@@ -67,3 +68,9 @@ def test_a_bad_paraphrase_is_refused_naming_file_and_record(
         Taxonomy.default().merge(path)
     message = str(error.value)
     assert str(path) in message and expected in message
+
+
+def test_taxonomy_show_names_a_skills_paraphrases(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["taxonomy", "show", "API design"]) == 0
+    shown = capsys.readouterr().out
+    assert "paraphrases:" in shown and "designed and versioned" in shown.lower()
