@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["resume", "job"]
 Requirement = Literal["required", "preferred"]
-Method = Literal["exact", "alias", "fuzzy"]
+Method = Literal["exact", "alias", "fuzzy", "paraphrase"]
 Evidence = Literal["listed", "demonstrated", "implied"]
 SkillKind = Literal["technical", "soft"]
 Fit = Literal["strong", "partial", "weak"]
@@ -53,7 +53,11 @@ class Mention(_Model):
     start: int = Field(description="character offset into the document text")
     end: int
     section: str | None = Field(None, description="the section the mention sits in")
-    method: Method = Field("exact", description="canonical name, alias, or fuzzy variant")
+    method: Method = Field(
+        "exact",
+        description="canonical name, alias, fuzzy variant, or paraphrase (the span runs from "
+        'the first word that gave the skill to the last: "designed the REST API")',
+    )
     score: float | None = Field(None, description="similarity 0-100 for fuzzy matches")
 
 
@@ -102,8 +106,15 @@ class Profile(_Model):
     any_of: list[list[str]] = Field(default_factory=list)
     total_years: float | None = Field(
         None,
-        description="résumés: the whole career's years, stated or from dated roles; jobs: the "
-        'overall experience asked ("5+ years of backend experience")',
+        description="overall years: résumés, the whole career, stated or else from dated roles; "
+        'jobs, the experience asked ("5+ years of backend experience")',
+    )
+    stated_total_years: float | None = Field(
+        None, description='as written: "11 years of software engineering", "5+ years of backend"'
+    )
+    derived_total_years: float | None = Field(
+        None,
+        description="résumés: the dated roles of the experience sections, overlaps counted once",
     )
     quality: Quality | None = None
     text: str = Field("", exclude=True, repr=False, description="the text offsets index")

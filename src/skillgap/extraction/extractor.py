@@ -1,8 +1,9 @@
 """Find the skills a document claims or asks for, with the evidence for each.
 
 Pipeline for one document: tokenize → phrase-match every alias → second-chance variants and
-typos on what is left → drop ambiguous names without technical context → sort each mention
-into claimed / negated / learning → requirement level and years → one entry per skill.
+typos on what is left → concept skills said in paraphrase → years stated, per skill and
+overall → drop ambiguous names without technical context → sort each mention into claimed /
+negated / learning → requirement level → one entry per skill.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, ORTH
 from spacy.tokens import Doc
 
 from skillgap.errors import DocumentError
-from skillgap.extraction import ambiguity, clauses, years
+from skillgap.extraction import ambiguity, clauses
 from skillgap.extraction.context import (
     ContextEngine,
     Target,
@@ -28,10 +30,13 @@ from skillgap.extraction.context import (
 from skillgap.extraction.dated_roles import Role, find_roles, merged_years
 from skillgap.extraction.fuzzy import FuzzyIndex
 from skillgap.extraction.matcher import SkillMatcher
-from skillgap.extraction.sections import find_sections
+from skillgap.extraction.paraphrase import Found, ParaphraseFinder
+from skillgap.extraction.sections import Sections, find_sections
 from skillgap.extraction.taglines import line_numbers, tag_lines
 from skillgap.extraction.tokenizer import blank_english
 from skillgap.extraction.tokens import Tokens
+from skillgap.extraction.words import Words, scopes
+from skillgap.extraction.years import Years, find_years
 from skillgap.models import (
     Document,
     ExtractedSkill,
@@ -50,6 +55,11 @@ FUZZY_JOINERS = ("-", ".", "/")  # the only punctuation a fuzzy match may span
 # Sections whose mentions say nothing about the person or the role.
 IGNORED_SECTIONS: dict[Kind, set[str]] = {"resume": set(), "job": {"benefits", "ignored"}}
 DEMONSTRATED_SECTIONS = {"experience", "projects"}
+# Where an overall "N years of ..." does not speak for the person or the role.
+NO_TOTAL_SECTIONS: dict[Kind, set[str]] = {
+    "resume": {"certifications", "interests"},
+    "job": {"benefits", "ignored", "about"},
+}
 LIST_SECTIONS = {"skills", "requirements", "preferred", "not_required", "responsibilities"}
 SHORT_LINE_WORDS = 4
 # A skill named as both lacked and wished for is reported as lacked.
@@ -105,6 +115,7 @@ class Extractor:
         self.matcher = SkillMatcher(self.nlp.tokenizer, self.taxonomy)
         self.fuzzy = FuzzyIndex(self.taxonomy)
         self.context = ContextEngine(self.nlp)
+        self.paraphrases = ParaphraseFinder(self.nlp, self.taxonomy)
 
     def extract(self, document: Document, kind: Kind) -> Profile:
         """Extract the profile of one document."""
@@ -118,8 +129,15 @@ class Extractor:
         tokens = Tokens.of(doc)
         sections = find_sections(text, kind)
         clause_starts = clauses.clause_bounds(doc)
-        candidates = self._candidates(doc, text, tokens)
-        covered = {i for c in candidates for i in range(c.start, c.end)}
+        words = Words.of(doc)
+        scope = scopes(words, clause_starts)
+        named = self._candidates(doc, text, tokens)
+        found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
+        candidates = _with_paraphrases(named, found, self.taxonomy)
+        # A paraphrase spans other names ("designed the REST API"): the rules that read other
+        # mentions around a name see only the names.
+        covered = {i for c in candidates if c.method != "paraphrase" for i in range(c.start, c.end)}
+        stated, total = self._years(words, scope, candidates, sections, kind)
         targets = [
             Target(c.start, c.end, c.skill_id, self.taxonomy[c.skill_id].category)
             for c in candidates
@@ -130,7 +148,7 @@ class Extractor:
         lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
         kept: list[tuple[_Candidate, _Judged]] = []
-        for cand, target, hits in zip(candidates, targets, contexts, strict=True):
+        for cand, target, hits, years in zip(candidates, targets, contexts, stated, strict=True):
             first = doc[cand.start]
             section = sections.at(first.idx)
             clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
@@ -157,23 +175,69 @@ class Extractor:
                 continue
             others = _Others(covered, cand.start, cand.end)
             skill = self.taxonomy[cand.skill_id]
-            item = self._judge(
-                doc, text, cand, section, clause, others, verdict.reason, verdict.level
-            )
-            if skill.needs_context and not _has_evidence(
-                doc, lines, cand, section, clause, others, item
+            item = self._judge(doc, cand, section, verdict.reason, verdict.level, years)
+            if (
+                skill.needs_context
+                and cand.method != "paraphrase"  # the paraphrase is the context
+                and not _has_evidence(doc, lines, cand, section, clause, others, item)
             ):
                 continue
             judged[cand.skill_id].append(item)
             kept.append((cand, item))
         _same_sentence(judged, sentence_ids(barrier), tokens, self.context.terminators)
-        claimed = [cand for cand, item in kept if item.reason is None]
+        claimed = [c for c, item in kept if item.reason is None and c.method != "paraphrase"]
         any_of = self._any_of(doc, claimed) if kind == "job" else []
         roles: list[Role] = []
+        derived_total = None
         if kind == "resume":
-            spans = sections.spans(DEMONSTRATED_SECTIONS, len(text))
-            roles = find_roles(text, spans, self.options.current_day())
-        return self._profile(document, kind, judged, roles).model_copy(update={"any_of": any_of})
+            today = self.options.current_day()
+            roles = find_roles(text, sections.spans(DEMONSTRATED_SECTIONS, len(text)), today)
+            career = find_roles(text, sections.spans({"experience"}, len(text)), today)
+            derived_total = merged_years(career) if career else None
+        return self._profile(document, kind, judged, roles).model_copy(
+            update={
+                "any_of": any_of,
+                "total_years": total if total is not None else derived_total,
+                "stated_total_years": total,
+                "derived_total_years": derived_total,
+            }
+        )
+
+    def _years(
+        self,
+        words: Words,
+        scope: list[int],
+        candidates: list[_Candidate],
+        sections: Sections,
+        kind: Kind,
+    ) -> tuple[list[float | None], float | None]:
+        """Years stated for each candidate (None for paraphrases), and the overall figure."""
+        named = [number for number, c in enumerate(candidates) if c.method != "paraphrase"]
+        ignored = NO_TOTAL_SECTIONS[kind]
+        found: Years = find_years(
+            words,
+            scope,
+            [(candidates[number].start, candidates[number].end) for number in named],
+            lambda offset: sections.at(offset) in ignored,
+        )
+        stated: list[float | None] = [None] * len(candidates)
+        for position, value in found.per_mention.items():
+            stated[named[position]] = value
+        return stated, found.total
+
+    def paraphrases_in(self, text: str) -> list[tuple[str, str, str]]:
+        """What the taxonomy's ``[[paraphrase]]`` records find in a text, before any context
+        rule: ``(skill id, "composed" | "phrase" | "exclude", the words)``. For taxonomy
+        authors checking a record against its examples."""
+        doc = self.nlp.make_doc(text)
+        words = Words.of(doc)
+        named = self._candidates(doc, text, Tokens.of(doc))
+        scope = scopes(words, clauses.clause_bounds(doc))
+        found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
+        return [
+            (item.skill_id, item.kind, text[words.starts[item.start] : words.ends[item.end - 1]])
+            for item in found
+        ]
 
     def _candidates(self, doc: Doc, text: str, tokens: Tokens) -> list[_Candidate]:
         """Phrase matches, any-case forms on tag lines, then fuzzy matches on the rest."""
@@ -223,13 +287,11 @@ class Extractor:
     def _judge(
         self,
         doc: Doc,
-        text: str,
         cand: _Candidate,
         section: str | None,
-        clause: int,
-        others: _Others,
         reason: str | None,
         level: str,
+        stated: float | None,
     ) -> _Judged:
         span = doc[cand.start : cand.end]
         mention = Mention(
@@ -240,7 +302,6 @@ class Extractor:
             method=cand.method,  # type: ignore[arg-type]
             score=cand.score,
         )
-        stated = years.stated_years(doc, text, cand.start, cand.end, clause, others)
         return _Judged(mention, reason, level, stated)
 
     def _any_of(self, doc: Doc, mentions: list[_Candidate]) -> list[list[str]]:
@@ -364,6 +425,70 @@ def _same_sentence(
 def _token_at(tokens: Tokens, offset: int) -> int:
     """The index of the token starting at character ``offset``."""
     return bisect.bisect_right(tokens.start, offset) - 1
+
+
+def _with_paraphrases(
+    named: list[_Candidate], found: list[Found], taxonomy: Taxonomy
+) -> list[_Candidate]:
+    """Names and paraphrases together, sorted by position.
+
+    A fixed phrase hides the names inside it ("data-model change" is a schema migration, not
+    data modeling). A paraphrase that overlaps a name of the same skill gives way to it,
+    unless that name needs context, which the paraphrase supplies ("caching ... in Redis").
+    An ``exclude`` phrase drops every mention of its skill that touches it.
+    """
+    phrases = _Spans((item.start, item.end) for item in found if item.kind == "phrase")
+    kept = [
+        cand
+        for cand in named
+        if not any(
+            start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
+            for start, end in phrases.overlapping(cand.start, cand.end)
+        )
+    ]
+    by_skill: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for number, cand in enumerate(kept):
+        by_skill[cand.skill_id].append((cand.start, cand.end, number))
+    names = {skill_id: _Spans(spans) for skill_id, spans in by_skill.items()}
+    dropped: set[int] = set()
+    added: list[_Candidate] = []
+    added_end: dict[str, int] = {}  # found is sorted by start: the furthest end so far
+    for item in found:
+        if item.kind == "exclude" or added_end.get(item.skill_id, -1) > item.start:
+            continue
+        index = names.get(item.skill_id)
+        same = index.overlapping(item.start, item.end) if index else []
+        if same and not taxonomy[item.skill_id].needs_context:
+            continue
+        dropped.update(span[2] for span in same)
+        added.append(_Candidate(item.skill_id, item.start, item.end, "paraphrase"))
+        added_end[item.skill_id] = item.end
+    excluded: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for item in found:
+        if item.kind == "exclude":
+            excluded[item.skill_id].append((item.start, item.end))
+    vetoes = {skill_id: _Spans(spans) for skill_id, spans in excluded.items()}
+    merged = [
+        cand
+        for cand in [c for number, c in enumerate(kept) if number not in dropped] + added
+        if not (cand.skill_id in vetoes and vetoes[cand.skill_id].overlapping(cand.start, cand.end))
+    ]
+    return sorted(merged, key=lambda cand: (cand.start, cand.end))
+
+
+class _Spans:
+    """Sorted token spans ``(start, end, ...)`` that answer "which overlap this one?" fast:
+    a hostile text holds thousands of them."""
+
+    def __init__(self, spans: Iterable[tuple[int, ...]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [span[0] for span in self.spans]
+        self.longest = max((span[1] - span[0] for span in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, ...]]:
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        high = bisect.bisect_left(self.starts, end)
+        return [span for span in self.spans[low:high] if span[1] > start]
 
 
 def _has_evidence(

@@ -1,125 +1,593 @@
-"""Years of experience stated next to a skill: "5+ years of Java", "Java (5 yrs)"."""
+"""Years of experience: per skill ("5+ years of Java", "Java (5 yrs)") and overall.
+
+One pass per document. Every years figure is found in the text first ("5+ years", "3-5 yrs":
+the minimum, "seven years", "half a decade", and the parts of an earlier figure: "8 of
+them", "the last 3", "(two with NestJS)"). Then each figure goes to what it is about:
+
+1. the skills right after it, past filler and a gerund: "5+ years of professional Python",
+   "2+ years managing MySQL", "4+ years of Java or Kotlin" (every member of the list);
+2. else the skill right before it: "Java (5 yrs)" and "PHP (very good, 8 years)" (that skill
+   only), "Python: 6 yrs", "Rust — 4 yrs", "Node.js for four years", "Java developer with 5
+   years", "Html/CSS 3+ yrs" (the list);
+3. else a domain or a role ("11 years of software engineering", "Backend engineer for seven
+   years"): an overall figure. Skills it reaches later in the sentence get it too ("5 years
+   of backend development in Go or Java"), up to the next figure;
+4. a part of an earlier figure goes to the skills after it: "11 years of engineering, 8 of
+   them in Java" gives Java 8, not 11;
+5. a table whose header names years: "Skill | Years", then "Python | 6".
+
+The overall figure of a document is the largest overall statement outside the sections the
+caller rules out (company text, benefits). Not recorded: durations printed next to dates
+("Mar 2022 – Present · 3 yrs"), "less than 1 year", ages, "N years ago", "C# developer since
+2015" (date arithmetic), role durations at a named company ("five years at Nordnett").
+
+Works on the document's word lists (:class:`Words`), never on spaCy tokens.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Container
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from skillgap.extraction.dated_roles import RANGE
+from skillgap.extraction.words import DASHES, Words
 
-from skillgap.extraction.clauses import any_word, ends_clause
-from skillgap.extraction.lists import list_end
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30,
+}  # fmt: skip
+MAX_YEARS = 50
+VAGUE = frozenset({"several", "many", "most", "some", "much", "part", "all", "half"})
 
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}  # fmt: skip
+# Between a figure and the skill it is about: "5+ years of professional, hands-on Python".
+FILLER = frozenset({
+    "of", "in", "on", "with", "using", "at", "as", "the", "a", "an", "any", "some", "least",
+    "experience", "exp", "exp.", "experienced", "professional", "commercial", "industry",
+    "relevant", "solid", "strong", "proven", "hands", "practical", "real", "world", "working",
+    "work", "plus", "minimum", "min", "over", "more", "than", "prior", "previous", "recent",
+    "deep", "good", "demonstrable", "demonstrated", "backend", "back", "production",
+    "programming", "'", "’", "s", "+",
+})  # fmt: skip
+# After a figure, words that leave it about the skill before it: "C++ — 7 yrs before that".
+AFTERWORDS = frozenset({
+    "before", "that", "since", "now", "today", "total", "overall", "altogether", "combined",
+    "so", "far", "mostly", "including", "each", "respectively", "ago",
+})  # fmt: skip
+NOT_GERUNDS = frozenset({"during", "nothing", "something", "anything", "everything", "string"})
+# Between a skill and a figure after it: "Python: 6 yrs", "Node.js for four years".
+CONNECTORS = frozenset({
+    ":", "-", "–", "—", "=", "~", "about", "around", "over", "approx", "approx.",
+    "approximately", "nearly", "almost", "roughly", "for", "with", "having", "of", "at",
+    "least", "total", "experience", "exp", "exp.", "experienced", "+",
+})  # fmt: skip
+# "Java developer with 5 years", "8+ years with a DevOps or SRE job title".
+ROLES = frozenset({
+    "developer", "developers", "engineer", "engineers", "programmer", "dev", "administrator",
+    "admin", "architect", "consultant", "specialist", "expert", "dba", "analyst", "role",
+    "title", "position", "job",
+})  # fmt: skip
+# After a comma these start a new requirement: the overall figure does not reach past them.
+NEW_HEADS = frozenset({"experience", "knowledge", "familiarity", "understanding", "exposure"})
+# What links an overall figure to a skill later in its sentence.
+LINKS = frozenset({
+    "in", "with", "using", "on", "of", "including", "especially", "particularly", "mainly",
+    "mostly", "primarily", "like", "as", "via", "e.g.", "eg", "i.e.",
+})  # fmt: skip
+LIST_GLUE = frozenset({",", "/", "&", "and", "or", "+", "-", "as", "well"})
+LIST_ITEM_WORDS = 2  # unknown words allowed as one item of a list ("or other")
+FOR_REACH = 15  # "Java developer at Acme for 1 year": how far back "for N years" looks
+PAREN_REACH = 24  # tokens back from a figure to the "(" it may sit in
 
-YEAR_WORDS = {"year", "years", "yr", "yrs", "year's", "years'"}
+_NUM = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# A figure is found from its unit back: scanning every position for a number was a tenth of
+# extraction time.
+_UNIT = re.compile(r"(?<![\w-])(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
+_BEFORE_UNIT = re.compile(
+    rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
+    r"\s*(?:\+|-?plus\b|or\s+more\b)?\s*(?:\*\*|__)?\s*$",
+    re.IGNORECASE,
+)
+UNIT_REACH = 40  # characters before a unit where its number may start
+DATE_REACH = 80  # characters before a figure where a date range makes it a computed duration
+_DECADES = re.compile(
+    r"(?<![\w-])(?:(?P<half>half\s+a)|(?P<count>a|one|two|three))\s+decades?"
+    r"(?P<and_half>\s+and\s+a\s+half)?(?![\w-])",
+    re.IGNORECASE,
+)
+# Each with the words one of which must be in the text for it to be tried at all.
+_PARTS = [
+    (
+        re.compile(rf"(?<![\w.])(?P<n>{_NUM})\s*\+?\s+of\s+(?:them|those|which)\b", re.IGNORECASE),
+        ("of them", "of those", "of which"),
+    ),
+    (
+        re.compile(
+            rf"\bthe\s+(?:last|past|latest|most\s+recent)\s+(?P<n>{_NUM})\s*\+?"
+            r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|of\s+them)\b)",
+            re.IGNORECASE,
+        ),
+        ("the last", "the past", "the latest", "most recent"),
+    ),
+    (
+        re.compile(rf"\(\s*(?P<n>{_NUM})\s*\+?\s+(?=(?:with|in|on|using|of|as)\b)", re.IGNORECASE),
+        ("(",),
+    ),
+    # A part with no number ("several of them on distributed systems") gives nothing, but
+    # the figure before it does not reach past it.
+    (
+        re.compile(
+            r"\b(?P<n>several|many|most|some|much|part|all|half)\s+of\s+(?:them|it|those|which)\b",
+            re.IGNORECASE,
+        ),
+        ("of them", "of it", "of those", "of which"),
+    ),
+]
+# Ages, times ago, and computed durations ("2 yrs 2 months", "1 yr 6 mos").
+_NOT_AFTER = re.compile(
+    r"\s*(?:old|ago|younger|older|of\s+age|(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b)",
+    re.IGNORECASE,
+)
+_NOT_BEFORE = re.compile(
+    r"(?:less\s+than|under|below|every|within|in|after|next|per|<|duration:?|period:?)\s*$",
+    re.IGNORECASE,
+)
+_MONTHS = re.compile(r"\s*(?:[\w.+#]{1,12}\s*)?-?\s*(?i:ex\w*)\s*-\s*(\d+)\s*(?i:months?)(?![a-z])")
+_HEADER_CELL = re.compile(
+    r"(?:years?|yrs?)(?: of (?:experience|exp\.?))?|(?:experience|exp\.?) \((?:years?|yrs?)\)",
+    re.IGNORECASE,
+)
+_YEAR_WORD = re.compile(r"(?i)\b(?:years?|yrs?)\b")
+_CELL_VALUE = re.compile(rf"(?P<n>{_NUM})\s*\+?\s*(?:years?|yrs?)?", re.IGNORECASE)
 
-YEAR_FILLER = {"of", "experience", "professional", "hands-on", "commercial", "working", "with",
-               "in", "using", "programming", "development", "developing", "building", "writing",
-               "production", "industry", "relevant", "solid", "strong", "backend", "software",
-               "engineering", "exp", "experience:", "the", "a", "an", "plus", "minimum", "at",
-               "least", "over", "more", "than"}  # fmt: skip
-
-_AFTER_YEARS = re.compile(r"^\s*[(\-–:,]?\s*(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b", re.I)
-
-_AFTER_MONTHS = re.compile(r"^\s*-?\s*(?i:ex\w*)\s*-\s*(\d+)\s*(?i:months?)(?![a-z])")
-
-FOR_YEARS_REACH = 15
-
-_YEAR_WORD = any_word(YEAR_WORDS)  # a fast first look: most clauses state no years
+# Which rule gave a mention its years, strongest first where two disagree.
+TABLE, AFTER, PART, BEFORE, REACHED = 6, 5, 4, 3, 1
 
 
-def stated_years(
-    doc: Doc, text: str, start: int, end: int, clause_start: int, skip: Container[int]
-) -> float | None:
-    """Years stated for the mention.
+@dataclass(frozen=True)
+class _Figure:
+    value: float
+    start: int  # token indices
+    end: int
+    part: bool = False  # "8 of them": a part of an earlier figure
+    closes_at_paren: bool = False  # "(two with NestJS)"
 
-    After it or after the list it is in: "Java (5 yrs)", "MySQL, Replication - Experience -
-    24 months", "Java developer ... for 1 year". Before it in the same sentence: "5+ years of
-    Java", "3+ years of javascript, css, typescript", or a whole-sentence statement ("5 years
-    of experience in backend development, with Go and REST APIs"). A years phrase followed
-    directly by another skill belongs to that skill and its list only.
+
+@dataclass
+class Years:
+    """What one document states: years per mention (by index) and the overall figure."""
+
+    per_mention: dict[int, float] = field(default_factory=dict)
+    total: float | None = None
+
+
+def find_years(
+    words: Words,
+    scope: list[int],
+    mentions: list[tuple[int, int]],
+    no_total: Callable[[int], bool] = lambda offset: False,
+) -> Years:
+    """Years stated in a document, for the given mention token spans and overall.
+
+    ``scope`` gives each token's sentence start (:func:`words.scopes`); ``no_total(offset)``
+    says where an overall statement does not speak for the person or role (company text).
     """
-    last = list_end(doc, end, skip)
-    end_char = doc[last - 1].idx + len(doc[last - 1])
-    tail = text[end_char : end_char + 40]
-    match = _AFTER_YEARS.match(tail)
-    if match:
-        return float(match.group(1))
-    match = _AFTER_MONTHS.match(tail)
-    if match:
-        return round(int(match.group(1)) / 12, 2)
-    if not _YEAR_WORD.search(text, doc[clause_start].idx, _char_after(doc, end + FOR_YEARS_REACH)):
-        return None  # no "year"/"yrs" anywhere near: the common case, decided without tokens
-    later = _years_for(doc, end, skip)
-    if later is not None:
-        return later
-    phrase = _last_years_phrase(doc, clause_start, start)
-    if phrase is None:
-        return None
-    value, after = phrase
-    index = after
-    while index < start and (doc[index].lower_ in YEAR_FILLER or doc[index].is_space):
-        index += 1
-    if index < start and index in skip:  # the phrase names another skill first
-        return value if list_end(doc, index, skip, stop=start) == start else None
-    return value
+    return _Reader(words, scope, mentions, no_total).read()
 
 
-def _years_for(doc: Doc, end: int, skip: Container[int]) -> float | None:
-    """ "Java developer at X for 1 year": a "for N years" later in the clause."""
-    words = [
-        index
-        for index in range(end, min(len(doc), end + FOR_YEARS_REACH))
-        if not doc[index].is_space
-    ]
-    for position, index in enumerate(words):
-        if ends_clause(doc, index) or index in skip:
+class _Reader:
+    def __init__(
+        self,
+        words: Words,
+        scope: list[int],
+        mentions: list[tuple[int, int]],
+        no_total: Callable[[int], bool],
+    ) -> None:
+        self.words, self.scope, self.mentions, self.no_total = words, scope, mentions, no_total
+        self.owner: dict[int, int] = {}
+        for number, (start, end) in enumerate(mentions):
+            for index in range(start, end):
+                self.owner.setdefault(index, number)
+        self.mention_chars = [words.starts[start] for start, _ in mentions]  # sorted
+        self.given: dict[int, tuple[int, float]] = {}
+        self.totals: list[float] = []
+
+    def read(self) -> Years:
+        figures = self._figures()
+        largest: dict[int, float] = {}  # scope -> the largest whole figure placed in it so far
+        for number, figure in enumerate(figures):
+            following = figures[number + 1].start if number + 1 < len(figures) else None
+            floor = self.scope[figure.start]
+            if figure.part:
+                if figure.value and largest.get(floor, 0.0) >= figure.value:
+                    self._reach(figure, floor, following, PART)  # "8 of them in Java"
+            else:
+                self._place(figure, floor in largest, following)
+                largest[floor] = max(largest.get(floor, 0.0), figure.value)
+        self._tables()
+        self._months()
+        return Years(
+            {number: value for number, (_, value) in self.given.items()},
+            max(self.totals) if self.totals else None,
+        )
+
+    # ------------------------------------------------------------------ finding the figures
+
+    def _figures(self) -> list[_Figure]:
+        text = self.words.text
+        lower = text.lower()
+        found: list[tuple[int, int, int, float, bool]] = []  # start, end, rank, value, paren
+        for unit in _UNIT.finditer(text):
+            match = _BEFORE_UNIT.search(text, max(0, unit.start() - UNIT_REACH), unit.start())
+            value = _number(match.group("low")) if match else None
+            if match and value is not None and self._counts(match.start(), unit.end()):
+                found.append((match.start(), unit.end(), 0, value, False))
+        for match in _DECADES.finditer(text) if "decade" in lower else ():
+            if match.group("half"):
+                value = 5.0
+            else:
+                value = 10.0 * {"a": 1, "one": 1, "two": 2, "three": 3}[match["count"].lower()]
+                value += 5.0 if match.group("and_half") else 0.0
+            if self._counts(match.start(), match.end()):
+                found.append((match.start(), match.end(), 0, value, False))
+        for pattern, cues in _PARTS:
+            if not any(cue in lower for cue in cues):
+                continue
+            for match in pattern.finditer(text):
+                word = match.group("n").lower()
+                value = 0.0 if word in VAGUE else _number(word)
+                if value is not None:
+                    paren = match.group(0).startswith("(")
+                    found.append((match.start(), match.end(), 1, value, paren))
+        # Where two overlap, a figure with its unit wins over a part ("the last 3 years").
+        kept: list[tuple[int, int, int, float, bool]] = []
+        for item in sorted(found):
+            if kept and item[0] < kept[-1][1]:
+                if item[2] < kept[-1][2]:
+                    kept[-1] = item
+                continue
+            kept.append(item)
+        figures = []
+        for start, end, rank, value, paren in kept:
+            first, last = self.words.token_at(start), self.words.token_before(end)
+            if first < last:
+                figures.append(_Figure(value, first, last, rank == 1, paren))
+        return figures
+
+    def _counts(self, start: int, end: int) -> bool:
+        """Not an age, a time ago, "less than 1 year" or a duration printed by a date range."""
+        text = self.words.text
+        if _NOT_AFTER.match(text, end) or _NOT_BEFORE.search(text[max(0, start - 12) : start]):
+            return False
+        window = max(0, start - DATE_REACH)
+        line_start = text.rfind("\n", window, start) + 1 or window
+        return RANGE.search(text, line_start, start) is None
+
+    # ------------------------------------------------------------------ placing a figure
+
+    def _place(self, figure: _Figure, nested: bool, following: int | None) -> None:
+        """``nested``: an earlier figure in the sentence ("5+ years of backend, including 3
+        years with MySQL"), so this one is no overall statement."""
+        words, floor = self.words, self.scope[figure.start]
+        target, stop = self._after_filler(figure.end, floor)
+        if target is not None:
+            members = self._list_right(target)
+            for number in members:
+                self._give(number, figure.value, BEFORE)
+            if self._role_follows(self.mentions[members[0]][1], floor):
+                self._total(figure)
+            return
+        # A figure about a domain ("Tech Lead with 5+ years of experience building production
+        # systems") is not about the skill before it.
+        empty = stop is None or words.punct[stop] or words.lower[stop] in AFTERWORDS
+        before = self._skill_before(figure.start, floor) if empty else None
+        if before is not None:
+            members, role = before
+            for number in members:
+                self._give(number, figure.value, AFTER)
+            if role:
+                self._total(figure)
+            return
+        for_rule = self._for_years(figure.start, floor)
+        if for_rule is not None:
+            for number in self._list_right(for_rule):
+                self._give(number, figure.value, REACHED)
+            return
+        company = (
+            stop is not None
+            and stop < len(words)
+            and words.orth[stop][:1].isupper()
+            and (previous := words.previous(stop, floor)) is not None
+            and words.lower[previous] == "at"
+        )
+        if not nested and not company:
+            self._total(figure)
+        self._reach(figure, floor, following, REACHED)
+
+    def _reach(self, figure: _Figure, floor: int, following: int | None, strength: int) -> None:
+        """Give the figure to the first list of skills later in its sentence."""
+        words = self.words
+        index = figure.end
+        limit = len(words) if following is None else following
+        seen_word = comma = False
+        while index < limit and self.scope[index] == floor:
+            if index in self.owner:
+                # An overall figure reaches skills it is said "in" or "with" ("5 years of
+                # backend development in Go"), not an adjective ("building scalable ...").
+                previous = words.previous(index, floor)
+                while previous is not None and words.orth[previous] in {"(", ":"}:
+                    previous = words.previous(previous, floor)
+                linked = previous is not None and words.lower[previous] in LINKS
+                if strength != REACHED or linked:
+                    for number in self._list_right(self.owner[index]):
+                        self._give(number, figure.value, strength)
+                return
+            word = words.lower[index]
+            if figure.closes_at_paren and word == ")":
+                return
+            if comma and word in NEW_HEADS:
+                return  # ", with hands-on experience in AWS": another requirement
+            seen_word = seen_word or (words.is_word(index) and word not in FILLER)
+            comma = comma or (seen_word and word == ",")
+            index += 1
+
+    def _give(self, number: int, value: float, strength: int) -> None:
+        old = self.given.get(number)
+        if old is None or strength > old[0]:
+            self.given[number] = (strength, value)
+
+    def _total(self, figure: _Figure) -> None:
+        if not self.no_total(self.words.starts[figure.start]):
+            self.totals.append(figure.value)
+
+    # ------------------------------------------------------------------ walking the words
+
+    def _after_filler(self, index: int, floor: int) -> tuple[int | None, int | None]:
+        """The mention right after a figure, past filler and gerunds; else where it stops."""
+        words = self.words
+        while index < len(words) and self.scope[index] == floor:
+            if index in self.owner:
+                return self.owner[index], None
+            word = words.lower[index]
+            skippable = (
+                words.space[index]
+                or words.is_emphasis(index)
+                or word in FILLER
+                or _is_gerund(word)
+                or (word == "-" and _glued(words, index))
+            )
+            if not skippable:
+                return None, index
+            index += 1
+        return None, None
+
+    def _skill_before(self, index: int, floor: int) -> tuple[list[int], bool] | None:
+        """The skill a figure follows: ``(mentions it goes to, whether a role came between)``."""
+        words = self.words
+        paren = self._open_paren(index, floor)
+        if paren is not None:
+            previous = words.previous(paren, floor)
+            if previous is not None and previous in self.owner:
+                return [self.owner[previous]], False
             return None
-        if doc[index].lower_ == "for" and position + 2 < len(words):
-            value = _number(doc[words[position + 1]].lower_)
-            unit = doc[words[position + 2]]
-            if unit.text == "+" and position + 3 < len(words):
-                unit = doc[words[position + 3]]
-            if value is not None and unit.lower_ in YEAR_WORDS:
-                return value
-    return None
+        role = False
+        position = words.previous(index, floor)
+        while position is not None:
+            if position in self.owner:
+                number = self.owner[position]
+                return [*self._list_left(number), number], role
+            word = words.lower[position]
+            if word in ROLES and not role:
+                role = True
+            elif not (word in CONNECTORS or words.is_emphasis(position) or _dots(word)):
+                return None
+            position = words.previous(position, floor)
+        # A line wrapped before the dash: "Rust — 4 yrs; C++\n— 7 yrs before that".
+        first = words.following(floor)
+        wrapped = words.previous(floor) if first is not None and first < index else None
+        if wrapped is not None and words.orth[first] in DASHES and wrapped in self.owner:
+            gap = words.text[words.ends[wrapped] : words.starts[first]]
+            if gap.count("\n") == 1:
+                return [self.owner[wrapped]], role
+        return None
 
+    def _for_years(self, index: int, floor: int) -> int | None:
+        """ "Java developer at Acme for 1 year": the nearest skill before a "for N years"."""
+        words = self.words
+        position = words.previous(index, floor)
+        if position is None or words.lower[position] != "for":
+            return None
+        for _ in range(FOR_REACH):
+            position = words.previous(position, floor)
+            if position is None:
+                return None
+            if position in self.owner:
+                return self.owner[position]
+        return None
 
-def _char_after(doc: Doc, index: int) -> int:
-    """The character offset just past token ``index`` (clamped to the document)."""
-    last = doc[min(index, len(doc) - 1)]
-    return last.idx + len(last)
+    def _open_paren(self, index: int, floor: int) -> int | None:
+        """The "(" a figure sits inside, when no skill is named between them."""
+        words = self.words
+        position = words.previous(index, floor)
+        for _ in range(PAREN_REACH):
+            if position is None:
+                return None
+            word = words.orth[position]
+            if word == "(":
+                return position
+            if word == ")" or position in self.owner:
+                return None
+            position = words.previous(position, floor)
+        return None
 
+    def _role_follows(self, index: int, floor: int) -> bool:
+        """A role noun within three words after a skill: "with a DevOps or SRE job title",
+        "MySQL Database Administrator"."""
+        words = self.words
+        seen = 0
+        while index < len(words) and self.scope[index] == floor and seen < 3:
+            if words.is_word(index):
+                if words.lower[index] in ROLES:
+                    return True
+                seen += 1
+            index += 1
+        return False
 
-def _last_years_phrase(doc: Doc, clause_start: int, stop: int) -> tuple[float, int] | None:
-    """The last "N years" / "N+ years" / "3-4 years" before ``stop``: (N, index after it)."""
-    for index in range(stop - 1, clause_start, -1):
-        if doc[index].lower_ not in YEAR_WORDS:
-            continue
-        number = index - 1
-        while number > clause_start and doc[number].text in {"+", "'"}:
-            number -= 1
-        value = _number(doc[number].lower_)
-        if value is None:
-            continue
-        if number - 2 >= clause_start and doc[number - 1].text in {"-", "–", "to"}:
-            low = _number(doc[number - 2].lower_)
-            value = low if low is not None else value
-        after = index + 1
-        if after < len(doc) and doc[after].text in {"'", "’"}:
-            after += 1
-        return value, after
-    return None
+    def _list_right(self, number: int, adjacent: bool = False) -> list[int]:
+        """The mentions in a list that starts at this one ("Java, Kotlin or Scala").
+
+        Two names side by side are one list only when ``adjacent`` (Kaggle's "MySQL DBA ,
+        Centos"); in prose the second starts a new phrase ("PostgreSQL at scale").
+        """
+        words, members = self.words, [number]
+        index = self.mentions[number][1]
+        floor = self.scope[self.mentions[number][0]]
+        item_words = 0
+        after_item = True
+        while index < len(words) and self.scope[index] == floor:
+            other = self.owner.get(index)
+            word = words.lower[index]
+            if other is not None and other != members[-1]:
+                if after_item and not adjacent:
+                    break
+                members.append(other)
+                index, item_words, after_item = self.mentions[other][1], 0, True
+                continue
+            if words.space[index] or words.is_emphasis(index):
+                index += 1
+            elif word in LIST_GLUE or word == ")" or word == "(":
+                index, item_words, after_item = index + 1, 0, False
+            elif (
+                not after_item
+                and word.isalpha()
+                and item_words < LIST_ITEM_WORDS
+                and not _is_gerund(word)
+            ):
+                index, item_words = index + 1, item_words + 1
+            else:
+                break
+        return members
+
+    def _list_left(self, number: int) -> list[int]:
+        """The mentions listed just before this one ("Html/CSS 3+ yrs" gives Html too)."""
+        words, members = self.words, []
+        floor = self.scope[self.mentions[number][0]]
+        position = words.previous(self.mentions[number][0], floor)
+        while position is not None and words.lower[position] in LIST_GLUE - {"-"}:
+            before = words.previous(position, floor)
+            if before is None or before not in self.owner:
+                break
+            other = self.owner[before]
+            members.insert(0, other)
+            position = words.previous(self.mentions[other][0], floor)
+        return members
+
+    # ------------------------------------------------------------------ tables, months
+
+    def _tables(self) -> None:
+        """ "Skill | Years" then "Python | 6"; dot leaders and column gaps work the same."""
+        column: int | None = None
+        split: re.Pattern[str] | None = None
+        offset = 0
+        for line in self.words.text.split("\n"):
+            line_start, offset = offset, offset + len(line) + 1
+            if not line.strip():
+                column = None
+            elif column is None:
+                column, split = _years_column(line)
+            elif not re.fullmatch(r"[\s|:\-–—=+]*", line):
+                assert split is not None
+                cells = _cells(line, split)
+                if len(cells) <= column:
+                    column = None
+                    continue
+                value = _CELL_VALUE.fullmatch(cells[column][0].strip("*_ "))
+                years = _number(value.group("n")) if value else None
+                if years is None:
+                    continue
+                first, last = line_start + cells[0][1], line_start + cells[column - 1][2]
+                low = bisect.bisect_left(self.mention_chars, first)
+                for number in range(low, bisect.bisect_left(self.mention_chars, last)):
+                    self._give(number, years, TABLE)
+
+    def _months(self) -> None:
+        """Kaggle's "Skill Details": "MySQL, Replication - Experience - 24 months"."""
+        words = self.words
+        if "month" not in words.text.lower():
+            return
+        done: set[int] = set()
+        for number in range(len(self.mentions)):
+            if number in done:
+                continue  # a later member of a list already read: its list ends the same
+            members = self._list_right(number, adjacent=True)
+            done.update(members)
+            end = words.ends[self.mentions[members[-1]][1] - 1]
+            match = _MONTHS.match(words.text[end : end + 48])
+            if match:
+                for member in members:
+                    self._give(member, round(int(match.group(1)) / 12, 2), AFTER)
 
 
 def _number(word: str) -> float | None:
-    if word in WORD_NUMBERS:
-        return float(WORD_NUMBERS[word])
-    word = word.rstrip("+")
-    try:
-        value = float(word)
-    except ValueError:
-        return None
-    return value if 0 < value <= 40 else None
+    word = word.lower()
+    value = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
+    return value if 0 < value <= MAX_YEARS else None
+
+
+def _is_gerund(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ing") and word.isalpha() and word not in NOT_GERUNDS
+
+
+def _glued(words: Words, index: int) -> bool:
+    """A hyphen inside a word ("hands-on"), not a dash between words."""
+    start, end = words.starts[index], words.ends[index]
+    text = words.text
+    return (
+        start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
+    )
+
+
+def _dots(word: str) -> bool:
+    return len(word) >= 2 and set(word) <= {".", "…", "_"}
+
+
+def _years_column(line: str) -> tuple[int | None, re.Pattern[str] | None]:
+    """In a table header ("Skill | Years"), the column that holds years, and how to split."""
+    if not _YEAR_WORD.search(line):
+        return None, None
+    split = _splitter(line)
+    if split is None:
+        return None, None
+    for position, (cell, _, _) in enumerate(_cells(line, split)):
+        if position and _HEADER_CELL.fullmatch(cell.strip("*_: ")):
+            return position, split
+    return None, None
+
+
+def _splitter(line: str) -> re.Pattern[str] | None:
+    if "|" in line:
+        return re.compile(r"\|")
+    if re.search(r"\.{3,}|…", line):
+        return re.compile(r"\s*(?:\.{3,}|…+)\s*")
+    if re.search(r"\S(?:\t|\s{2,})\S", line):
+        return re.compile(r"\t+|\s{2,}")
+    return None
+
+
+def _cells(line: str, split: re.Pattern[str]) -> list[tuple[str, int, int]]:
+    """The cells of a table row with their character offsets in the line (empty ones dropped
+    at the edges, as Markdown's "| a | b |" has)."""
+    cells = []
+    position = 0
+    for match in split.finditer(line):
+        cells.append((line[position : match.start()], position, match.start()))
+        position = match.end()
+    cells.append((line[position:], position, len(line)))
+    while cells and not cells[0][0].strip():
+        cells.pop(0)
+    while cells and not cells[-1][0].strip():
+        cells.pop()
+    return cells

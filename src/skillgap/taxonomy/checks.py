@@ -12,6 +12,7 @@ from skillgap.errors import TaxonomyError
 
 if TYPE_CHECKING:
     from skillgap.taxonomy.index import Skill
+    from skillgap.taxonomy.schema import Paraphrase
 
 
 def check_references(skills: dict[str, Skill], where: dict[str, str]) -> None:
@@ -101,6 +102,37 @@ def check_aliases(skills: dict[str, Skill], where: dict[str, str]) -> None:
                     f"{where[second]}: skill '{second}', alias '{second_text}': also names "
                     f"skill '{first}' ({where[first]}): remove one, or list it in "
                     "ambiguous_aliases of both records"
+                )
+    if problems:
+        raise TaxonomyError("; ".join(problems))
+
+
+def check_paraphrases(skills: dict[str, Skill], paraphrases: list[tuple[str, Paraphrase]]) -> None:
+    """Every paraphrase names a known skill, and its object skills are known too.
+
+    A fixed phrase that is another skill's name or alias would make one text name two skills:
+    refused, like a clashing alias.
+    """
+    forms: dict[str, str] = {}
+    for skill in skills.values():
+        record = skill.record
+        for text in (skill.name, *record.aliases, *record.cased_aliases):
+            forms.setdefault(text.lower(), skill.id)
+    problems = []
+    numbers: dict[str, int] = {}
+    for filename, item in paraphrases:
+        numbers[filename] = numbers.get(filename, 0) + 1
+        where = f"{filename}: paraphrase #{numbers[filename]} '{item.skill}'"
+        if item.skill not in skills:
+            problems.append(f"{where}, field 'skill': unknown skill id '{item.skill}'")
+        for target in item.object_skills:
+            if target not in skills:
+                problems.append(f"{where}, field 'object_skills': unknown skill id '{target}'")
+        for phrase in (*item.phrases, *item.cased_phrases):
+            owner = forms.get(phrase.lower())
+            if owner is not None and owner != item.skill:
+                problems.append(
+                    f"{where}, field 'phrases': '{phrase}' already names skill '{owner}'"
                 )
     if problems:
         raise TaxonomyError("; ".join(problems))

@@ -20,8 +20,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from skillgap.errors import TaxonomyError
-from skillgap.taxonomy.checks import check_aliases, check_references
-from skillgap.taxonomy.schema import CategoryFile, Extension, SkillRecord
+from skillgap.taxonomy.checks import check_aliases, check_paraphrases, check_references
+from skillgap.taxonomy.schema import CategoryFile, Extension, Paraphrase, SkillRecord
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -89,6 +89,8 @@ class Taxonomy:
     version: str
     files: dict[str, str] = field(default_factory=dict, repr=False)  # skill id -> defining file
     phase_titles: dict[int, str] = field(default_factory=dict)  # learning-plan phase -> title
+    # How concept skills are said without their names, with the file each record is from.
+    paraphrases: tuple[tuple[str, Paraphrase], ...] = ()
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -146,6 +148,7 @@ class Taxonomy:
         where: dict[str, str] = dict(base.files) if base else {}
         categories: dict[str, str] = dict(base.categories) if base else {}
         phase_titles: dict[int, str] = dict(base.phase_titles) if base else {}
+        paraphrases = list(base.paraphrases) if base else []
         defined: set[str] = set()
         extensions: list[tuple[str, Extension]] = []
         for filename, text in sources:
@@ -154,6 +157,7 @@ class Taxonomy:
             if data.category is not None and data.title is not None:
                 categories[data.category] = data.title
             phase_titles.update((item.phase, item.title) for item in data.roadmap)
+            paraphrases.extend((filename, item) for item in data.paraphrase)
             for record in data.skill:
                 if record.id in defined:
                     raise TaxonomyError(
@@ -186,7 +190,10 @@ class Taxonomy:
                 where[extension.id] = f"{where[extension.id]} (extended in {filename})"
         check_references(skills, where)
         check_aliases(skills, where)
-        return cls(skills, categories, digest.hexdigest()[:12], where, phase_titles)
+        check_paraphrases(skills, paraphrases)
+        return cls(
+            skills, categories, digest.hexdigest()[:12], where, phase_titles, tuple(paraphrases)
+        )
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -261,11 +268,15 @@ def _describe(filename: str, raw: dict[str, Any], error: ValidationError) -> str
     for issue in error.errors():
         loc = list(issue["loc"])
         record = "file"
-        if len(loc) >= 2 and loc[0] == "skill" and isinstance(loc[1], int):
-            index = loc[1]
-            skills = raw.get("skill") or []
-            ident = skills[index].get("id") if index < len(skills) else None
-            record = f"skill '{ident}'" if ident else f"skill #{index + 1}"
+        if len(loc) >= 2 and loc[0] in ("skill", "paraphrase") and isinstance(loc[1], int):
+            table, index = str(loc[0]), loc[1]
+            items = raw.get(table) or []
+            key = "id" if table == "skill" else "skill"
+            item = items[index] if index < len(items) else None
+            ident = item.get(key) if isinstance(item, dict) else None
+            record = f"{table} #{index + 1}" + (f" '{ident}'" if ident else "")
+            if table == "skill" and ident:
+                record = f"skill '{ident}'"
             loc = loc[2:]
         fieldname = ".".join(str(part) for part in loc) or "(record)"
         problems.append(f"{record}, field '{fieldname}': {issue['msg']}")

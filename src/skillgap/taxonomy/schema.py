@@ -6,7 +6,7 @@ the record and the field rather than a silently ignored setting.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -97,9 +97,81 @@ class RoadmapPhase(BaseModel):
     title: Text
 
 
+class Paraphrase(BaseModel):
+    """How a concept skill is said without its name: an action done to an object within a
+    clause ("designed and versioned the public REST API"), or a fixed phrase ("star schema").
+
+    Actions are verbs written in their base form; the extractor adds the inflections
+    (design: designs, designed, designing; model: modelled, modeling). A bare or "-s" form
+    counts only where a verb stands (clause start, after "to", "we", "will", or coordinated
+    with another verb), so "system design" or "the models" never read as the verb. Nouns are
+    taken as written, plus a plural. Objects are words or phrases (plural added), or mentions
+    of ``object_skills``. Every record carries example sentences that must give the skill and
+    counter-examples that must not; a test reads both.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    skill: SkillId
+    actions: list[Text] = Field(default_factory=list, description="verbs, base form")
+    nouns: list[Text] = Field(
+        default_factory=list, description='action words that are nouns or adjectives ("caching")'
+    )
+    objects: list[Text] = Field(default_factory=list, description="what the action is done to")
+    object_skills: list[SkillId] = Field(
+        default_factory=list, description="skills whose mentions count as objects (Redis)"
+    )
+    any_object: bool = Field(
+        False,
+        description='a verb followed by a determiner counts alone ("document every step")',
+    )
+    phrases: list[Text] = Field(
+        default_factory=list, description="fixed phrases, any case; they hide names inside them"
+    )
+    cased_phrases: list[Text] = Field(
+        default_factory=list, description='fixed phrases in exactly this case ("EXPLAIN plan")'
+    )
+    exclude: list[Text] = Field(
+        default_factory=list,
+        description="phrases that are never this skill, whichever form names it inside them",
+    )
+    generic: list[Text] = Field(
+        default_factory=list,
+        description="verbs that make a list generic: an action coordinated with two or more "
+        'of them ("design, develop and maintain APIs") does not count',
+    )
+    order: Literal["action-first", "either"] = Field(
+        "action-first", description="whether the object may also come before the action"
+    )
+    max_distance: Annotated[int, Field(ge=0, le=8)] = Field(
+        4, description="words allowed between the action (or its verb list) and the object"
+    )
+    examples: list[Text] = Field(min_length=1, description="sentences that give the skill")
+    counter_examples: list[Text] = Field(
+        default_factory=list, description="sentences that must not give the skill"
+    )
+
+    @model_validator(mode="after")
+    def _matchable(self) -> Paraphrase:
+        heads = bool(self.actions or self.nouns)
+        targets = bool(self.objects or self.object_skills or self.any_object)
+        if targets != heads:
+            raise ValueError(
+                "objects need actions or nouns to go with them"
+                if targets
+                else "actions and nouns need objects, object_skills or any_object"
+            )
+        if not heads and not (self.phrases or self.cased_phrases or self.exclude):
+            raise ValueError(
+                "a paraphrase needs actions or nouns with objects, fixed phrases, or exclude "
+                "phrases"
+            )
+        return self
+
+
 class CategoryFile(BaseModel):
-    """A whole taxonomy file: one category and its skills, extensions of known skills, or the
-    titles of the learning plan's phases."""
+    """A whole taxonomy file: one category and its skills, extensions of known skills, the
+    titles of the learning plan's phases, or paraphrases of concept skills."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -120,12 +192,14 @@ class CategoryFile(BaseModel):
     skill: list[SkillRecord] = Field(default_factory=list)
     extend: list[Extension] = Field(default_factory=list)
     roadmap: list[RoadmapPhase] = Field(default_factory=list)
+    paraphrase: list[Paraphrase] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _complete(self) -> CategoryFile:
-        if not self.skill and not self.extend and not self.roadmap:
+        if not (self.skill or self.extend or self.roadmap or self.paraphrase):
             raise ValueError(
-                "a taxonomy file needs at least one [[skill]], [[extend]] or [[roadmap]] table"
+                "a taxonomy file needs at least one [[skill]], [[extend]], [[roadmap]] or "
+                "[[paraphrase]] table"
             )
         missing = [name for name in ("category", "title", "phase") if getattr(self, name) is None]
         if self.skill and missing:

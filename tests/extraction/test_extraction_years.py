@@ -1,0 +1,181 @@
+"""Years of experience in any shape: per skill, for any-of groups, and the overall figure."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+import skillgap
+from skillgap.extraction.clauses import clause_bounds
+from skillgap.extraction.words import Words, scopes
+from skillgap.extraction.years import find_years
+from skillgap.ingest import document_from_text
+
+# (kind, text, {skill: stated years}); a skill mapped to None must be found without years.
+PER_SKILL = [
+    # "N of them with X": a part of an earlier figure
+    ("resume", "11 years of software engineering, 8 of them in Java, mostly billing", {"Java": 8}),
+    ("resume", "Nine years in backend work, six of them with Go.", {"Go": 6}),
+    ("job", "- 6+ years building production software, at least 3 of them in Go or Rust",
+     {"Go": 3, "Rust": 3}),
+    ("job", "At least 3 years of experience with PHP, ideally 2 of them with Laravel",
+     {"PHP": 3, "Laravel": 2}),
+    ("resume", "Seven years of Python, five of them building Django applications.",
+     {"Python": 7, "Django": 5}),
+    # "X for N years (M with Y)"
+    ("resume", "I've written Python for six years (three with Django).",
+     {"Python": 6, "Django": 3}),
+    ("resume", "Worked with Kotlin for 4 years (2 on Spring Boot)",
+     {"Kotlin": 4, "Spring Boot": 2}),
+    ("resume", "Java developer at Acme Bank for 3 years", {"Java": 3}),
+    # "the last N with X"
+    ("resume", "Ten years of web development, the last five with Elixir.", {"Elixir": 5}),
+    ("resume", "Backend engineer for eight years, the last 2 on Rust; before that, Kotlin.",
+     {"Rust": 2, "Kotlin": None}),
+    # "X: N yrs", "X — N yrs", "X - N years"
+    ("resume", "Python: 6 yrs · Go: 4 yrs · Java: 2 yrs", {"Python": 6, "Go": 4, "Java": 2}),
+    ("resume", "Scala — 6 yrs in production; Java — 9 yrs before that.", {"Scala": 6, "Java": 9}),
+    ("resume", "Terraform - 3 years", {"Terraform": 3}),
+    ("resume", "Rust — 4 yrs in production; C++\n— 7 yrs before that.", {"Rust": 4, "C++": 7}),
+    # parentheses belong to the skill right before them
+    ("resume", "Kafka (3 yrs), RabbitMQ, Redis (2 yrs)",
+     {"Kafka": 3, "RabbitMQ": None, "Redis": 2}),
+    ("resume", "PHP (expert, 9 years), Perl (good), SQL (very good)",
+     {"PHP": 9, "Perl": None, "SQL": None}),
+    ("resume", "Languages: Java, Kotlin (2 yrs), SQL, Bash",
+     {"Java": None, "Kotlin": 2, "SQL": None}),
+    # spelled-out numbers and decades
+    ("resume", "Fourteen years of Java in banking", {"Java": 14}),
+    ("resume", "Half a decade of PostgreSQL in production, and three years of MySQL before that.",
+     {"PostgreSQL": 5, "MySQL": 3}),
+    ("resume", "A decade of C++ on trading systems", {"C++": 10}),
+    ("resume", "Two decades of Perl", {"Perl": 20}),
+    # ranges give the minimum
+    ("job", "3 to 5 years of Ruby, most of it with Rails", {"Ruby": 3, "Ruby on Rails": None}),
+    ("job", "3-5 yrs of Go", {"Go": 3}),
+    ("job", "2–4 years of Kotlin", {"Kotlin": 2}),
+    # tables
+    ("resume", "Skill        | Years\nPython       | 6\nGo           | 3\n",
+     {"Python": 6, "Go": 3}),
+    ("resume", "| Technology | Years |\n|---|---|\n| Java | 7 |\n| Docker | 4+ |\n",
+     {"Java": 7, "Docker": 4}),
+    ("resume", "Skill ........ Years\nPython ....... 6\nAnsible ...... 2\n",
+     {"Python": 6, "Ansible": 2}),
+    ("resume", "Python 5+ yrs\nAnsible 5+ yrs\nHtml/CSS 3+ yrs\n", {"Python": 5, "Ansible": 5}),
+    # Markdown emphasis
+    ("resume", "Backend engineer with **seven years of Python**, mostly Flask.", {"Python": 7}),
+    ("resume", "**4 years** of Rust and a little Go", {"Rust": 4}),
+    # any-of groups: every member
+    ("job", "4+ years of professional experience in Java or Kotlin", {"Java": 4, "Kotlin": 4}),
+    ("job", "3+ years with AWS, GCP or Azure", {"AWS": 3, "Google Cloud": 3, "Azure": 3}),
+    ("job", "5+ years of backend development in Go or Java", {"Go": 5, "Java": 5}),
+    # what is not recorded
+    ("resume", "C# developer since 2015, with five years of ASP.NET Core Web APIs",
+     {"C#": None, "ASP.NET Core": 5}),
+    ("resume", "Less than 1 year of Kotlin", {"Kotlin": None}),
+    ("resume", "I started with PHP 10 years ago", {"PHP": None}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), PER_SKILL)
+def test_years_per_skill(extract, kind: str, text: str, expected: dict[str, float | None]) -> None:
+    profile = extract(text, kind)
+    stated = {skill.name: skill.stated_years for skill in profile.skills}
+    for name, years in expected.items():
+        assert name in stated, (name, sorted(stated))
+        assert stated[name] == (None if years is None else pytest.approx(years)), name
+
+
+# (kind, text, overall years, {skill: stated years})
+OVERALL = [
+    ("resume", "14 years of engineering experience across fintech and retail.", 14, {}),
+    ("resume", "11 years in backend development, 8 of them in Java.", 11, {"Java": 8}),
+    ("resume", "Backend engineer for seven years, the last 3 with Kotlin.", 7, {"Kotlin": 3}),
+    ("resume", "I have spent fourteen years building backend systems, the last six of them as a "
+     "staff engineer.", 14, {}),
+    ("resume", "Six years of front-end work, the last four with React and TypeScript.", 6,
+     {"React": 4, "TypeScript": 4}),
+    ("job", "Requirements\n- 5+ years of backend development, 2+ of them on AWS", 5, {"AWS": 2}),
+    ("job", "Requirements\n- Minimum of 5 years of experience in backend development, with a "
+     "strong focus on Golang and RESTful APIs", 5, {"Go": 5, "REST": 5}),
+    ("job", "Requirements\n- We'd expect ten or more years of building backend systems, several "
+     "of them on distributed systems.", 10, {"Distributed systems": None}),
+    ("job", "Requirements\n- 8+ years of experience with a DevOps or SRE job title", 8, {}),
+    ("job", "Requirements\n- At least 4 years of work experience\n- 2+ years of Python", 4,
+     {"Python": 2}),
+    ("resume", "Java developer with 5 years of experience", 5, {"Java": 5}),
+    ("resume", "Tech Lead with 5+ years of experience building production systems.", 5,
+     {"Leadership": None}),
+    ("job", "Requirements\n- 3+ years of experience as a backend engineer, with an affinity for "
+     "building scalable backend infrastructure.", 3, {"Scalability": None}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "text", "total", "expected"), OVERALL)
+def test_overall_years_go_to_the_profile_not_to_every_skill(
+    extract, kind: str, text: str, total: float, expected: dict[str, float | None]
+) -> None:
+    profile = extract(text, kind)
+    assert profile.stated_total_years == pytest.approx(total)
+    assert profile.total_years == pytest.approx(total)
+    stated = {skill.name: skill.stated_years for skill in profile.skills}
+    for name, years in expected.items():
+        assert stated[name] == (None if years is None else pytest.approx(years)), name
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("job", "About us\nAcme has 20 years of experience in payments.\n\nRequirements\n- Python"),
+        ("job", "Benefits\n- 25 days of holiday, two days a year for volunteering"),
+        ("resume", "Experience\nAcme · Mar 2022 – Present · 3 yrs\n- Built Go services"),
+        ("resume", "C# developer since 2015"),
+        ("job", "Requirements\n- Python\n- Salary $129,300/year to $223,600/year"),
+        ("resume", "Projects\nBilling portal (Java, Oracle). Duration: 2 yrs 2 months."),
+        ("resume", "Experience\nAcme, Backend developer, 1 yr 6 mos\n- Built Go services"),
+    ],
+)
+def test_no_overall_figure_from_company_text_or_computed_durations(extract, kind, text) -> None:
+    assert extract(text, kind).stated_total_years is None
+
+
+def test_resume_without_a_stated_figure_falls_back_to_its_dated_roles() -> None:
+    analyzer = skillgap.Analyzer(options=skillgap.Options(today=date(2024, 6, 1)))
+    text = (
+        "Experience\n"
+        "Backend engineer, Acme — Jan 2018 – Dec 2020\n- Built Go services\n"
+        "Senior engineer, Beta — Jan 2021 – Present\n- Ran Kafka\n"
+    )
+    profile = analyzer.extract(document_from_text(text), "resume")
+    assert profile.stated_total_years is None
+    assert profile.derived_total_years == pytest.approx(6.3)  # 35 + 41 months
+    assert profile.total_years == profile.derived_total_years
+
+
+def test_a_stated_figure_wins_over_the_dated_roles() -> None:
+    analyzer = skillgap.Analyzer(options=skillgap.Options(today=date(2024, 6, 1)))
+    text = (
+        "Summary\nNine years of backend engineering.\n\nExperience\nAcme — 2020 – Present\n- Go\n"
+    )
+    profile = analyzer.extract(document_from_text(text), "resume")
+    assert profile.total_years == pytest.approx(9)
+    assert profile.derived_total_years is not None and profile.derived_total_years < 9
+
+
+def test_overall_years_are_in_the_json(extract) -> None:
+    data = extract("12 years of software engineering.", "resume").model_dump(mode="json")
+    assert data["total_years"] == 12 and data["stated_total_years"] == 12
+
+
+def test_a_hostile_one_line_text_stays_linear(analyzer) -> None:
+    """Thousands of figures, parts and names in one sentence: each look is bounded."""
+    text = "11 years of work, 8 of them in Java, Python (5 yrs) and " * 4000
+    doc = analyzer.extractor.nlp.make_doc(text)
+    words = Words.of(doc)
+    mentions = [(i, i + 1) for i, word in enumerate(words.lower) if word in {"java", "python"}]
+    started = time.perf_counter()
+    found = find_years(words, scopes(words, clause_bounds(doc)), mentions)
+    assert time.perf_counter() - started < 5
+    assert set(found.per_mention.values()) == {8.0, 5.0} and found.total == 11
