@@ -2,6 +2,11 @@
 
 CSV joins skill names inside a cell with ``; ``. The journal that ``rank --output`` appends to
 is written in the same lines, so a resumed run reads what a finished one writes.
+
+A CSV goes straight into spreadsheets, and a file named ``=HYPERLINK(...).pdf`` must not
+become a formula there: every cell that starts like one (``= + - @``, tab, carriage return)
+gets a leading ``'``, as OWASP advises; so does a cell that already starts with ``'``, which
+keeps the escape reversible (:func:`unneutralise`) for ``--resume``.
 """
 
 from __future__ import annotations
@@ -30,8 +35,22 @@ def format_rows(rows: list[RankRow], fmt: RowFormat, job: str) -> str:
     return _text_table(rows, job)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_START = (*FORMULA_START, "'")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula."""
+    return "'" + cell if cell.startswith(_ESCAPED_START) else cell
+
+
+def unneutralise(cell: str) -> str:
+    """The cell :func:`neutralise` was given."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_ESCAPED_START) else cell
+
+
 def _csv_cells(row: RankRow) -> list[str]:
-    return [
+    cells = [
         "" if row.rank is None else str(row.rank),
         row.file,
         "" if row.score is None else str(row.score),
@@ -39,6 +58,7 @@ def _csv_cells(row: RankRow) -> list[str]:
         row.error or "",
         row.job,
     ]
+    return [neutralise(cell) for cell in cells]
 
 
 def _text_table(rows: list[RankRow], job: str) -> str:
