@@ -8,9 +8,12 @@ fresh worker takes the next. A worker silent on one file for ``FILE_SECONDS`` is
 same way. After ``MAX_RESTARTS`` (plus one per 20 files) replacements the rest of the batch is
 reported unscored rather than retried forever.
 
-Workers die with the parent: a thread in each waits on the parent's sentinel (and Linux also
-gets PR_SET_PDEATHSIG), so a ``kill -9`` of ``rank`` leaves no orphans. Workers start with
-SIGINT blocked: Ctrl-C reaches only the parent, which stops them and reports it once.
+Workers are forked from a fork server that has loaded spaCy and the default Analyzer once
+(:mod:`skillgap.batch.warm`), where the platform has one, else spawned; :func:`warm_up` starts
+that server early, while the parent loads its own Analyzer. Workers die with the parent: a
+thread in each waits on the parent's sentinel (and Linux also gets PR_SET_PDEATHSIG), so a
+``kill -9`` of ``rank`` leaves no orphans. The server and the workers start with SIGINT
+blocked: Ctrl-C reaches only the parent, which stops them and reports it once.
 """
 
 from __future__ import annotations
@@ -37,11 +40,30 @@ MAX_RESTARTS = 8  # replacement workers per batch, plus one per 20 files
 FILE_SECONDS = 120.0  # a worker silent this long on one file is ended (parsers are bounded)
 
 
+def warm_up() -> None:
+    """Start the fork server of the workers now, so that it loads while the caller does."""
+    context = _context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        with _sigint_blocked():  # the server, and every worker forked from it, inherit it
+            forkserver.ensure_running()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork-server workers where there is one (POSIX), spawned ones elsewhere; both are safe
+    with threads, unlike a plain fork."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["skillgap.batch.warm"])
+    return context
+
+
 def score_files(task: RankTask, paths: list[str], *, jobs: int = 1) -> Iterator[RankRow]:
     """Yield one row per path, in completion order, using ``jobs`` processes.
 
-    Workers start with ``spawn`` (safe with threads, the same on every OS) and get the task
-    once, when they start.
+    Workers get the task once, when they start.
     """
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
@@ -57,10 +79,10 @@ def score_files(task: RankTask, paths: list[str], *, jobs: int = 1) -> Iterator[
 class _Worker:
     """One worker process, its end of the pipe, and the files it has not answered yet."""
 
-    def __init__(self, context: multiprocessing.context.SpawnContext, task: RankTask) -> None:
+    def __init__(self, context: multiprocessing.context.BaseContext, task: RankTask) -> None:
         ours, theirs = context.Pipe(duplex=True)
         self.process = context.Process(target=_work, args=(theirs, task), daemon=True)
-        with _sigint_blocked():  # the child inherits the mask: Ctrl-C never reaches it
+        with _sigint_blocked():  # the child (or fork server) inherits it: no Ctrl-C reaches it
             self.process.start()
         theirs.close()
         self.connection: Connection = ours
@@ -84,7 +106,7 @@ class _Worker:
 class _Pool:
     def __init__(self, task: RankTask, size: int, restarts: int) -> None:
         self.task = task
-        self.context = multiprocessing.get_context("spawn")
+        self.context = _context()
         self.restarts = restarts
         self.workers = [_Worker(self.context, task) for _ in range(size)]
 
@@ -184,10 +206,17 @@ def _gave_up() -> str:
 
 @contextlib.contextmanager
 def _sigint_blocked() -> Iterator[None]:
-    """Block SIGINT in this thread while a child starts; a Ctrl-C meanwhile arrives after."""
+    """Block SIGINT in this thread while a child starts; a Ctrl-C meanwhile arrives after.
+
+    The resource tracker is started first: starting it unblocks SIGINT in the calling thread
+    (multiprocessing restores its own mask), which would undo the block for the child.
+    """
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
@@ -221,9 +250,9 @@ def _die_with_parent() -> None:
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if parent is None:
         return
-    if parent.pid != os.getppid():  # it died before the line above ran
-        os._exit(1)
     sentinel = parent.sentinel
+    if wait([sentinel], 0):  # it died already
+        os._exit(1)
 
     def watch() -> None:
         wait([sentinel])

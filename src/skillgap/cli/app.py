@@ -200,6 +200,7 @@ def rank(
     """
     from skillgap.analyzer import shared_analyzer
     from skillgap.batch import RankTask, expand_inputs, run_rank
+    from skillgap.batch.pool import warm_up
     from skillgap.report.rows import format_rows
 
     if resume and output is None:
@@ -214,6 +215,9 @@ def rank(
     _note_skipped(skipped)
     if not paths:
         raise SkillgapError("no résumé files given; name files, folders or globs")
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(paths) > 1:
+        warm_up()  # the workers' server loads while this process loads its own Analyzer
     analyzer = shared_analyzer(_taxonomy(taxonomy), Options(redact=redact))
     task = RankTask(analyzer, analyzer.analyze(_input(job)), top_missing)
     with _progress_bar(len(paths)) as advance:
@@ -223,7 +227,7 @@ def rank(
             output=output,
             fmt=format.value,
             resume=resume,
-            jobs=jobs or os.cpu_count() or 1,
+            jobs=workers,
             progress=advance,
         )
     if output is None:
