@@ -151,11 +151,8 @@ def _child(writer: int, function: Callable[..., Any], args: tuple, seconds: floa
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent reports an interrupt
         import resource
 
-        used = _address_space()
-        limit = used + memory
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        cpu = int(seconds) + 1
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        _lower(resource.RLIMIT_AS, _address_space() + memory)
+        _lower(resource.RLIMIT_CPU, int(seconds) + 1)
         try:
             result = (True, function(*args))
         except MemoryError:  # the limit was reached: the parent reports it as such
@@ -174,6 +171,16 @@ def _child(writer: int, function: Callable[..., Any], args: tuple, seconds: floa
         pass
     finally:
         os._exit(status)
+
+
+def _lower(kind: int, limit: int) -> None:
+    """Set a resource limit, never above the hard limit already in force (ulimit -v)."""
+    import resource
+
+    _, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(kind, (limit, hard))
 
 
 def _address_space() -> int:
