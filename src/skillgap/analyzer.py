@@ -6,11 +6,14 @@ Building the tokenizer and matchers takes a fraction of a second, so batch users
 
 from __future__ import annotations
 
+import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from skillgap.errors import DocumentError
+from skillgap.files import display_name
 from skillgap.gap import compare_profiles
 from skillgap.ingest import SUFFIXES, document_from_text, read_document
 from skillgap.models import Document, GapReport, Kind, Profile
@@ -73,17 +76,49 @@ class Analyzer:
 
 
 def to_document(source: str | Path | Document, options: Options | None = None) -> Document:
-    """A path (``str`` or ``Path``), ``"-"`` for standard input, or the text itself."""
+    """The path-or-text rule of the API (CONTRACT.md): a :class:`Path` or ``"-"`` is read; a
+    one-line ``str`` that names an existing file is that file; a one-line ``str`` ending in a
+    document suffix that names no file is a :class:`DocumentError`; anything else is text."""
     if isinstance(source, Document):
         return source
     if isinstance(source, Path) or source == "-":
         return read_document(source, options)
-    if "\n" not in source and len(source) < 4096:
-        if Path(source).is_file():
-            return read_document(source, options)
-        if source.lower().endswith(tuple(SUFFIXES)):
-            raise DocumentError(f"{source}: no such file; check the path")
+    if "\n" not in source and _names_a_file(source):
+        return read_document(source, options)
+    if "\n" not in source and source.strip().lower().endswith(tuple(SUFFIXES)):
+        raise DocumentError(f"{display_name(source)}: no such file; check the path")
     return document_from_text(source)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` is the name of an existing file (not a folder), without ever raising.
+
+    A long one-line text is no file name: a name over the system's limits is never tried, and
+    any other OS refusal (a NUL byte, too many links) also means "not a file".
+    """
+    try:
+        encoded = os.fsencode(text)
+    except (UnicodeError, ValueError):
+        return False
+    if not encoded or b"\0" in encoded or len(encoded) > _PATH_MAX:
+        return False
+    if any(len(part) > _NAME_MAX for part in encoded.split(b"/")):
+        return False
+    try:
+        return not stat.S_ISDIR(os.stat(encoded).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _limit(name: str, default: int) -> int:
+    try:
+        return os.pathconf("/", name)
+    except (AttributeError, OSError, ValueError):
+        return default
+
+
+_NAME_MAX = _limit("PC_NAME_MAX", 255)  # bytes in one path component
+_PATH_MAX = _limit("PC_PATH_MAX", 4096)
 
 
 _restored: dict[tuple[str, Options], Analyzer] = {}

@@ -43,6 +43,12 @@ class Limits:
     max_pages: int = 50  # PDF pages; a résumé never needs more
     max_seconds: float = 10.0  # wall time to extract one PDF's text
 
+    @property
+    def max_unpacked(self) -> int:
+        """Bytes that the compressed parts of one file (DOCX members, PDF streams) may inflate
+        to in all: a bomb of 2 MB that inflates to 2 GB is refused before a parser sees it."""
+        return 5 * self.max_bytes
+
     @classmethod
     def from_env(cls) -> Limits:
         """The defaults, overridden by ``SKILLGAP_MAX_BYTES|PAGES|SECONDS``."""

@@ -1,4 +1,4 @@
-"""Web addresses, e-mail addresses and phone numbers, as one set of patterns.
+"""Web addresses, e-mail addresses, phone numbers and bidi controls, as one set of patterns.
 
 Extraction skips what a link or a contact line names ("github.com/x" is a site, not a skill);
 redaction masks every web address, bare domains too ("janedoe.dev"). A bare domain is not a
@@ -18,3 +18,13 @@ WEB_ADDRESS = re.compile(
 LINK = re.compile(rf"(?:https?://|www\.)\S+|\b(?:[\w-]+\.)+(?:{_TLDS}|net)/\S*", re.IGNORECASE)
 PHONE = re.compile(r"(?<![\w/])\+?\s?\(?\+?\d[\d ().-]{6,}\d(?![\w/])")
 PHONE_DIGITS = range(9, 16)  # digits in a real phone number; fewer is a date or a range
+
+# Bidirectional controls: invisible, they reorder what a reader sees ("cv\u202etxt.exe" shows
+# as "cvexe.txt") and split words for the tokenizer, so text and file names drop them.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
+
+def strip_bidi(text: str) -> str:
+    """``text`` without bidirectional control characters."""
+    return text.translate(_NO_BIDI)

@@ -145,9 +145,13 @@ def test_rank_resume_drops_a_half_written_last_line(tmp_path, analyzer):
         RankRow(file="gone.txt", score=5, job=job.source).model_dump_json() + '\n{"file": "a.t'
     )
     rows = run_rank(RankTask(analyzer, job), [str(resume)], output=output, fmt="jsonl", resume=True)
-    # gone.txt was not asked for this time, so its row is dropped
-    assert [(row.file, row.error) for row in rows] == [(str(resume), None)]
-    assert [json.loads(line)["file"] for line in output.read_text().splitlines()] == [str(resume)]
+    # The torn line is dropped and a.txt scored again; gone.txt is not asked for this time, but
+    # its row is of the same job, so it stays (issue 14: a resume never loses earlier rows).
+    scores = {row.file: (row.score, row.error) for row in rows}
+    assert sorted(scores) == sorted([str(resume), "gone.txt"])
+    assert scores["gone.txt"] == (5, None) and scores[str(resume)][1] is None
+    files = [json.loads(line)["file"] for line in output.read_text().splitlines()]
+    assert sorted(files) == sorted([str(resume), "gone.txt"])
 
 
 def test_rank_resume_refuses_results_of_another_job(tmp_path, analyzer):

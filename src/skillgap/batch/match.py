@@ -15,6 +15,7 @@ from skillgap.analyzer import Analyzer, Source
 from skillgap.batch.pool import score_files
 from skillgap.batch.rank import rank_rows
 from skillgap.errors import SkillgapError
+from skillgap.files import display_name
 from skillgap.models import MatchRow, Profile
 
 
@@ -26,9 +27,16 @@ class MatchTask:
     resume: Profile
     top_missing: int = 5  # missing required skills shown per row
 
+    def failed(self, path: str, reason: str) -> MatchRow:
+        """The row of a job file that could not be read, for ``reason``."""
+        shown = display_name(path)
+        return MatchRow(
+            file=shown, error=" ".join(f"{shown}: {reason}".split()), resume=self.source
+        )
+
     def score(self, path: str | Path) -> MatchRow:
         """Compare the résumé with one job file; any failure becomes the row's error."""
-        shown = str(path)
+        shown = display_name(path)
         try:
             report = self.analyzer.compare(self.resume, Path(path))
         except SkillgapError as error:

@@ -17,9 +17,10 @@ from skillgap.analyzer import Analyzer, Source
 from skillgap.batch.journal import RowJournal
 from skillgap.batch.pool import score_files
 from skillgap.errors import SkillgapError
+from skillgap.files import check_output, display_name, is_regular_or_new, write_output
 from skillgap.models import MatchRow, Profile, RankRow
 from skillgap.report.redact import pseudonym
-from skillgap.report.rows import RowFormat
+from skillgap.report.rows import RowFormat, format_rows
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,28 @@ class RankTask:
     top_missing: int = 5  # missing required skills shown per row
 
     def shown(self, path: str) -> str:
-        """The file as rows show it: a pseudonym in blind mode."""
-        return pseudonym(path) if self.analyzer.options.redact else path
+        """The file as rows show it: its display name, or a pseudonym in blind mode."""
+        name = display_name(path)
+        return pseudonym(name) if self.analyzer.options.redact else name
+
+    def failed(self, path: str, reason: str) -> RankRow:
+        """The row of a file that could not be scored, for ``reason``."""
+        shown = self.shown(path)
+        return RankRow(
+            file=shown, error=" ".join(f"{shown}: {reason}".split()), job=self.job.source
+        )
 
     def score(self, path: str | Path) -> RankRow:
         """Compare one résumé file with the job; any failure becomes the row's error."""
         shown = self.shown(str(path))
+        if _is_pattern(str(path)) and not Path(path).exists():
+            return self.failed(
+                str(path), "no file matches the pattern; check it, and quote it for the shell"
+            )
         try:
             report = self.analyzer.compare(Path(path), self.job)
         except SkillgapError as error:
-            message = str(error).replace(str(path), shown)
+            message = str(error).replace(display_name(path), shown)
             return RankRow(file=shown, error=" ".join(message.split()), job=self.job.source)
         except Exception as error:  # one broken file must not end the batch
             message = (
@@ -103,36 +116,52 @@ def run_rank(
     ``output`` nothing is written: the caller prints the returned rows.
     """
     job = task.job
-    journal = RowJournal(output, fmt) if output is not None else None
+    journal = None
+    if output is not None:
+        check_output(output)  # a folder or a disk is refused before any file is read
+        if is_regular_or_new(output):
+            journal = RowJournal(output, fmt)
+        elif resume:
+            raise SkillgapError(
+                f"{display_name(output)}: --resume needs a regular file to read rows back from"
+            )
     kept: list[RankRow] = []
     if journal is not None and resume:
         kept = journal.read()
         other_jobs = {row.job for row in kept if row.job and row.job != job.source}
         if other_jobs:
             raise SkillgapError(
-                f"{journal.path}: holds results for job {sorted(other_jobs)[0]}, not {job.source}; "
-                "drop --resume to start over, or choose another --output"
+                f"{display_name(journal.path)}: holds results for job {sorted(other_jobs)[0]}, "
+                f"not {job.source}; drop --resume to start over, or choose another --output"
             )
-    shown = {task.shown(path): path for path in paths}
-    kept = [row for row in kept if row.file in shown]
+    # Every earlier row of this job stays, asked for again or not; only its files are skipped.
+    kept = list({row.file: row for row in kept}.values())
     done = {row.file for row in kept}
+    shown = {task.shown(path): path for path in paths}
     todo = [path for name, path in shown.items() if name not in done]
     rows = list(kept)
+    total = len(rows) + len(todo)
     if journal is not None:
         journal.start(kept)
     try:
         if progress:
-            progress(len(rows), len(paths))
+            progress(len(rows), total)
         for row in score_files(task, todo, jobs=jobs):
             rows.append(row)
             if journal is not None:
                 journal.add(row)
             if progress:
-                progress(len(rows), len(paths))
+                progress(len(rows), total)
     finally:
         if journal is not None:
             journal.close()
     ranked = rank_rows(rows)
     if journal is not None:
         journal.finish(ranked, job.source)
+    elif output is not None:  # a FIFO or a device: the ranked output, written through once
+        write_output(output, format_rows(ranked, fmt, job.source))
     return ranked
+
+
+def _is_pattern(path: str) -> bool:
+    return any(char in path for char in "*?[")

@@ -5,7 +5,8 @@ Exit status, in one place:
 - 0: success;
 - 1: ``compare --fail-under N`` and the score is below N (the report is still written);
 - 2: usage error or bad input, with one line on standard error that starts
-  ``skillgap: error:``.
+  ``skillgap: error:``;
+- 130: interrupted (Ctrl-C), with the one line ``skillgap: error: interrupted``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import typer
 from typer.exceptions import Abort, Exit, TyperException
 
 from skillgap.errors import SkillgapError
-from skillgap.files import write_atomic
+from skillgap.files import write_output
 from skillgap.ingest import SUPPORTED
 from skillgap.options import Options
 from skillgap.report import PROFILE_FORMATS, REPORT_FORMATS
@@ -32,7 +33,7 @@ from skillgap.report.rows import ROW_FORMATS
 if TYPE_CHECKING:
     from skillgap.taxonomy import Taxonomy
 
-EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 app = typer.Typer(
     add_completion=False,
@@ -140,7 +141,7 @@ def compare(
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
     analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password, redact=redact))
     report = analyzer.compare(
-        to_document(resume, analyzer.options), to_document(job, analyzer.options)
+        to_document(_input(resume), analyzer.options), to_document(_input(job), analyzer.options)
     )
     _emit(render(report, format.value, color=_color(color, output), full=full), output)
     if fail_under is not None and report.score < fail_under:
@@ -169,7 +170,7 @@ def extract(
     from skillgap.report import render_profile
 
     analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password))
-    document = to_document(Path(file) if file != "-" else file, analyzer.options)
+    document = to_document(_input(file), analyzer.options)
     chosen = kind.value if kind else guess_kind(document.text)
     profile = analyzer.extract(document, chosen)  # type: ignore[arg-type]
     _emit(render_profile(profile, format.value, color=_color(color, output)), output)
@@ -207,17 +208,26 @@ def rank(
     """
     from skillgap.analyzer import shared_analyzer
     from skillgap.batch import RankTask, expand_inputs, run_rank
+    from skillgap.batch.pool import warm_up
     from skillgap.report.rows import format_rows
 
     if resume and output is None:
         raise SkillgapError("--resume needs --output: the file whose rows are kept")
     if job == "-" and "-" in resumes:
         raise SkillgapError("only one of JOB and the résumé list can be read from stdin (-)")
-    paths = expand_inputs(resumes, sys.stdin if "-" in resumes else None)
+    skipped: list[str] = []
+    exclude = None if job == "-" else job
+    paths = expand_inputs(
+        resumes, sys.stdin if "-" in resumes else None, skipped=skipped, exclude=exclude
+    )
+    _note_skipped(skipped)
     if not paths:
         raise SkillgapError("no résumé files given; name files, folders or globs")
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(paths) > 1:
+        warm_up()  # the workers' server loads while this process loads its own Analyzer
     analyzer = shared_analyzer(_taxonomy(taxonomy), Options(redact=redact))
-    task = RankTask(analyzer, analyzer.analyze(job), top_missing)
+    task = RankTask(analyzer, analyzer.analyze(_input(job)), top_missing)
     with _progress_bar(len(paths)) as advance:
         rows = run_rank(
             task,
@@ -225,11 +235,11 @@ def rank(
             output=output,
             fmt=format.value,
             resume=resume,
-            jobs=jobs or os.cpu_count() or 1,
+            jobs=workers,
             progress=advance,
         )
     if output is None:
-        sys.stdout.write(format_rows(rows, format.value, task.job.source))
+        _emit(format_rows(rows, format.value, task.job.source), None)
     failed = sum(row.error is not None for row in rows)
     if failed:
         raise SkillgapError(
@@ -292,7 +302,7 @@ def _progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Ranking", total=total)
-        yield lambda done, _total: progress.update(task, completed=done)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
 
 
 @taxonomy_app.command("list")
@@ -351,19 +361,74 @@ def _color(choice: bool | None, output: Path | None) -> bool | None:
     return choice
 
 
+def _input(argument: str) -> str | Path:
+    """A document argument: ``-`` is standard input, anything else a path, never text
+    (CONTRACT.md: a folder, or a path that names no file, is an error)."""
+    return argument if argument == "-" else Path(argument)
+
+
+def _note_skipped(skipped: list[str], shown: int = 5) -> None:
+    """One line on stderr for the files a walked folder held that are no documents."""
+    if not skipped:
+        return
+    from skillgap.files import display_name
+
+    names = ", ".join(display_name(name) for name in skipped[:shown])
+    more = f" and {len(skipped) - shown} more" if len(skipped) > shown else ""
+    print(
+        f"skillgap: note: skipped {len(skipped)} file{'s' * (len(skipped) > 1)} of other "
+        f"types (not {SUPPORTED}): {names}{more}",
+        file=sys.stderr,
+    )
+
+
 def _emit(content: str, output: Path | None) -> None:
-    """Print, or write the file atomically so a reader never sees half a report."""
-    if output is None:
+    """Print, or write the file through the one safe writer (atomic for a regular file)."""
+    if output is not None:
+        write_output(output, content)
+        return
+    try:
         sys.stdout.write(content)
-    else:
-        write_atomic(output, content)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left (| head): not an error
+        _silence_stdout()
+        raise typer.Exit(EXIT_OK) from None
+    except OSError as error:
+        raise _stdout_failed(error) from None
+
+
+def _stdout_failed(error: OSError) -> SkillgapError:
+    _silence_stdout()
+    return SkillgapError(
+        f"cannot write to standard output ({error.strerror or error}); "
+        "check the disk or pipe it goes to"
+    )
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that exiting does not try again and
+    print "Exception ignored" about the same full disk or closed pipe."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every expected failure to exit status 2 and one line on stderr."""
     command = typer.main.get_command(app)
     try:
-        status = command.main(args=argv, prog_name="skillgap", standalone_mode=False)
+        try:
+            status = command.main(args=argv, prog_name="skillgap", standalone_mode=False)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            if error.filename is None:  # a write to standard output (the rest name a file)
+                raise _stdout_failed(error) from None
+            raise
     except SkillgapError as error:
         return _fail(str(error))
     except TyperException as error:  # usage errors: unknown option, missing argument, ...
@@ -375,17 +440,30 @@ def main(argv: list[str] | None = None) -> int:
         message = " ".join(error.format_message().split())
         return _fail(f"{message} (see '{where} --help')")
     except Exit as done:
+        if isinstance(done.__cause__, KeyboardInterrupt):  # typer's own Ctrl-C handling
+            return _interrupted()
         return done.exit_code
+    except KeyboardInterrupt:
+        return _interrupted()
     except Abort:
         return _fail("aborted")
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader left (| head): not an error
+        _silence_stdout()
         return EXIT_OK
+    if status == EXIT_INTERRUPTED:  # typer turns KeyboardInterrupt into this code
+        return _interrupted()
     return status if isinstance(status, int) else EXIT_OK  # click returns typer.Exit's code
 
 
 def _fail(message: str) -> int:
     print(f"skillgap: error: {message}", file=sys.stderr)
     return EXIT_INPUT
+
+
+def _interrupted() -> int:
+    """Ctrl-C: one line, and 130 (128 + SIGINT) as shells expect."""
+    _fail("interrupted")
+    return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from skillgap.patterns import BIDI_CONTROLS
+
 # Each rule fixes one artefact seen in real résumés (see shared/corpus/SOURCES.md).
 CID_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer: a glyph without a Unicode mapping
 _BROKEN_BULLET = re.compile("\ufffd\\?\ufffd")  # U+2022 with its middle byte lost (Kaggle CSV)
@@ -39,6 +41,9 @@ _CHAR_MAP = str.maketrans(
         "\u200b": None,  # zero-width space
         "\ufeff": None,  # byte-order mark
         "\u00ad": None,  # any soft hyphen left after the word-internal rules
+        # Bidi controls: invisible, they split "\u202ePython\u202c" from its word and can
+        # disguise what a report shows; matching and every report see the text without them.
+        **dict.fromkeys(BIDI_CONTROLS),
     }
 )
 

@@ -13,6 +13,8 @@ from skillgap.errors import DocumentError
 from skillgap.options import Limits
 
 _DOCX_MAIN = "word/document.xml"
+_CHUNK = 1 << 16  # bytes inflated per step
+MAX_MEMBERS = 5000  # parts of one archive; Word writes a few dozen
 
 
 def looks_like_docx(data: bytes) -> bool:
@@ -28,18 +30,7 @@ def looks_like_docx(data: bytes) -> bool:
 
 def docx_text(data: bytes, name: str, limits: Limits) -> str:
     """Paragraphs and table cells of a DOCX, in document order."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise DocumentError(
-            f"{name}: not a readable DOCX (broken zip archive); re-save it from Word"
-        ) from None
-    if unpacked > limits.max_bytes * 5:  # a zip bomb, not a résumé
-        raise DocumentError(
-            f"{name}: the DOCX unpacks to {unpacked // 1_048_576} MB, over the limit "
-            f"({limits.max_bytes * 5 // 1_048_576} MB, 5 × max_bytes); give the résumé alone"
-        )
+    data = _bounded_copy(data, name, limits)
     try:
         import docx
     except ImportError:
@@ -65,6 +56,57 @@ def docx_text(data: bytes, name: str, limits: Limits) -> str:
             is_item = numbered or "List" in (block.style.name if block.style else "")
             lines.append(f"• {text}" if text and is_item else text)
     return "\n".join(lines)
+
+
+def _bounded_copy(data: bytes, name: str, limits: Limits) -> bytes:
+    """The archive re-packed uncompressed, each member inflated in bounded steps.
+
+    A zip header may lie: ``word/document.xml`` declares 1 kB and inflates to 2 GB. Read in
+    chunks, :mod:`zipfile` never inflates past the size a header declares; but python-docx
+    reads whole members, and one ``read()`` inflates everything before it truncates. So the
+    members are copied here, chunk by chunk, within ``max_unpacked``, and python-docx reads the
+    copy, whose sizes are true.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            unpacked = sum(info.file_size for info in members)
+            if unpacked > limits.max_unpacked or len(members) > MAX_MEMBERS:
+                raise _bomb(name, unpacked, len(members), limits)
+            copy = io.BytesIO()
+            latest = {info.filename: info for info in members if not info.is_dir()}
+            with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as out:
+                for member, info in latest.items():  # a repeated name: the last one, as zipfile
+                    out.writestr(member, _read_member(archive, info))
+            return copy.getvalue()
+    except DocumentError:
+        raise
+    except Exception as error:  # zipfile raises BadZipFile, zlib.error, EOFError, ...
+        broken = isinstance(error, zipfile.BadZipFile)
+        reason = "broken zip archive" if broken else type(error).__name__
+        raise DocumentError(
+            f"{name}: not a readable DOCX ({reason}); re-save it from Word"
+        ) from None
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    chunks: list[bytes] = []
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _bomb(name: str, unpacked: int, members: int, limits: Limits) -> DocumentError:
+    if members > MAX_MEMBERS:
+        return DocumentError(
+            f"{name}: the DOCX holds {members} parts, over the limit of {MAX_MEMBERS}; "
+            "it is damaged or not a résumé; re-save it from Word"
+        )
+    return DocumentError(
+        f"{name}: the DOCX unpacks to {unpacked // 1_048_576} MB, over the limit "
+        f"({limits.max_unpacked // 1_048_576} MB, 5 × max_bytes); give the résumé alone"
+    )
 
 
 def _unique(cells) -> list[str]:  # noqa: ANN001 - merged cells repeat their text

@@ -5,21 +5,38 @@ whenever it is installed; pdfminer.six is the pure-Python fallback and the readi
 reference. ``SKILLGAP_PDF_BACKEND=pdfminer`` (or ``pdfium``) forces one. Both feed the boxes
 of their text runs to :mod:`skillgap.ingest.pdf_layout`, then read each region on its own, so a
 two-column page comes out column by column whichever backend runs.
+
+Hostile or damaged files are bounded before and while they are parsed: the compressed streams
+must inflate within ``max_unpacked`` (:mod:`skillgap.ingest.pdf_streams`; a file whose
+encrypted streams cannot be checked is read in a child process under a memory limit); a page
+may hold at most ``MAX_CHARS_PER_PAGE`` characters; characters off the page or larger than a
+quarter of it are dropped and every layout region lies inside a page of sane size, so
+pdfminer's spatial index stays small; and pdfminer runs under a watchdog that stops it at
+``max_seconds`` wherever it is (:mod:`skillgap.ingest.guard`).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import os
 import time
 from dataclasses import dataclass
 from importlib.util import find_spec
 
 from skillgap.errors import DocumentError
+from skillgap.ingest.guard import deadline, in_child
 from skillgap.ingest.pdf_layout import Box, reading_regions
+from skillgap.ingest.pdf_streams import check_streams
 from skillgap.options import Limits, PdfBackend
 
 BACKEND_VARIABLE = "SKILLGAP_PDF_BACKEND"
+MAX_CHARS_PER_PAGE = 20_000  # a dense résumé page holds about 5,000
+MAX_PAGE_SIDE = 14_400.0  # points (200 inches): the largest page the PDF format allows
+MAX_NESTING = 1_000  # graphics states saved (q) at once; real files nest a few deep
+MAX_OPERANDS = 10_000  # operands waiting for an operator; real operators take at most a few
+CHILD_MEMORY_EXTRA = 64 * 1024 * 1024  # bytes a sandboxed reader may use beyond max_unpacked
+_SAMPLE = 16  # characters per page whose Unicode mapping pdfium is asked about first
 
 
 @dataclass(frozen=True)
@@ -30,6 +47,8 @@ class PdfText:
     pages: int
     columns: int  # the most columns found on any page
     backend: PdfBackend
+    unmapped: int = 0  # characters the backend knows have no Unicode mapping (pdfium)
+    characters: int = 0  # characters the backend reported, the base of ``unmapped``
 
 
 def default_backend() -> PdfBackend:
@@ -49,15 +68,60 @@ def pdf_text(
 ) -> PdfText:
     """Extract the text of a PDF in reading order, or raise one clear :class:`DocumentError`."""
     chosen = backend or default_backend()
-    reader = _pdfium_pages if chosen == "pdfium" else _pdfminer_pages
-    deadline = time.monotonic() + limits.max_seconds
+    if check_streams(data, name, limits):
+        return _extract(data, name, limits, password, chosen)
+    return in_child(  # encrypted streams the check cannot inflate: bound the reader instead
+        _extract,
+        (data, name, limits, password, chosen),
+        seconds=limits.max_seconds,
+        memory=2 * limits.max_unpacked + CHILD_MEMORY_EXTRA,
+        failed=lambda reason: _exhausted(name, limits, reason),
+    )
+
+
+def _extract(
+    data: bytes, name: str, limits: Limits, password: str | None, backend: PdfBackend
+) -> PdfText:
+    reader = _pdfium_pages if backend == "pdfium" else _pdfminer_pages
+    until = time.monotonic() + limits.max_seconds
     pages: list[str] = []
-    columns = 1
-    for text, page_columns in reader(data, name, limits, password, deadline):
-        pages.append(text)
-        columns = max(columns, page_columns)
-        _check_deadline(deadline, name, limits)
-    return PdfText("\n\n".join(pages), len(pages), columns, chosen)
+    columns = unmapped = characters = 0
+    with deadline(limits.max_seconds, lambda: _exhausted(name, limits, "time")):
+        for page in reader(data, name, limits, password, until):
+            pages.append(page.text)
+            columns = max(columns, page.columns)
+            unmapped += page.unmapped
+            characters += page.characters
+            _check_deadline(until, name, limits)
+    return PdfText("\n\n".join(pages), len(pages), max(columns, 1), backend, unmapped, characters)
+
+
+@dataclass(frozen=True)
+class _Page:
+    text: str
+    columns: int
+    unmapped: int = 0
+    characters: int = 0
+
+
+def _exhausted(name: str, limits: Limits, reason: str) -> DocumentError:
+    if reason == "time":
+        return DocumentError(
+            f"{name}: reading the PDF took over {limits.max_seconds:g} s (max_seconds); "
+            "the file is damaged or hostile; re-export it as PDF"
+        )
+    return DocumentError(
+        f"{name}: reading the PDF needed over "
+        f"{(2 * limits.max_unpacked + CHILD_MEMORY_EXTRA) // 1_048_576} MB of memory; "
+        "the file is damaged or hostile; re-export it as PDF"
+    )
+
+
+def _too_many_chars(name: str, number: int) -> DocumentError:
+    return DocumentError(
+        f"{name}: page {number} holds over {MAX_CHARS_PER_PAGE:,} characters "
+        "(a résumé page holds a few thousand); the file is damaged or is not a résumé or job ad"
+    )
 
 
 def _check_deadline(deadline: float, name: str, limits: Limits) -> None:
@@ -97,8 +161,8 @@ def _unreadable(name: str, error: BaseException) -> DocumentError:
 # pypdfium2 ------------------------------------------------------------------------------------
 
 
-def _pdfium_pages(data: bytes, name: str, limits: Limits, password: str | None, deadline: float):
-    """Yield (text, columns) per page; pdfium reads each region with ``get_text_bounded``."""
+def _pdfium_pages(data: bytes, name: str, limits: Limits, password: str | None, until: float):
+    """Yield a :class:`_Page` per page; pdfium reads each region with ``get_text_bounded``."""
     import pypdfium2
 
     try:
@@ -112,41 +176,57 @@ def _pdfium_pages(data: bytes, name: str, limits: Limits, password: str | None, 
         if count > limits.max_pages:
             raise _too_many_pages(name, count, limits)
         for index in range(count):
-            _check_deadline(deadline, name, limits)
+            _check_deadline(until, name, limits)
             try:
-                yield _pdfium_page(document[index])
+                yield _pdfium_page(document[index], name, index + 1)
             except pypdfium2.PdfiumError as error:
                 raise _unreadable(name, error) from None
     finally:
         document.close()
 
 
-def _pdfium_page(page) -> tuple[str, int]:  # noqa: ANN001 - pypdfium2 is optional
+def _pdfium_page(page, name: str, number: int) -> _Page:  # noqa: ANN001 - pypdfium2 is optional
     textpage = page.get_textpage()
     try:
+        characters = textpage.count_chars()
+        if characters > MAX_CHARS_PER_PAGE:
+            raise _too_many_chars(name, number)
+        unmapped = _pdfium_unmapped(textpage, characters)
         left, bottom, right, top = page.get_bbox()
         boxes = [Box(*textpage.get_rect(i)) for i in range(textpage.count_rects())]
         regions, columns = reading_regions(boxes, Box(left, bottom, right, top))
         if columns == 1:
-            return textpage.get_text_range(), 1
+            return _Page(textpage.get_text_range(), 1, unmapped, characters)
         parts = [textpage.get_text_bounded(r.x0, r.y0, r.x1, r.y1) for r in regions]
-        return "\n".join(part for part in parts if part.strip()), columns
+        text = "\n".join(part for part in parts if part.strip())
+        return _Page(text, columns, unmapped, characters)
     finally:
         textpage.close()
         page.close()
 
 
+def _pdfium_unmapped(textpage, characters: int) -> int:  # noqa: ANN001
+    """How many characters pdfium could not map to Unicode (a subset font without ToUnicode
+    reads as "!\"#$"); a sample first, every character only when the sample finds some."""
+    from pypdfium2.raw import FPDFText_HasUnicodeMapError as unmapped
+
+    step = max(1, characters // _SAMPLE)
+    if not any(unmapped(textpage.raw, i) for i in range(0, characters, step)):
+        return 0
+    return sum(unmapped(textpage.raw, i) for i in range(characters))
+
+
 # pdfminer.six ---------------------------------------------------------------------------------
 
 
-def _pdfminer_pages(data: bytes, name: str, limits: Limits, password: str | None, deadline: float):
-    """Yield (text, columns) per page; pdfminer's own layout analysis runs on each region."""
+def _pdfminer_pages(data: bytes, name: str, limits: Limits, password: str | None, until: float):
+    """Yield a :class:`_Page` per page; pdfminer's own layout analysis runs on each region."""
     from pdfminer.layout import LAParams, LTPage
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
+    _quiet_pdfminer()
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
         pages = list(_first_pages(PDFPage.create_pages(document), limits.max_pages + 1))
@@ -159,11 +239,12 @@ def _pdfminer_pages(data: bytes, name: str, limits: Limits, password: str | None
     if len(pages) > limits.max_pages:
         raise _too_many_pages(name, None, limits)
 
-    laparams = LAParams()
-    resources = PDFResourceManager()
-    device = _CharCollector(resources, deadline, name, limits)
-    interpreter = PDFPageInterpreter(resources, device)
-    for page in pages:
+    # boxes_flow=None: no hierarchical grouping of text boxes, which is quadratic in them and
+    # unused here (_texts orders lines itself); the lines and boxes found are the same.
+    laparams = LAParams(boxes_flow=None)
+    device, interpreter = _pdfminer_reader(name, until, limits)
+    for number, page in enumerate(pages, start=1):
+        device.number = number
         try:
             interpreter.process_page(page)
         except DocumentError:
@@ -171,17 +252,29 @@ def _pdfminer_pages(data: bytes, name: str, limits: Limits, password: str | None
         except Exception as error:
             raise _unreadable(name, error) from None
         chars, bbox = device.take()
+        page_box = _sane_page(Box(*bbox))
+        chars = [char for char in chars if _on_page(char, page_box)]
         boxes = [Box(char.x0, char.y0, char.x1, char.y1) for char in chars]
-        regions, columns = reading_regions(boxes, Box(*bbox))
+        regions, columns = reading_regions(boxes, page_box)
         texts = []
         for region in regions:
+            region = _clip(region, page_box)
             container = LTPage(0, (region.x0, region.y0, region.x1, region.y1))
             for char in chars:
                 if _inside(char, region):
                     container.add(char)
             container.analyze(laparams)
             texts.append("".join(_texts(container)))
-        yield "\n".join(text for text in texts if text.strip()), columns
+        yield _Page("\n".join(text for text in texts if text.strip()), columns)
+
+
+def _quiet_pdfminer() -> None:
+    """pdfminer logs a warning per damaged operator (hundreds per page) and, with no logging
+    configured, Python prints them on stderr; a handler that drops them stops that, and an
+    application that configures logging still receives them."""
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 def _first_pages(pages, limit: int):  # noqa: ANN001, ANN202 - a pdfminer generator
@@ -191,37 +284,100 @@ def _first_pages(pages, limit: int):  # noqa: ANN001, ANN202 - a pdfminer genera
         yield page
 
 
-class _CharCollector:
-    """A pdfminer device that keeps the characters of a page and enforces the time limit.
+def _pdfminer_reader(name: str, until: float, limits: Limits):  # noqa: ANN202
+    """A device that keeps each page's characters, and an interpreter with bounded stacks.
 
-    Built lazily on PDFPageAggregator so the module imports without pdfminer loaded.
+    Built lazily so the module imports without pdfminer. The device drops curves and images
+    (text needs neither; a drawing of a million segments costs memory) and counts characters;
+    the interpreter refuses runaway ``q`` nesting and keeps only the last operands of a run
+    that no operator consumes.
     """
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 
-    def __new__(cls, resources, deadline: float, name: str, limits: Limits):  # noqa: ANN001
-        from pdfminer.converter import PDFPageAggregator
-        from pdfminer.layout import LTChar, LTContainer
+    class Collector(PDFPageAggregator):
+        number = 0  # the page being read, for messages
 
-        class Collector(PDFPageAggregator):
-            def __init__(self) -> None:
-                super().__init__(resources, laparams=None)
+        def begin_page(self, page, ctm) -> None:  # noqa: ANN001
+            self.characters = 0
+            super().begin_page(page, ctm)
 
-            def render_string(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-                _check_deadline(deadline, name, limits)
-                return super().render_string(*args, **kwargs)
+        def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # noqa: ANN001
+            _check_deadline(until, name, limits)
+            self.characters += sum(len(item) for item in seq if isinstance(item, bytes))
+            if self.characters > 2 * MAX_CHARS_PER_PAGE:  # bytes: two per character at most
+                raise _too_many_chars(name, self.number)
+            super().render_string(textstate, seq, ncs, graphicstate)
 
-            def take(self) -> tuple[list, tuple[float, float, float, float]]:
-                page = self.get_result()
-                chars: list = []
-                stack = [page]
-                while stack:
-                    item = stack.pop()
-                    if isinstance(item, LTChar):
-                        chars.append(item)
-                    elif isinstance(item, LTContainer):
-                        stack.extend(reversed(list(item)))
-                return chars, page.bbox
+        def paint_path(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            _check_deadline(until, name, limits)
 
-        return Collector()
+        def render_image(self, name, stream) -> None:  # noqa: ANN001
+            pass
+
+        def take(self) -> tuple[list, tuple[float, float, float, float]]:
+            page = self.get_result()
+            chars: list = []
+            stack = [page]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, LTChar):
+                    chars.append(item)
+                elif isinstance(item, LTContainer):
+                    stack.extend(reversed(list(item)))
+            if len(chars) > MAX_CHARS_PER_PAGE:
+                raise _too_many_chars(name, self.number)
+            return chars, page.bbox
+
+    class Interpreter(PDFPageInterpreter):
+        def push(self, obj) -> None:  # noqa: ANN001
+            stack = self.argstack
+            stack.append(obj)
+            if len(stack) > MAX_OPERANDS:
+                del stack[: MAX_OPERANDS // 2]
+
+        def do_q(self) -> None:
+            if len(self.gstack) >= MAX_NESTING:
+                raise DocumentError(
+                    f"{name}: a page nests over {MAX_NESTING} graphics states; "
+                    "the file is damaged or hostile; re-export it as PDF"
+                )
+            super().do_q()
+
+    resources = PDFResourceManager()
+    device = Collector(resources, laparams=None)
+    return device, Interpreter(resources, device)
+
+
+def _sane_page(page: Box) -> Box:
+    """The page box, at most MAX_PAGE_SIDE a side: a damaged MediaBox can be 10^9 points."""
+    x0 = page.x0 if abs(page.x0) < MAX_PAGE_SIDE else 0.0
+    y0 = page.y0 if abs(page.y0) < MAX_PAGE_SIDE else 0.0
+    x1 = min(max(page.x1, x0 + 1.0), x0 + MAX_PAGE_SIDE)
+    y1 = min(max(page.y1, y0 + 1.0), y0 + MAX_PAGE_SIDE)
+    return Box(x0, y0, x1, y1)
+
+
+def _on_page(char, page: Box) -> bool:  # noqa: ANN001 - an LTChar
+    """Whether a character sits on the page at a plausible size (NaN and infinity fail).
+
+    Text off the page is invisible, and a glyph larger than a quarter of the page comes from
+    a damaged matrix; either would stretch a layout region far beyond the page.
+    """
+    width, height = char.x1 - char.x0, char.y1 - char.y0
+    if not (0 <= width <= (page.x1 - page.x0) / 4 and 0 <= height <= (page.y1 - page.y0) / 4):
+        return False
+    return _inside(char, page)
+
+
+def _clip(region: Box, page: Box) -> Box:
+    return Box(
+        max(region.x0, page.x0),
+        max(region.y0, page.y0),
+        min(region.x1, page.x1),
+        min(region.y1, page.y1),
+    )
 
 
 def _inside(char, region: Box) -> bool:  # noqa: ANN001 - an LTChar

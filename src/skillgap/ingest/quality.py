@@ -6,6 +6,7 @@ with the reasons, so a recruiter knows to look at the file rather than at the ca
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from skillgap.ingest.normalize import CID_GLYPH, letter_spaced_runs
@@ -16,6 +17,13 @@ MEDIUM_UNKNOWN = 0.02
 SPARSE_PAGE = 100  # characters per PDF page below which a page is mostly images
 SHORT_TEXT = 200  # characters; shorter documents give little evidence either way
 MANY_LETTER_SPACED = 3
+# A text layer is unusable when half its glyphs have no Unicode mapping, or when fewer than
+# half its visible characters are letters: a font subset without a ToUnicode map reads back
+# as its glyph codes, '!"#$ %&$' (real résumés and job ads are over 80% letters).
+UNUSABLE_UNKNOWN = 0.5
+MIN_LETTERS = 0.5
+PLAUSIBLE_BELOW = 40  # visible characters; shorter texts are too short to judge
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def assess(
@@ -25,13 +33,20 @@ def assess(
     pages: int | None = None,
     columns: int = 1,
     backend: str | None = None,
+    unmapped: int = 0,
 ) -> Quality:
-    """Measure the raw extraction and the cleaned text; decide a confidence with reasons."""
-    unknown = len(CID_GLYPH.findall(raw)) + sum(
-        1 for char in CID_GLYPH.sub("", raw) if _unmapped(char)
+    """Measure the raw extraction and the cleaned text; decide a confidence with reasons.
+
+    ``unmapped`` counts glyphs the reader itself knows have no Unicode mapping (pdfium does),
+    which the text cannot show: they come out as ordinary characters.
+    """
+    unknown = (
+        unmapped
+        + len(CID_GLYPH.findall(raw))
+        + sum(1 for char in CID_GLYPH.sub("", raw) if _unmapped(char))
     )
     visible = len(CID_GLYPH.sub("x", "".join(raw.split())))
-    share = unknown / visible if visible else 0.0
+    share = min(unknown / visible, 1.0) if visible else 0.0
     spaced = letter_spaced_runs(raw)
     low: list[str] = []
     medium: list[str] = []
@@ -56,6 +71,14 @@ def assess(
         columns=columns,
         backend=backend,
     )
+
+
+def unusable(quality: Quality, text: str) -> bool:
+    """Whether a PDF's text layer is glyph codes rather than words (see UNUSABLE_UNKNOWN)."""
+    if quality.unknown_glyphs >= UNUSABLE_UNKNOWN:
+        return True
+    visible = len(text) - sum(text.count(space) for space in " \n")
+    return visible >= PLAUSIBLE_BELOW and len(_LETTER.findall(text)) < MIN_LETTERS * visible
 
 
 def _unmapped(char: str) -> bool:

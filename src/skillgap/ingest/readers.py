@@ -28,6 +28,7 @@ class RawText:
     pages: int | None = None
     columns: int = 1
     backend: str | None = None
+    unmapped: int = 0  # glyphs the reader knows have no Unicode mapping
 
 
 def _is_pdf(data: bytes) -> bool:
@@ -38,7 +39,7 @@ def _read_pdf(data: bytes, name: str, options: Options) -> RawText:
     from skillgap.ingest.pdf import pdf_text  # pdfium or pdfminer load only for PDFs
 
     pdf = pdf_text(data, name, options.read_limits(), options.password, options.pdf_backend)
-    return RawText(pdf.text, pdf.pages, pdf.columns, pdf.backend)
+    return RawText(pdf.text, pdf.pages, pdf.columns, pdf.backend, pdf.unmapped)
 
 
 def _read_docx(data: bytes, name: str, options: Options) -> RawText:

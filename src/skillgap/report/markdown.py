@@ -3,7 +3,8 @@
 Document text is escaped so that a résumé cannot add links, HTML or table cells: every
 character that could start emphasis, code, a link, HTML, an entity, a heading or a table
 cell is backslash-escaped (CommonMark allows that for any ASCII punctuation), and quotes are
-single lines already.
+single lines already. GitHub's Markdown also links bare web addresses, ``www.`` names and
+e-mail addresses it finds in text, so those are broken up too (see ``_SCHEME``).
 """
 
 from __future__ import annotations
@@ -15,12 +16,31 @@ from skillgap.report import common
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _SPACE = re.compile(r"\s+")
+# GFM links what it reads after unescaping: "https://", "ftp://" (any "scheme://"), "www.",
+# and e-mail addresses (also after "mailto:" or "xmpp:"). An escaped ":" or "." breaks the
+# first two; nothing escapes an address, so it goes in a code span, which is never linked.
+_SCHEME = re.compile(r"(?<=[A-Za-z0-9])://")
+_WWW = re.compile(r"(?i)\b(www)\.")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 QUOTE_SEPARATOR = " · "
 
 
 def escape(text: str) -> str:
-    """Text that Markdown shows as written, safe inside a table cell."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+    """Text that Markdown shows as written, safe inside a table cell, and never a link."""
+    text = _SPACE.sub(" ", text)
+    parts: list[str] = []
+    last = 0
+    for address in _EMAIL.finditer(text):
+        parts.append(_escape_words(text[last : address.start()]))
+        parts.append(f"`{address.group()}`")
+        last = address.end()
+    parts.append(_escape_words(text[last:]))
+    return "".join(parts)
+
+
+def _escape_words(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _WWW.sub(r"\1\\.", _SCHEME.sub(r"\\://", text))
 
 
 def report_markdown(report: GapReport, full: bool = True) -> str:

@@ -3,6 +3,11 @@
 ``rank`` has one row per résumé against one job; ``match`` one row per job ad against one
 résumé. CSV joins skill names inside a cell with ``; ``. The journal that ``rank --output``
 appends to is written in the same lines, so a resumed run reads what a finished one writes.
+
+A CSV goes straight into spreadsheets, and a file named ``=HYPERLINK(...).pdf`` must not
+become a formula there: every cell that starts like one (``= + - @``, tab, carriage return)
+gets a leading ``'``, as OWASP advises; so does a cell that already starts with ``'``, which
+keeps the escape reversible (:func:`unneutralise`) for ``--resume``.
 """
 
 from __future__ import annotations
@@ -38,15 +43,32 @@ def format_rows(rows: list[RankRow], fmt: RowFormat, job: str) -> str:
     return _text_table(rows, job)
 
 
-def _csv_cells(row: RankRow) -> list[str]:
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_START = (*FORMULA_START, "'")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula."""
+    return "'" + cell if cell.startswith(_ESCAPED_START) else cell
+
+
+def unneutralise(cell: str) -> str:
+    """The cell :func:`neutralise` was given."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_ESCAPED_START) else cell
+
+
+def _lead(row: RankRow | MatchRow) -> list[str]:
+    """The cells every row starts with: rank, file, score."""
     return [
         "" if row.rank is None else str(row.rank),
         row.file,
         "" if row.score is None else str(row.score),
-        LIST_SEPARATOR.join(row.missing_required),
-        row.error or "",
-        row.job,
     ]
+
+
+def _csv_cells(row: RankRow) -> list[str]:
+    cells = [*_lead(row), LIST_SEPARATOR.join(row.missing_required), row.error or "", row.job]
+    return [neutralise(cell) for cell in cells]
 
 
 def _text_table(rows: list[RankRow], job: str) -> str:
@@ -96,10 +118,8 @@ def format_match_rows(rows: list[MatchRow], fmt: RowFormat, resume: str) -> str:
 
 
 def _match_cells(row: MatchRow) -> list[str]:
-    return [
-        "" if row.rank is None else str(row.rank),
-        row.file,
-        "" if row.score is None else str(row.score),
+    cells = [
+        *_lead(row),
         row.fit or "",
         "" if row.required_met is None else f"{row.required_met:.3f}",
         LIST_SEPARATOR.join(row.missing_required),
@@ -108,6 +128,7 @@ def _match_cells(row: MatchRow) -> list[str]:
         row.error or "",
         row.resume,
     ]
+    return [neutralise(cell) for cell in cells]
 
 
 def _match_table(rows: list[MatchRow], resume: str) -> str:

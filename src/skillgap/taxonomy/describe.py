@@ -47,7 +47,7 @@ def describe(taxonomy: Taxonomy, name_or_id: str) -> str:
         lines.append(f"  project:       {record.project}")
     said = [item for _, item in taxonomy.paraphrases if item.skill == skill.id]
     if said:
-        lines.append(f"  paraphrases:   {len(said)}, e.g. \"{said[0].examples[0]}\"")
+        lines.append(f'  paraphrases:   {len(said)}, e.g. "{said[0].examples[0]}"')
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,348 @@
+"""How far a PDF's compressed streams inflate, checked before either backend parses it.
+
+Both backends inflate a whole stream before they look at it: pdfium in C with no limit (a
+2 MB file whose content stream inflates to 2 GB takes 3 GB and aborts the process), pdfminer
+with one ``zlib.decompress``. So the raw bytes are scanned first, and the file is refused when
+its streams inflate past ``max_unpacked`` in all.
+
+The scan is cheap because it rarely inflates anything: each stream gets an upper bound from
+its raw length and its filters (deflate inflates at most 1032-fold, LZW about 4096-fold, run
+length 64-fold; image codecs are never decoded to extract text), and only when the bounds of a
+file add up to more than the budget are the streams with the largest bounds really inflated,
+in bounded steps, until the rest fits. A typical résumé PDF (under 100 kB of deflated data)
+inflates nothing here.
+
+Framing is read the way a lenient parser reads it: a stream runs to the farther of its
+``/Length`` and the next ``endstream``, and an unknown length or filter gets the largest
+bound, so what is unclear is inflated rather than trusted. Encrypted streams cannot be
+inflated without the key: :func:`check_streams` then says so, and the caller reads the file
+in a child process under a memory limit instead.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+
+from skillgap.errors import DocumentError
+from skillgap.options import Limits
+
+# The most one raw byte can become through each filter (pdfium and pdfminer names).
+_RATIO = {
+    b"FlateDecode": 1032,
+    b"Fl": 1032,
+    b"LZWDecode": 4096,
+    b"LZW": 4096,
+    b"RunLengthDecode": 64,
+    b"RL": 64,
+    b"ASCIIHexDecode": 1,
+    b"AHx": 1,
+    b"ASCII85Decode": 1,
+    b"A85": 1,
+    b"Crypt": 1,
+}
+# Image codecs end a filter chain when text is extracted: neither backend decodes images.
+_IMAGE = {b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode", b"CCF"}
+_UNKNOWN_RATIO = 1032**3  # an unknown filter chain: inflate it rather than trust it
+
+_HEADER = re.compile(rb"(\d+)\s+\d+\s*$")  # "12 0 " before an "obj" keyword
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_DICT_WINDOW = 65536  # bytes before a stream keyword searched for its object header
+_STEP = 1 << 16  # raw bytes fed to a decoder per step
+
+
+@dataclass
+class _Stream:
+    number: int | None  # the object number, when its header was found
+    start: int  # first byte after the stream keyword (and its end of line)
+    length: int  # raw bytes a parser may take: an upper bound
+    filters: tuple[bytes, ...] | None  # None: not known (indirect, or no dictionary found)
+    kind: bytes = b""  # b"image", b"objstm" or b"" (anything a parser may inflate)
+
+    @property
+    def bound(self) -> int:
+        if self.filters is None:
+            return self.length * _UNKNOWN_RATIO
+        ratio = 1
+        for name in self.filters:
+            if name in _IMAGE:
+                break
+            ratio *= _RATIO.get(name, _UNKNOWN_RATIO)
+        return self.length * ratio
+
+
+def check_streams(data: bytes, name: str, limits: Limits) -> bool:
+    """Raise :class:`DocumentError` if the streams inflate past ``max_unpacked``.
+
+    Returns True when that is settled, False when it cannot be (encrypted streams whose bounds
+    exceed the budget): the caller must then read the file under a memory limit.
+    """
+    budget = limits.max_unpacked
+    streams = list(_streams(data))
+    if sum(stream.bound for stream in streams) <= budget:
+        return True
+    if b"/Encrypt" in data:
+        return False
+    # An image is never inflated to extract text, unless a page names it as its /Contents.
+    if any(stream.kind == b"image" for stream in streams):
+        contents = _content_objects(data, streams, budget)
+        if contents is not None:
+            streams = [s for s in streams if s.kind != b"image" or s.number in contents]
+    bounded = sum(stream.bound for stream in streams)
+    inflated = 0  # what the streams inflated so far really gave
+    for stream in sorted(streams, key=lambda stream: stream.bound, reverse=True):
+        if inflated + bounded <= budget:
+            return True
+        bounded -= stream.bound
+        inflated += _inflated_size(data, stream, budget + 1 - inflated)
+        if inflated > budget:
+            raise DocumentError(
+                f"{name}: the PDF's compressed streams inflate to over "
+                f"{budget // 1_048_576} MB (max_unpacked, 5 × max_bytes); it is a "
+                "decompression bomb or damaged; re-export it as PDF"
+            )
+    return True
+
+
+def _streams(data: bytes):  # noqa: ANN202 - a generator of _Stream
+    """Every ``stream`` keyword of the file, with its raw length bound and its filters."""
+    position = 0
+    while (found := data.find(b"stream", position)) >= 0:
+        position = found + 6
+        if data[found - 3 : found] == b"end":
+            continue
+        start = position
+        if data[start : start + 2] == b"\r\n":
+            start += 2
+        elif data[start : start + 1] in (b"\n", b"\r"):
+            start += 1
+        end = data.find(b"endstream", start)
+        length = (end if end >= 0 else len(data)) - start
+        if end >= 0:  # the next stream keyword is after this one's data
+            position = end + 9
+        number, dictionary = _dictionary(data, found)
+        if dictionary is None:
+            yield _Stream(None, start, len(data) - start, None)
+            continue
+        if b"#" in dictionary:
+            dictionary = _unescape(dictionary)
+        declared = _declared_length(data, dictionary, position)
+        if declared is None:  # an indirect length we cannot resolve: up to the end of file
+            length = len(data) - start
+        else:
+            length = max(length, min(declared, len(data) - start))
+        kind = _KIND.search(dictionary)
+        label = (kind.group(1) or kind.group(2)).lower() if kind else b""
+        yield _Stream(number, start, length, _filters(dictionary), label)
+
+
+_KIND = re.compile(rb"/Subtype\s*/(Image)\b|/Type\s*/(ObjStm)\b")
+
+
+def _dictionary(data: bytes, keyword: int) -> tuple[int | None, bytes | None]:
+    """The object number and the bytes between its header ("12 0 obj") and stream keyword."""
+    low = max(0, keyword - _DICT_WINDOW)
+    end = keyword
+    while (at := data.rfind(b"obj", low, end)) >= 0:
+        header = _HEADER.search(data, max(0, at - 24), at)
+        if header:
+            return int(header.group(1)), data[at + 3 : keyword]
+        end = at
+    return None, None
+
+
+def _filters(dictionary: bytes) -> tuple[bytes, ...] | None:
+    names: list[bytes] = []
+    for match in _FILTER.finditer(dictionary):
+        value = match.group(1)
+        if value.endswith(b"R"):
+            return None
+        names.extend(_NAME.findall(value))
+    return tuple(names)
+
+
+def _declared_length(data: bytes, dictionary: bytes, after: int) -> int | None:
+    """``/Length``: 0 when absent, None when it is an indirect object we cannot find.
+
+    Writers put an indirect length right after the stream, so it is looked for there first.
+    """
+    match = _LENGTH.search(dictionary)
+    if match is None:
+        return 0
+    if not match.group(2):
+        return int(match.group(1))
+    header = match.group(1) + b" " + match.group(2).split()[0] + b" obj"
+    for low in (after, 0):
+        at = data.find(header, low)
+        while at > 0 and data[at - 1 : at].isdigit():  # "112 0 obj" is not "12 0 obj"
+            at = data.find(header, at + 1)
+        if at >= 0:
+            value = re.match(rb"\s*(\d+)", data[at + len(header) : at + len(header) + 32])
+            return int(value.group(1)) if value else None
+    return None  # in a compressed object stream, or written with other spacing
+
+
+_CONTENTS = re.compile(rb"/Contents\s*(?:(\d+)\s+\d+\s+R|\[([^\]]*)\])")
+_REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
+_ESCAPED_NAME = re.compile(rb"/[^\s/\[\]<>()%]*#[0-9A-Fa-f]{2}[^\s/\[\]<>()%]*")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _unescape(name: bytes) -> bytes:
+    """A PDF name with its ``#xx`` escapes decoded: ``/Fl#61teDecode`` is ``/FlateDecode``."""
+    return _ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), name)
+
+
+def _content_objects(data: bytes, streams: list[_Stream], budget: int) -> set[int] | None:
+    """The object numbers pages name as their /Contents, or None when that is not certain.
+
+    Page dictionaries sit in the file or in object streams, which are inflated to read them;
+    a /Contents that names an array object, or an object stream that does not inflate,
+    makes the answer uncertain, and then no image is exempt.
+    """
+    texts = [data]
+    for stream in streams:
+        if stream.kind == b"objstm":
+            size, text = _flate(memoryview(data)[stream.start :], budget, keep=True)
+            if stream.filters not in ((b"FlateDecode",), (b"Fl",)) or size >= budget:
+                return None
+            texts.append(text)
+    found: set[int] = set()
+    for text in texts:
+        for escaped in _ESCAPED_NAME.findall(text):  # "/Cont#65nts" is /Contents too
+            if _unescape(escaped) == b"/Contents":
+                return None
+        for match in _CONTENTS.finditer(text):
+            if match.group(1):
+                found.add(int(match.group(1)))
+            else:
+                found.update(int(number) for number in _REFERENCE.findall(match.group(2)))
+    numbers = {stream.number for stream in streams}
+    return found if found <= numbers else None  # an array object, or a stream we missed
+
+
+def _inflated_size(data: bytes, stream: _Stream, cap: int) -> int:
+    """What the stream inflates to, or ``cap`` once it reaches that; never more memory."""
+    raw = memoryview(data)[stream.start :]
+    filters = stream.filters
+    if filters is None:  # unknown chain: inflate deflate layers as long as they look like one
+        return _sniffed_size(raw, cap)
+    layers = [name for name in filters if _RATIO.get(name, _UNKNOWN_RATIO) > 1]
+    if any(name in _IMAGE for name in filters):
+        cut = next(i for i, name in enumerate(filters) if name in _IMAGE)
+        layers = [name for name in filters[:cut] if _RATIO.get(name, _UNKNOWN_RATIO) > 1]
+    if any(name not in _RATIO for name in layers):
+        return _sniffed_size(raw, cap)
+    if not layers:
+        return min(len(raw), cap)
+    current: bytes | memoryview = raw
+    for number, name in enumerate(layers):
+        last = number == len(layers) - 1
+        size, output = _DECODERS[name](current, cap, not last)
+        if last or size >= cap:
+            return min(size, cap)
+        current = output
+    return 0
+
+
+def _sniffed_size(raw: memoryview, cap: int) -> int:
+    """Inflate deflate layers while the data starts like a zlib stream (at most three)."""
+    size, output = _flate(raw, cap, keep=True)
+    for _ in range(2):
+        if size >= cap or not _looks_like_zlib(output):
+            break
+        size, output = _flate(memoryview(output), cap, keep=True)
+    return min(size, cap)
+
+
+def _looks_like_zlib(data: bytes) -> bool:
+    return len(data) > 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+
+
+def _flate(raw: bytes | memoryview, cap: int, keep: bool) -> tuple[int, bytes]:
+    """Inflate a zlib stream up to ``cap`` bytes; a corrupt stream counts what came out first.
+
+    Data without a zlib header is also tried as raw deflate, so no framing trick hides a bomb.
+    """
+    best, kept = 0, b""
+    for window in (zlib.MAX_WBITS, -zlib.MAX_WBITS):
+        size, output = _inflate(raw, cap, keep, window)
+        if size > best:
+            best, kept = size, output
+        if best >= cap or size > 0:
+            break
+    return best, kept
+
+
+def _inflate(raw: bytes | memoryview, cap: int, keep: bool, window: int) -> tuple[int, bytes]:
+    decompressor = zlib.decompressobj(window)
+    size = 0
+    parts: list[bytes] = []
+    position = 0
+    try:
+        while position < len(raw) and size < cap and not decompressor.eof:
+            pending = raw[position : position + _STEP]
+            position += _STEP
+            while pending and size < cap:
+                out = decompressor.decompress(pending, min(cap - size, 1 << 22))
+                size += len(out)
+                if keep:
+                    parts.append(out)
+                pending = decompressor.unconsumed_tail
+                if decompressor.eof:
+                    break
+    except zlib.error:
+        pass
+    return size, b"".join(parts)
+
+
+def _lzw(raw: bytes | memoryview, cap: int, keep: bool) -> tuple[int, bytes]:
+    import io
+
+    from pdfminer.lzw import LZWDecoder
+
+    size = 0
+    parts: list[bytes] = []
+    try:
+        for chunk in LZWDecoder(io.BytesIO(bytes(raw))).run():
+            size += len(chunk)
+            if keep:
+                parts.append(chunk)
+            if size >= cap:
+                break
+    except Exception:  # noqa: BLE001 - corrupt data ends the stream, as in the backends
+        pass
+    return size, b"".join(parts)
+
+
+def _run_length(raw: bytes | memoryview, cap: int, keep: bool) -> tuple[int, bytes]:
+    size, position = 0, 0
+    parts: list[bytes] = []
+    data = bytes(raw)
+    while position < len(data) and size < cap:
+        length = data[position]
+        if length == 128:
+            break
+        if length < 128:
+            piece = data[position + 1 : position + length + 2]
+            position += length + 2
+        else:
+            piece = data[position + 1 : position + 2] * (257 - length)
+            position += 2
+        size += len(piece)
+        if keep:
+            parts.append(piece)
+    return size, b"".join(parts)
+
+
+_DECODERS = {
+    b"FlateDecode": _flate,
+    b"Fl": _flate,
+    b"LZWDecode": _lzw,
+    b"LZW": _lzw,
+    b"RunLengthDecode": _run_length,
+    b"RL": _run_length,
+}

@@ -1,0 +1,71 @@
+"""The worker pool of rank: a worker that dies costs the row of the file it was reading, no more.
+
+The tasks here are light stand-ins for RankTask (the pool needs only ``score`` in the worker
+and ``failed`` in the parent), so each worker starts in a fraction of a second; the real
+command, with a killed worker among real résumés, is tested in tests/cli/test_cli_hostile.py.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from skillgap.batch import pool
+from skillgap.models import RankRow
+
+pytestmark = pytest.mark.slow  # worker processes
+
+
+@dataclass(frozen=True)
+class Task:
+    """Scores a file as the length of its name; a file named ``kill-*`` kills its worker."""
+
+    deadly: str = "kill-"
+    stall: str = "stall-"
+
+    def score(self, path: str) -> RankRow:
+        if path.startswith(self.deadly):
+            os.kill(os.getpid(), signal.SIGKILL)
+        if path.startswith(self.stall):
+            time.sleep(3600)
+        return RankRow(file=path, score=len(path), job="job.txt")
+
+    def failed(self, path: str, reason: str) -> RankRow:
+        return RankRow(file=path, error=f"{path}: {reason}", job="job.txt")
+
+
+def _rows(paths: list[str], jobs: int = 2) -> dict[str, RankRow]:
+    rows = list(pool.score_files(Task(), paths, jobs=jobs))  # type: ignore[arg-type]
+    assert len(rows) == len(paths)
+    return {row.file: row for row in rows}
+
+
+def test_a_killed_worker_costs_only_the_row_of_its_file() -> None:
+    paths = [f"cv-{number:02d}.txt" for number in range(12)]
+    paths[5:5] = ["kill-me.txt"]
+    rows = _rows(paths)
+    assert "worker process reading it died (killed by signal 9 (SIGKILL)" in (
+        rows["kill-me.txt"].error or ""
+    )
+    assert all(rows[path].score == len(path) for path in paths if path != "kill-me.txt")
+
+
+def test_a_machine_that_kills_every_worker_still_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "MAX_RESTARTS", 1)
+    paths = [f"kill-{number}.txt" for number in range(6)]
+    rows = _rows(paths)
+    reasons = sorted((row.error or "").split(": ", 1)[1][:20] for row in rows.values())
+    assert all(row.score is None for row in rows.values())
+    assert reasons.count("not scored: worker p") >= 1
+    assert "the worker process r" in reasons
+
+
+def test_a_silent_worker_is_ended_and_its_file_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "FILE_SECONDS", 2.0)
+    rows = _rows(["a.txt", "stall-forever.txt", "b.txt", "c.txt"])
+    assert "gave no answer for 2 s" in (rows["stall-forever.txt"].error or "")
+    assert [rows[name].score for name in ("a.txt", "b.txt", "c.txt")] == [5, 5, 5]
