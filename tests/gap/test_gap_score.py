@@ -135,7 +135,8 @@ def test_score_missing_essential_caps_the_score() -> None:
     resume = _resume(["Python", "Django", "PostgreSQL", "Docker", "Redis"])
     report = _compare(resume, MUST_HAVE)
     cap = [c for c in report.contributions if c.status == "cap"]
-    assert report.score == 70 and report.fit != "strong"
+    assert report.score == 70  # the cap reads the must-have; the band reads coverage
+    assert report.fit == "strong" and report.required_met == pytest.approx(5 / 6, abs=1e-3)
     assert len(cap) == 1 and cap[0].skills == ["Terraform"] and cap[0].points == 70 - 83
     assert _points(report) == report.score
     step = next(step for step in report.learning_plan if step.skill == "Terraform")
@@ -166,7 +167,7 @@ def test_score_missing_preferred_does_not_cap() -> None:
         (["matched"] * 2 + ["missing"] * 2, False, "partial"),  # 0.50
         (["matched"] * 2 + ["missing"] * 3, False, "partial"),  # 0.40: thresholds include
         (["matched"] + ["missing"] * 2, False, "weak"),  # 0.33
-        (["matched"] * 9 + ["missing"], True, "partial"),  # 0.90, but a must-have is missing
+        (["matched"] * 9 + ["missing"], True, "strong"),  # 0.90: the cap is on the score only
     ],
 )
 def test_score_fit_band_thresholds(statuses: list[str], essential_missing: bool, fit) -> None:
@@ -177,6 +178,23 @@ def test_score_fit_band_thresholds(statuses: list[str], essential_missing: bool,
     met = statuses.count("matched") / len(statuses)
     assert result.required_met == pytest.approx(met, abs=1e-3)
     assert result.fit == fit
+
+
+@pytest.mark.parametrize(
+    ("resume", "required", "met"),
+    [
+        (["Python"], ["Python", "Azure", "Azure Functions", "Azure Service Bus"], 1 / 2),
+        (["Python", "Azure"], ["Python", "Azure", "Azure Functions"], 1.0),
+        (["Python", "Azure Functions"], ["Python", "Azure", "Azure Functions"], 2 / 3),
+        (["Django", "Python"], ["Python", "Django", "Kubernetes"], 2 / 3),
+    ],
+)
+def test_score_fit_counts_an_unmet_product_within_its_platform(
+    resume: list[str], required: list[str], met: float
+) -> None:
+    """Azure Functions beside Azure is one ask; a named product still counts on its own."""
+    report = _compare(_resume(resume), _job(required))
+    assert report.required_met == pytest.approx(met, abs=1e-3)
 
 
 def test_score_fit_ignores_preferred_skills_when_required_ones_exist() -> None:

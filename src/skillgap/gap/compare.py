@@ -73,7 +73,8 @@ def compare_profiles(
         for wanted in job.skills
     ]
     experience = _experience(resume, job, scoring)
-    scored = explain_score(items, job.any_of, scoring, experience)
+    implies = {item.id: set(taxonomy.implied_by([item.id])) for item in items}
+    scored = explain_score(items, job.any_of, scoring, experience, implies)
     matched = [item for item in items if isinstance(item, MatchedSkill)]
     partial = [item for item in items if isinstance(item, PartialSkill)]
     missing = [item for item in items if isinstance(item, MissingSkill)]

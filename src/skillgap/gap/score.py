@@ -20,10 +20,12 @@ The rules, in order (the numbers are :class:`~skillgap.options.Scoring` fields):
 5. **Must-have cap.** When an *essential* requirement (:mod:`skillgap.gap.essential`) earns
    nothing, the score is at most ``must_have_cap``; a last contribution with status ``cap``
    carries the deduction. A missing line of a long list is not a must-have.
-6. **Fit band.** ``required_met`` is the required requirements' ``Σ weight × credit / Σ
-   weight``: ``strong`` from ``strong_fit`` (0.75) when no essential skill is missing,
-   ``partial`` from ``partial_fit`` (0.40), else ``weak``. A job with no required skill is
-   judged on all of them.
+6. **Fit band.** ``required_met`` is the share of the required requirements the résumé
+   names (a member held, or accepted instead; implied and stand-in skills do not count; an
+   unmet product of another asked skill, "Azure Functions" beside "Azure", is part of it):
+   ``strong`` from ``strong_fit`` (0.75), ``partial`` from ``partial_fit`` (0.40), else
+   ``weak``. A job with no required skill is judged on all of them. The band reads coverage,
+   the score reads credit: a missing essential caps the score, not the band.
 
 The same items always give the same numbers: no randomness, no clock, job order kept.
 """
@@ -65,8 +67,13 @@ def explain_score(
     any_of: list[list[str]],
     scoring: Scoring,
     experience: Experience | None = None,
+    implies: dict[str, set[str]] | None = None,
 ) -> Scored:
-    """The score (0-100), one contribution per requirement (plus the cap), and the fit band."""
+    """The score (0-100), one contribution per requirement (plus the cap), and the fit band.
+
+    ``implies`` maps a skill id to the skills holding it implies (Azure Functions ⇒ Azure):
+    the fit band counts an unmet product of an asked platform as part of that ask.
+    """
     units = _requirements(items, any_of)
     weights = [
         scoring.weight(_level(unit), soft=all(item.kind == "soft" for item in unit))
@@ -103,9 +110,9 @@ def explain_score(
         reason = f"essential skill missing: score capped at {cap} (was {score})"
         contributions.append(_adjustment("cap", lacking, -deduction, reason))
         score = cap
-    required_met = _required_met(units, weights, credits)
+    required_met = _required_met(units, implies or {})
     fit: Fit = "weak"
-    if required_met >= scoring.strong_fit and not lacking:
+    if required_met >= scoring.strong_fit:
         fit = "strong"
     elif required_met >= scoring.partial_fit:
         fit = "partial"
@@ -119,12 +126,31 @@ def explain_score(
     return Scored(score, contributions, round(required_met, 3), fit, stakes, picks)
 
 
-def _required_met(units: list[list[Item]], weights: list[float], credits: list[float]) -> float:
-    """Share of the required requirements' weight met (all of them if none is required)."""
-    required = [i for i, unit in enumerate(units) if _level(unit) == "required"]
-    chosen = required or list(range(len(units)))
-    asked = sum(weights[i] for i in chosen)
-    return sum(weights[i] * credits[i] for i in chosen) / asked if asked else 0.0
+def _required_met(units: list[list[Item]], implies: dict[str, set[str]]) -> float:
+    """Share of the required requirements the résumé names (all of them if none is required).
+
+    What an ATS or a recruiter counts: a requirement is met when the résumé names a member
+    of it (or the ad accepts a member it names); implied and stand-in skills earn points in
+    the score but not here, because the reader does not see them on the page. An unmet
+    requirement that is a product of another one asked for ("Azure Functions" beside
+    "Azure") is part of that ask, not an ask of its own.
+    """
+    required = [unit for unit in units if _level(unit) == "required"] or units
+    asked = {item.id for unit in required for item in unit}
+    counted = [
+        unit
+        for unit in required
+        if any(_named(item) for item in unit)
+        or not all(implies.get(item.id, set()) & (asked - {item.id}) for item in unit)
+    ]
+    named = sum(1 for unit in counted if any(_named(item) for item in unit))
+    return named / len(counted) if counted else 0.0
+
+
+def _named(item: Item) -> bool:
+    return isinstance(item, AlternativeSkill) or (
+        isinstance(item, MatchedSkill) and item.evidence != "implied"
+    )
 
 
 def _row(unit: list[Item], weight: float, points: float, total: float) -> Contribution:
