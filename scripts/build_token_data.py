@@ -1,7 +1,10 @@
-"""Write src/skillgap/extraction/token_data.json: the token pieces start-up would compute.
+"""Write what start-up would otherwise compute: the shipped taxonomy, validated
+(``src/skillgap/taxonomy/snapshot.json``), and the token pieces of its names and of spaCy's
+special cases (``src/skillgap/extraction/token_data.json``).
 
 Run after changing the shipped taxonomy, the tokenizer's rules or the spaCy version:
-``python scripts/build_token_data.py``. A test fails while the file is out of date.
+``python scripts/build_token_data.py``. A test fails while either file is out of date; a
+stale file is never used, only slower to start without.
 """
 
 from __future__ import annotations
@@ -11,28 +14,52 @@ from pathlib import Path
 
 from spacy.lang.en import English
 
-from skillgap.extraction.matcher import matched_texts
+from skillgap.extraction.context import ContextEngine
+from skillgap.extraction.matcher import SkillMatcher
+from skillgap.extraction.paraphrase import ParaphraseFinder
 from skillgap.extraction.tokenizer import CachingTokenizer
 from skillgap.taxonomy import Taxonomy
 
-TARGET = Path(__file__).resolve().parents[1] / "src" / "skillgap" / "extraction" / "token_data.json"
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "skillgap"
+TARGET = PACKAGE / "extraction" / "token_data.json"
+SNAPSHOT = PACKAGE / "taxonomy" / "snapshot.json"
 
 
 def build(taxonomy: Taxonomy) -> dict[str, object]:
-    """The pieces of every special case (bare) and of every form the matcher needs."""
+    """The pieces of every special case (bare), and of every text the matcher, the context
+    rules and the paraphrases tokenize at start-up."""
     nlp = English(create_tokenizer=lambda nlp: CachingTokenizer(nlp.vocab, precomputed=False))
     tokenizer: CachingTokenizer = nlp.tokenizer  # type: ignore[assignment]
     bare = {
         key: [token.text for token in tokenizer.bare(key)]
         for key in sorted(English.Defaults.tokenizer_exceptions)
     }
+    SkillMatcher(tokenizer, taxonomy)  # each asks pieces() of every text it tokenizes
+    ContextEngine(nlp)
+    ParaphraseFinder(nlp, taxonomy)
     tokens = {
-        text: [token.text for token in tokenizer(text)] for text in sorted(matched_texts(taxonomy))
+        text: [token.text for token in tokenizer(text)] for text in sorted(tokenizer.unlisted)
     }
     return {"fingerprint": tokenizer.fingerprint, "bare": bare, "tokens": tokens}
 
 
+def snapshot() -> dict[str, object]:
+    """The shipped taxonomy, validated from its TOML files (never from an old snapshot)."""
+    from importlib import resources
+
+    folder = resources.files("skillgap.taxonomy_data")
+    sources = sorted(
+        (entry.name, entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    )
+    return Taxonomy.from_sources(sources).snapshot()
+
+
 def main() -> None:
+    taxonomy = snapshot()
+    SNAPSHOT.write_text(json.dumps(taxonomy, ensure_ascii=False, separators=(",", ":")) + "\n")
+    print(f"wrote {SNAPSHOT} ({len(taxonomy['skills'])} skills)")
     data = build(Taxonomy.default())
     TARGET.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
     print(f"wrote {TARGET} ({len(data['bare'])} special cases, {len(data['tokens'])} forms)")

@@ -72,3 +72,14 @@ def test_tokenizer_precomputed_pieces_are_current() -> None:
         "token_data.json is out of date: run python scripts/build_token_data.py"
     )
     assert NLP.tokenizer.table, "the shipped pieces were not used"
+
+
+def test_taxonomy_snapshot_is_current_and_equals_the_validated_files() -> None:
+    """snapshot.json holds the validated TOML files; else run scripts/build_token_data.py."""
+    build = load_script("build_token_data")
+    fresh = build.snapshot()
+    assert json.loads(build.SNAPSHOT.read_text(encoding="utf-8")) == fresh, (
+        "snapshot.json is out of date: run python scripts/build_token_data.py"
+    )
+    shipped = Taxonomy.default()
+    assert shipped.snapshot() == fresh  # loaded from the snapshot, the same taxonomy

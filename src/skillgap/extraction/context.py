@@ -101,9 +101,9 @@ class ContextEngine:
             self.compiled.append(compiled)
             for phrase in sorted(set(self._phrases(rule))):
                 words = tuple(
-                    token.lower_.replace("\u2019", "'")
-                    for token in nlp.tokenizer(phrase)
-                    if not token.is_space
+                    piece.lower().replace("\u2019", "'")
+                    for piece in nlp.tokenizer.pieces(phrase)
+                    if not piece.isspace()
                 )
                 node = self.trie
                 for word in words:

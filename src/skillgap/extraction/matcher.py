@@ -93,11 +93,6 @@ def _forms(taxonomy: Taxonomy) -> dict[tuple[str, bool, str], set[str]]:
     return by_label
 
 
-def matched_texts(taxonomy: Taxonomy) -> set[str]:
-    """Every text the matcher tokenizes for this taxonomy (what token_data.json holds)."""
-    return {variant for variants in _forms(taxonomy).values() for variant in variants}
-
-
 def _shared_forms(taxonomy: Taxonomy) -> dict[str, set[str]]:
     """For each skill, the skills it shares an ``ambiguous_aliases`` form with."""
     by_form: dict[str, set[str]] = {}

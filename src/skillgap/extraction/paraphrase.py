@@ -95,7 +95,7 @@ class ParaphraseFinder:
         self._verbs: set[str] = set()  # every verb form a rule knows: evidence of coordination
 
         def tokens(text: str) -> list[str]:
-            return [token.text for token in nlp.tokenizer(text) if not token.is_space]
+            return [piece for piece in nlp.tokenizer.pieces(text) if not piece.isspace()]
 
         def add(text: str, rule: int, role: str, bare: bool = False, cased: bool = False) -> None:
             words = tokens(text)

@@ -112,6 +112,7 @@ class CachingTokenizer:
             self.finder.add(hashes(bare_pieces[key]), label)
         self._special: Tokenizer | None = None  # built on the first word that needs it
         self.words: dict[str, list[str] | None] = {}  # word -> its special tokens, if they differ
+        self.unlisted: set[str] = set()  # texts pieces() tokenized: the table lacked them
 
     def __call__(self, text: str) -> Doc:
         doc = self.bare(text)
@@ -150,9 +151,16 @@ class CachingTokenizer:
             yield self(text)
 
     def pieces(self, text: str) -> list[str]:
-        """The token texts of ``text``, from the precomputed table when it has them."""
+        """The token texts of ``text``, from the precomputed table when it has them.
+
+        Start-up asks this for every alias, cue and paraphrase word; the texts the table
+        lacks are kept in ``unlisted``, which is what ``scripts/build_token_data.py`` stores.
+        """
         known = self.table.tokens(text)
-        return known if known is not None else [token.text for token in self(text)]
+        if known is not None:
+            return known
+        self.unlisted.add(text)
+        return [token.text for token in self(text)]
 
     def special_tokenizer(self) -> Tokenizer:
         """spaCy's tokenizer with every special case: what the tokens must equal (tests)."""

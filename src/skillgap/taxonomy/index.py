@@ -8,6 +8,7 @@ with ``importlib.resources``, so a normal and an editable install find them the 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -108,7 +109,53 @@ class Taxonomy:
             for entry in folder.iterdir()
             if entry.name.endswith(".toml")
         )
+        snapshot = _snapshot()
+        if snapshot.get("version") == source_version(sources):
+            return cls.from_snapshot(snapshot)
         return cls.from_sources(sources)
+
+    def snapshot(self) -> dict[str, Any]:
+        """The validated taxonomy as plain JSON data (see :meth:`from_snapshot`)."""
+        return {
+            "version": self.version,
+            "categories": self.categories,
+            "files": self.files,
+            "phase_titles": {str(phase): title for phase, title in self.phase_titles.items()},
+            "skills": [
+                [
+                    s.category,
+                    s.phase,
+                    s.category_resource,
+                    s.interchangeable,
+                    s.soft,
+                    s.record.model_dump(mode="json"),
+                ]
+                for s in self.skills.values()
+            ],  # fmt: skip
+            "paraphrases": [
+                [file, item.model_dump(mode="json")] for file, item in self.paraphrases
+            ],
+        }
+
+    @classmethod
+    def from_snapshot(cls, data: dict[str, Any]) -> Taxonomy:
+        """A taxonomy from :meth:`snapshot` data, without validating it again.
+
+        Parsing and validating the 30 shipped TOML files took a third of a second at every
+        start; ``scripts/build_token_data.py`` stores the validated result, and it is used
+        only while its version (a digest of the files' text) matches the files.
+        """
+        skills = {}
+        for category, phase, resource, interchangeable, soft, fields in data["skills"]:
+            record = SkillRecord.model_construct(**fields)
+            skills[record.id] = Skill(
+                record.id, record.name, category, phase, record, resource, interchangeable, soft
+            )
+        paraphrases = tuple(
+            (file, Paraphrase.model_construct(**fields)) for file, fields in data["paraphrases"]
+        )
+        titles = {int(phase): title for phase, title in data["phase_titles"].items()}
+        return cls(skills, data["categories"], data["version"], data["files"], titles, paraphrases)
 
     @classmethod
     def from_path(cls, path: str | Path, base: Taxonomy | None = None) -> Taxonomy:
@@ -143,7 +190,8 @@ class Taxonomy:
         cls, sources: Iterable[tuple[str, str]], base: Taxonomy | None = None
     ) -> Taxonomy:
         """Validate ``(file name, TOML text)`` pairs and index them (on top of ``base``)."""
-        digest = hashlib.sha256(base.version.encode() if base else b"")
+        sources = list(sources)
+        version = source_version(sources, base)
         skills: dict[str, Skill] = dict(base.skills) if base else {}
         where: dict[str, str] = dict(base.files) if base else {}
         categories: dict[str, str] = dict(base.categories) if base else {}
@@ -152,7 +200,6 @@ class Taxonomy:
         defined: set[str] = set()
         extensions: list[tuple[str, Extension]] = []
         for filename, text in sources:
-            digest.update(filename.encode() + b"\0" + text.encode())
             data = _parse_file(filename, text)
             if data.category is not None and data.title is not None:
                 categories[data.category] = data.title
@@ -191,9 +238,7 @@ class Taxonomy:
         check_references(skills, where)
         check_aliases(skills, where)
         check_paraphrases(skills, paraphrases)
-        return cls(
-            skills, categories, digest.hexdigest()[:12], where, phase_titles, tuple(paraphrases)
-        )
+        return cls(skills, categories, version, where, phase_titles, tuple(paraphrases))
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -249,6 +294,27 @@ class Taxonomy:
             implied[target] = source
             stack.extend((nxt, source) for nxt in self.skills[target].implies)
         return implied
+
+
+SNAPSHOT_FILE = "snapshot.json"
+
+
+def source_version(sources: Iterable[tuple[str, str]], base: Taxonomy | None = None) -> str:
+    """The taxonomy version: a digest of its files' names and text (and its base's version)."""
+    digest = hashlib.sha256(base.version.encode() if base else b"")
+    for filename, text in sources:
+        digest.update(filename.encode() + b"\0" + text.encode())
+    return digest.hexdigest()[:12]
+
+
+@cache
+def _snapshot() -> dict[str, Any]:
+    """The shipped taxonomy, validated ahead of time (JSON, never code); empty if absent."""
+    try:
+        text = resources.files("skillgap.taxonomy").joinpath(SNAPSHOT_FILE).read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)
 
 
 def _parse_file(filename: str, text: str) -> CategoryFile:
