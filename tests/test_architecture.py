@@ -17,6 +17,7 @@ PACKAGE = REPO / "src" / "skillgap"
 # Lowest first. A module belongs to the longest prefix listed.
 LAYERS: list[set[str]] = [
     {"skillgap.errors", "skillgap.models", "skillgap.options", "skillgap.patterns"},
+    {"skillgap.data_files"},
     {"skillgap.files", "skillgap.taxonomy"},
     {"skillgap.ingest"},
     {"skillgap.extraction"},

@@ -96,6 +96,15 @@ TopMissingOpt = Annotated[
 ]
 
 
+def _workers(default: str) -> typer.models.OptionInfo:
+    """The --jobs option of a batch command, with what it defaults to."""
+    return typer.Option("--jobs", "-j", min=1, help=f"Worker processes (default: {default}).")
+
+
+RankWorkersOpt = Annotated[int | None, _workers("all cores")]
+MatchWorkersOpt = Annotated[int | None, _workers("1")]
+
+
 def _files(what: str, glob: str) -> typer.models.ArgumentInfo:
     """The argument of a batch command: many documents, named any way a shell can."""
     return typer.Argument(
@@ -191,10 +200,7 @@ def rank(
         bool,
         typer.Option("--resume", help="Keep the rows already in --output and skip their files."),
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
-    ] = None,
+    jobs: RankWorkersOpt = None,
     top_missing: TopMissingOpt = 5,
     redact: RedactOpt = False,
     taxonomy: TaxonomyOpt = None,
@@ -253,10 +259,7 @@ def match(
     jobs: Annotated[list[str], _files("Job ad", "ads/*.txt")],
     format: RowFormatOpt = RankFormat.text,  # type: ignore[attr-defined]
     output: OutputOpt = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: 1)."),
-    ] = None,
+    workers: MatchWorkersOpt = None,
     top_missing: TopMissingOpt = 5,
     password: PasswordOpt = None,
     taxonomy: TaxonomyOpt = None,

@@ -22,12 +22,13 @@ from pydantic import (
     model_validator,
 )
 
+from skillgap.data_files import validated_toml
 from skillgap.errors import RulesError
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover
-    import tomli as tomllib
+    pass
 
 RULES_FILE = "context_rules.toml"
 Category = Literal[
@@ -168,14 +169,7 @@ def load_rules(path: str | Path | None = None) -> RulesFile:
 
 def parse_rules(text: str, filename: str) -> RulesFile:
     """Validate rules text; every problem is named by file, rule and field."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise RulesError(f"{filename}: not valid TOML: {error}") from None
-    try:
-        rules = RulesFile.model_validate(raw)
-    except ValidationError as error:
-        raise RulesError(_describe(filename, raw, error)) from None
+    _, rules = validated_toml(text, filename, RulesFile, RulesError, _describe)
     for rule in rules.rule:
         for cue in rule.cues:
             try:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import spacy
 from spacy.symbols import ORTH
+
+from skillgap.data_files import shipped_json
 
 DATA_FILE = "token_data.json"
 
@@ -35,11 +36,7 @@ def fingerprint(patterns: list[str], exceptions: dict[str, list[dict[int, Any]]]
 
 @cache
 def _shipped() -> dict[str, Any]:
-    try:
-        text = resources.files("skillgap.extraction").joinpath(DATA_FILE).read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    return json.loads(text)
+    return shipped_json("skillgap.extraction", DATA_FILE)
 
 
 class PieceTable:

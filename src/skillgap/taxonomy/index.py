@@ -8,7 +8,6 @@ with ``importlib.resources``, so a normal and an editable install find them the 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -20,14 +19,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from skillgap.data_files import shipped_json, validated_toml
 from skillgap.errors import TaxonomyError
 from skillgap.taxonomy.checks import check_aliases, check_paraphrases, check_references
 from skillgap.taxonomy.schema import CategoryFile, Extension, Paraphrase, SkillRecord
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover
-    import tomli as tomllib
+    pass
 
 
 @dataclass(frozen=True)
@@ -310,22 +310,11 @@ def source_version(sources: Iterable[tuple[str, str]], base: Taxonomy | None = N
 @cache
 def _snapshot() -> dict[str, Any]:
     """The shipped taxonomy, validated ahead of time (JSON, never code); empty if absent."""
-    try:
-        text = resources.files("skillgap.taxonomy").joinpath(SNAPSHOT_FILE).read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    return json.loads(text)
+    return shipped_json("skillgap.taxonomy", SNAPSHOT_FILE)
 
 
 def _parse_file(filename: str, text: str) -> CategoryFile:
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise TaxonomyError(f"{filename}: not valid TOML: {error}") from error
-    try:
-        return CategoryFile.model_validate(raw)
-    except ValidationError as error:
-        raise TaxonomyError(_describe(filename, raw, error)) from None
+    return validated_toml(text, filename, CategoryFile, TaxonomyError, _describe)[1]
 
 
 def _describe(filename: str, raw: dict[str, Any], error: ValidationError) -> str:
