@@ -291,6 +291,75 @@ def match(
         )
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; loopback keeps it private.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="SKILLGAP_TOKEN",
+            help="Require 'Authorization: Bearer TOKEN' on every /v1 call but healthz (and on "
+            "the page's form); prefer the environment variable, which ps does not show.",
+            show_default=False,
+        ),
+    ] = None,
+    redact: RedactOpt = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Threads doing the CPU work.")
+    ] = 2,
+    taxonomy: TaxonomyOpt = None,
+) -> None:
+    """Serve the web page (/) and the HTTP API (/v1/...) on this machine; Ctrl-C stops it.
+
+    Needs the serve extra: pip install 'skillgap[serve]'.
+
+    Example: skillgap serve --port 8000, then open http://127.0.0.1:8000/
+    """
+    try:
+        import uvicorn
+
+        from skillgap.serve.app import LOOPBACK_NAMES, create_app
+    except ImportError as error:
+        raise SkillgapError(
+            f"serve needs the serve extra ({error.name} is missing); "
+            "install it with pip install 'skillgap[serve]'"
+        ) from None
+    from skillgap.analyzer import shared_analyzer
+    from skillgap.options import Limits
+    from skillgap.serve import ServeLimits
+
+    limits = ServeLimits(read=Limits.from_env(), workers=workers)
+    options = Options(limits=limits.read, redact=redact)
+    loopback = host in LOOPBACK_NAMES
+    if not loopback and not token:
+        print(
+            f"skillgap: note: serving on {host} without a token: anyone who can reach this "
+            "port can use it; set SKILLGAP_TOKEN (or --token)",
+            file=sys.stderr,
+        )
+    api = create_app(
+        shared_analyzer(_taxonomy(taxonomy), options),
+        token=token or None,
+        limits=limits,
+        allowed_hosts=LOOPBACK_NAMES if loopback else None,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    print(f"skillgap: serving http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(
+        api,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        limit_concurrency=limits.workers + limits.queue + 32,
+        timeout_graceful_shutdown=5,
+    )
+
+
 @contextmanager
 def _progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on standard error, only when it is a terminal."""
