@@ -41,6 +41,28 @@ def cli_json(*args: str, cwd: Path) -> bytes:
     return run.stdout
 
 
+def test_server_answers_eight_pdf_compares_at_once(served: Served) -> None:
+    """Concurrent PDF reads share one PDFium, which is not thread-safe: the lock keeps the
+    server alive and every answer right. First in the module: the server's first PDF reads
+    are the ones that raced."""
+    expected = cli_json("compare", "resume.pdf", "job.txt", cwd=EXAMPLES)
+    upload = {
+        "resume": ("resume.pdf", (EXAMPLES / "resume.pdf").read_bytes()),
+        "job": ("job.txt", (EXAMPLES / "job.txt").read_bytes()),
+    }
+    answers: list[bytes] = []
+
+    def post() -> None:
+        answers.append(httpx2.post(served.url + "/v1/compare", files=upload, timeout=60).content)
+
+    threads = [threading.Thread(target=post) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [expected] * 8
+
+
 def test_server_multipart_post_is_the_cli_json(served: Served) -> None:
     expected = cli_json("compare", "resume.pdf", "job.txt", cwd=EXAMPLES)
     upload = {
