@@ -153,6 +153,13 @@ class Browser:
                 clickCount=1,
             )
 
+    def evaluate(self, expression: str) -> Any:
+        """The value of a JavaScript expression in the tab (the test's, not the page's)."""
+        answer = self.call(
+            "Runtime.evaluate", session=True, expression=expression, returnByValue=True
+        )
+        return answer["result"]["value"]
+
     def dom(self) -> str:
         root = self.call("DOM.getDocument", session=True)["root"]["nodeId"]
         return self.call("DOM.getOuterHTML", session=True, nodeId=root)["outerHTML"]
@@ -211,3 +218,31 @@ def test_browser_shows_the_cli_words_for_a_bad_file(served: Served, tmp_path: Pa
     assert html.unescape(found.group(1)) == (
         "resume.pdf: not a PDF (no %PDF header); the file is corrupt or misnamed"
     )
+
+
+def test_browser_form_and_report_fit_a_phone(served: Served, tmp_path: Path) -> None:
+    """At 390 px (a phone), neither the form nor the report it leads to scrolls sideways."""
+    browser = Browser(tmp_path / "profile")
+    widths = "[document.documentElement.clientWidth, document.documentElement.scrollWidth]"
+    try:
+        browser.call(
+            "Emulation.setDeviceMetricsOverride",
+            session=True,
+            width=390,
+            height=844,
+            deviceScaleFactor=1,
+            mobile=True,
+        )
+        measured = []
+        browser.open(served.url + "/")
+        measured.append(browser.evaluate(widths))
+        browser.choose_file("#resume", EXAMPLES / "resume.pdf")
+        browser.choose_file("#job", EXAMPLES / "job.txt")
+        browser.click("#compare")
+        browser.wait_for("Page.loadEventFired")
+        assert 'id="score"' in browser.dom()
+        measured.append(browser.evaluate(widths))
+    finally:
+        browser.close()
+    for client, scroll in measured:
+        assert 370 <= client <= 390 and scroll <= client, measured
