@@ -104,7 +104,9 @@ def test_compare_text_is_never_opened_as_a_path(analyzer) -> None:
         ),
     ):
         assert response.status_code == 200, response.text
-        assert response.json()["matched"] == []  # the path's words name no skill
+        report = response.json()
+        assert report["resume"] == "<text>"
+        assert report["resume_quality"]["characters"] == len(secret)  # the path's own letters
 
 
 def test_compare_job_as_text_field_or_pasted_box(analyzer) -> None:
