@@ -204,3 +204,43 @@ def test_serve_without_the_extra_is_one_error_line(capsys, monkeypatch) -> None:
         "skillgap: error: serve needs the serve extra (uvicorn is missing); "
         "install it with pip install 'skillgap[serve]'"
     ]
+
+
+def _serve_args(monkeypatch, capsys, *args: str) -> tuple[dict, str]:  # noqa: ANN001
+    """What ``skillgap serve ARGS`` hands uvicorn (run is stubbed: nothing listens)."""
+    import uvicorn
+
+    handed: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: handed.update(app=app, **kwargs))
+    assert main(["serve", *args]) == 0
+    return handed, capsys.readouterr().err
+
+
+def test_serve_binds_loopback_and_checks_the_host_by_default(monkeypatch, capsys) -> None:
+    from fastapi.testclient import TestClient
+
+    monkeypatch.delenv("SKILLGAP_TOKEN", raising=False)
+    handed, err = _serve_args(monkeypatch, capsys, "--port", "8123")
+    assert handed["host"] == "127.0.0.1" and handed["port"] == 8123
+    assert "note" not in err and "http://127.0.0.1:8123/" in err
+    api = TestClient(handed["app"], base_url="http://127.0.0.1:8123")
+    assert api.get("/v1/healthz").status_code == 200
+    assert api.get("/v1/healthz", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_serve_elsewhere_without_a_token_says_so(monkeypatch, capsys) -> None:
+    monkeypatch.delenv("SKILLGAP_TOKEN", raising=False)
+    handed, err = _serve_args(monkeypatch, capsys, "--host", "0.0.0.0")
+    assert handed["host"] == "0.0.0.0"
+    assert "skillgap: note: serving on 0.0.0.0 without a token" in err
+
+
+def test_serve_takes_the_token_from_the_environment(monkeypatch, capsys) -> None:
+    from fastapi.testclient import TestClient
+
+    monkeypatch.setenv("SKILLGAP_TOKEN", "from-env")
+    handed, err = _serve_args(monkeypatch, capsys, "--host", "0.0.0.0")
+    assert "note" not in err
+    api = TestClient(handed["app"])
+    assert api.get("/v1/schema").status_code == 401
+    assert api.get("/v1/schema", headers={"authorization": "Bearer from-env"}).status_code == 200
