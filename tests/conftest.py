@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 from types import ModuleType
@@ -169,3 +176,62 @@ def extract(analyzer: skillgap.Analyzer):
         return analyzer.extract(document_from_text(text), kind)  # type: ignore[arg-type]
 
     return run
+
+
+@dataclass(frozen=True)
+class Served:
+    """A running ``skillgap serve``: its base URL and the log it writes."""
+
+    url: str
+    log: Path
+
+
+def free_port() -> int:
+    """A loopback TCP port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The real server (``python -m skillgap serve``, uvicorn) on a free loopback port, with
+    documents limited to 2 MiB (max_body 5 MiB); stopped after the module's tests."""
+    pytest.importorskip("uvicorn", reason="the serve extra is not installed")
+    folder = tmp_path_factory.mktemp("served")
+    port = free_port()
+    log = folder / "serve.log"
+    env = {**os.environ, "SKILLGAP_MAX_BYTES": str(2 << 20)}
+    env.pop("SKILLGAP_TOKEN", None)
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "skillgap", "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=folder,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"skillgap serve exited {process.returncode}: {log.read_text()}")
+            try:
+                with urllib.request.urlopen(url + "/v1/healthz", timeout=1) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"skillgap serve did not answer within 60 s: {log.read_text()}")
+            time.sleep(0.1)
+        yield Served(url, log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

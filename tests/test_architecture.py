@@ -1,8 +1,8 @@
 """The package layout keeps its promise: data flows down the stages, and no module cycles.
 
 Each stage may import the stages below it, never one above: ingest → extraction → gap →
-report, with the Analyzer, the batch runner and the CLI on top. Lazy imports inside functions
-count (they are real dependencies); imports under ``if TYPE_CHECKING:`` do not.
+report, with the Analyzer, the batch runner, the server and the CLI on top. Lazy imports
+inside functions count (they are real dependencies); imports under ``if TYPE_CHECKING:`` do not.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
     {"skillgap.report"},
     {"skillgap.analyzer", "skillgap.spacy_component"},
     {"skillgap.batch"},
+    {"skillgap.serve"},
     {"skillgap.cli", "skillgap.__main__", "skillgap"},
 ]
 

@@ -7,7 +7,7 @@ cannot be read becomes a row with an ``error`` and the run goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,9 +36,15 @@ class MatchTask:
 
     def score(self, path: str | Path) -> MatchRow:
         """Compare the résumé with one job file; any failure becomes the row's error."""
-        shown = display_name(path)
+        return self.score_source(str(path), Path(path))
+
+    def score_source(self, name: str, source: Source | Callable[[], Source]) -> MatchRow:
+        """The row of one job ad, however it arrives: a path, or a callable that reads it
+        (an upload the server holds in memory), so that reading fails into the row too."""
+        shown = display_name(name)
         try:
-            report = self.analyzer.compare(self.resume, Path(path))
+            job = source() if callable(source) else source
+            report = self.analyzer.compare(self.resume, job)
         except SkillgapError as error:
             return MatchRow(file=shown, error=" ".join(str(error).split()), resume=self.source)
         except Exception as error:  # one broken file must not end the run

@@ -45,15 +45,21 @@ class RankTask:
 
     def score(self, path: str | Path) -> RankRow:
         """Compare one résumé file with the job; any failure becomes the row's error."""
-        shown = self.shown(str(path))
         if _is_pattern(str(path)) and not Path(path).exists():
             return self.failed(
                 str(path), "no file matches the pattern; check it, and quote it for the shell"
             )
+        return self.score_source(str(path), Path(path))
+
+    def score_source(self, name: str, source: Source | Callable[[], Source]) -> RankRow:
+        """The row of one résumé, however it arrives: a path, or a callable that reads it
+        (an upload the server holds in memory), so that reading fails into the row too."""
+        shown = self.shown(name)
         try:
-            report = self.analyzer.compare(Path(path), self.job)
+            resume = source() if callable(source) else source
+            report = self.analyzer.compare(resume, self.job)
         except SkillgapError as error:
-            message = str(error).replace(display_name(path), shown)
+            message = str(error).replace(display_name(name), shown)
             return RankRow(file=shown, error=" ".join(message.split()), job=self.job.source)
         except Exception as error:  # one broken file must not end the batch
             message = (

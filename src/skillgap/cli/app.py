@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -31,6 +31,7 @@ from skillgap.report import PROFILE_FORMATS, REPORT_FORMATS
 from skillgap.report.rows import ROW_FORMATS
 
 if TYPE_CHECKING:
+    from skillgap.models import MatchRow, RankRow
     from skillgap.taxonomy import Taxonomy
 
 EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -246,10 +247,15 @@ def rank(
         )
     if output is None:
         _emit(format_rows(rows, format.value, task.job.source), None)
+    _fail_on_unread(rows, "résumé")
+
+
+def _fail_on_unread(rows: Sequence[RankRow | MatchRow], what: str) -> None:
+    """A batch exits 2 when any file was unreadable; its row already holds the reason."""
     failed = sum(row.error is not None for row in rows)
     if failed:
         raise SkillgapError(
-            f"{failed} of {len(rows)} résumé files could not be read; see their error column"
+            f"{failed} of {len(rows)} {what} files could not be read; see their error column"
         )
 
 
@@ -287,11 +293,76 @@ def match(
     task = MatchTask(analyzer, profile, top_missing)
     rows = match_rows(score_files(task, paths, jobs=workers or 1))
     _emit(format_match_rows(rows, format.value, profile.source), output)
-    failed = sum(row.error is not None for row in rows)
-    if failed:
+    _fail_on_unread(rows, "job")
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; loopback keeps it private.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="SKILLGAP_TOKEN",
+            help="Require 'Authorization: Bearer TOKEN' on every /v1 call but healthz (and on "
+            "the page's form); prefer the environment variable, which ps does not show.",
+            show_default=False,
+        ),
+    ] = None,
+    redact: RedactOpt = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Threads doing the CPU work.")
+    ] = 2,
+    taxonomy: TaxonomyOpt = None,
+) -> None:
+    """Serve the web page (/) and the HTTP API (/v1/...) on this machine; Ctrl-C stops it.
+
+    Needs the serve extra: pip install 'skillgap[serve]'.
+
+    Example: skillgap serve --port 8000, then open http://127.0.0.1:8000/
+    """
+    try:
+        import uvicorn
+
+        from skillgap.serve.app import LOOPBACK_NAMES, create_app
+    except ImportError as error:
         raise SkillgapError(
-            f"{failed} of {len(rows)} job files could not be read; see their error column"
+            f"serve needs the serve extra ({error.name} is missing); "
+            "install it with pip install 'skillgap[serve]'"
+        ) from None
+    from skillgap.analyzer import shared_analyzer
+    from skillgap.options import Limits
+    from skillgap.serve import ServeLimits
+
+    limits = ServeLimits(read=Limits.from_env(), workers=workers)
+    options = Options(limits=limits.read, redact=redact)
+    loopback = host in LOOPBACK_NAMES
+    if not loopback and not token:
+        print(
+            f"skillgap: note: serving on {host} without a token: anyone who can reach this "
+            "port can use it; set SKILLGAP_TOKEN (or --token)",
+            file=sys.stderr,
         )
+    api = create_app(
+        shared_analyzer(_taxonomy(taxonomy), options),
+        token=token or None,
+        limits=limits,
+        allowed_hosts=LOOPBACK_NAMES if loopback else None,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    print(f"skillgap: serving http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(
+        api,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        limit_concurrency=limits.workers + limits.queue + 32,
+        timeout_graceful_shutdown=5,
+    )
 
 
 @contextmanager

@@ -13,13 +13,19 @@ may hold at most ``MAX_CHARS_PER_PAGE`` characters; characters off the page or l
 quarter of it are dropped and every layout region lies inside a page of sane size, so
 pdfminer's spatial index stays small; and pdfminer runs under a watchdog that stops it at
 ``max_seconds`` wherever it is (:mod:`skillgap.ingest.guard`).
+
+PDFium is not thread-safe (two documents read at once in two threads crash it), so one lock
+lets one thread of a process into it at a time; a server's other threads wait for it, and a
+forked child starts with the lock free.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
+import threading
 import time
 from dataclasses import dataclass
 from importlib.util import find_spec
@@ -37,6 +43,16 @@ MAX_NESTING = 1_000  # graphics states saved (q) at once; real files nest a few 
 MAX_OPERANDS = 10_000  # operands waiting for an operator; real operators take at most a few
 CHILD_MEMORY_EXTRA = 64 * 1024 * 1024  # bytes a sandboxed reader may use beyond max_unpacked
 _SAMPLE = 16  # characters per page whose Unicode mapping pdfium is asked about first
+_PDFIUM = threading.Lock()  # held by the one thread inside PDFium
+
+
+def _free_pdfium() -> None:
+    global _PDFIUM
+    _PDFIUM = threading.Lock()  # a child forked while another thread held it must not wait
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_free_pdfium)
 
 
 @dataclass(frozen=True)
@@ -83,16 +99,22 @@ def _extract(
     data: bytes, name: str, limits: Limits, password: str | None, backend: PdfBackend
 ) -> PdfText:
     reader = _pdfium_pages if backend == "pdfium" else _pdfminer_pages
-    until = time.monotonic() + limits.max_seconds
     pages: list[str] = []
     columns = unmapped = characters = 0
-    with deadline(limits.max_seconds, lambda: _exhausted(name, limits, "time")):
-        for page in reader(data, name, limits, password, until):
-            pages.append(page.text)
-            columns = max(columns, page.columns)
-            unmapped += page.unmapped
-            characters += page.characters
-            _check_deadline(until, name, limits)
+    # the wait for PDFium is not the file's reading time: the lock comes before the deadline
+    with _PDFIUM if backend == "pdfium" else contextlib.nullcontext():
+        until = time.monotonic() + limits.max_seconds
+        with deadline(limits.max_seconds, lambda: _exhausted(name, limits, "time")):
+            read = reader(data, name, limits, password, until)
+            try:
+                for page in read:
+                    pages.append(page.text)
+                    columns = max(columns, page.columns)
+                    unmapped += page.unmapped
+                    characters += page.characters
+                    _check_deadline(until, name, limits)
+            finally:
+                read.close()  # the document is closed while the lock is still held
     return PdfText("\n\n".join(pages), len(pages), max(columns, 1), backend, unmapped, characters)
 
 

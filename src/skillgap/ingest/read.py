@@ -79,7 +79,7 @@ def read_bytes(path: Path, name: str, limits: Limits) -> bytes:
 def _read_regular(fd: int, name: str, limits: Limits) -> bytes:
     size = os.fstat(fd).st_size
     if size > limits.max_bytes:
-        raise _too_large(name, limits, size)
+        raise too_large(name, limits, size)
     chunks: list[bytes] = []
     total, wanted = 0, min(size + 1, limits.max_bytes + 1)
     while total <= limits.max_bytes:
@@ -89,7 +89,7 @@ def _read_regular(fd: int, name: str, limits: Limits) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     if total > limits.max_bytes:  # it grew while being read
-        raise _too_large(name, limits)
+        raise too_large(name, limits)
     return b"".join(chunks)
 
 
@@ -115,7 +115,7 @@ def _read_pipe(fd: int, name: str, limits: Limits) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     if total > limits.max_bytes:
-        raise _too_large(name, limits)
+        raise too_large(name, limits)
     return b"".join(chunks)
 
 
@@ -133,11 +133,12 @@ def _read_stdin(limits: Limits) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     if total > limits.max_bytes:
-        raise _too_large("<stdin>", limits)
+        raise too_large("<stdin>", limits)
     return b"".join(chunks)
 
 
-def _too_large(name: str, limits: Limits, size: int | None = None) -> DocumentError:
+def too_large(name: str, limits: Limits, size: int | None = None) -> DocumentError:
+    """The one message for an input over ``max_bytes`` (a file, a pipe, an upload)."""
     what = f"file is {size / 1_048_576:.0f} MB, over the" if size else "input is over the"
     return DocumentError(
         f"{name}: {what} {limits.max_bytes / 1_048_576:.0f} MB limit (max_bytes); "
@@ -152,7 +153,7 @@ def document_from_bytes(
     options = options or Options()
     limits = options.read_limits()
     if len(data) > limits.max_bytes:
-        raise _too_large(name, limits)
+        raise too_large(name, limits)
     kind = choose(data, name, suffix)
     return _finish(kind.read(data, name, options), name=name, fmt=kind.format)
 

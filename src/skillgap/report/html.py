@@ -88,12 +88,17 @@ def coverage_bars(report: GapReport) -> list[Bar]:
 
 @lru_cache(maxsize=1)
 def _template() -> Template:
+    return load_template("skillgap.report", "report.html.j2")
+
+
+def load_template(package: str, name: str) -> Template:
+    """A page template of ``package``'s templates/ folder: autoescaped, strict about names."""
     environment = Environment(
-        loader=PackageLoader("skillgap.report", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return environment.get_template("report.html.j2")
+    return environment.get_template(name)
