@@ -96,6 +96,54 @@ AMBIGUOUS = [
     ("resume", "Biopsy of a lymph node showed nothing.", [], ["Node.js"]),
     ("resume", "Node, Express", ["Node.js", "Express"], []),
     ("resume", "Stack: Node, Express, MongoDB", ["Node.js", "Express", "MongoDB"], []),
+    # Helm: "at the helm" is an idiom; its charts are the tool
+    ("job", "Evolving our Helm charts and the golden-path templates", ["Helm"], []),
+    ("resume", "Wrote the Helm chart and manifests for every service", ["Helm"], []),
+    ("job", "With our new CTO at the helm we are doubling the team.", [], ["Helm"]),
+    # An ambiguous name in a sentence naming other technologies is one of them
+    (
+        "job",
+        "They talk to each other through Kafka, keep their state in Cassandra and PostgreSQL.",
+        ["Kafka", "Cassandra", "PostgreSQL"],
+        [],
+    ),
+    (
+        "resume",
+        "JWT-based authentication and role-based authorization for admins",
+        ["Authorization"],
+        [],
+    ),
+    ("resume", "Read Kafka and Borges in the book club.", [], ["Kafka"]),
+    (
+        "resume",
+        "Research on machine learning for portfolio hedging and replication",
+        ["Machine learning"],
+        ["Replication"],
+    ),  # the same name twice is one neighbour
+    ("resume", "US work authorization; no sponsorship needed", [], ["Authorization"]),
+    # Tempo the tracing backend is capitalised; a tempo is a pace
+    (
+        "job",
+        "Own the metrics, alerting and OpenTelemetry tracing through to Tempo",
+        ["Grafana Tempo"],
+        [],
+    ),
+    ("job", "We keep a steady tempo of releases.", [], ["Grafana Tempo"]),
+    # Short acronyms take a plural too
+    ("resume", "Replaced session cookies with short-lived JWTs", ["JWT"], []),
+    ("resume", "Issued JWTs to the mobile clients", ["JWT"], []),
+    # CI, the practice word; "GitLab CI" is the product
+    ("job", "GitHub for code and GitHub Actions for CI.", ["GitHub Actions", "CI/CD"], []),
+    ("resume", "Set up visual-regression checks in CI", ["CI/CD"], []),
+    ("resume", "Tools: Docker, Git, GitLab CI", ["GitLab CI"], ["CI/CD"]),
+    # "failover" and bare "sprints" name neither High availability nor Scrum
+    (
+        "resume",
+        "Set up read replicas and automatic failover for the clusters",
+        [],
+        ["High availability"],
+    ),
+    ("job", "The team works in an agile setup with two-week sprints.", ["Agile"], ["Scrum"]),
     pytest.param(
         "resume",
         "Node failures in the cluster were handled automatically.",

@@ -121,7 +121,7 @@ def surface_variants(alias: Alias) -> Iterable[str]:
         last = form.split()[-1]
         if (
             _WORD_END.search(form)
-            and len(last) > 3
+            and (len(last) > 3 or (len(last) == 3 and last.isupper()))  # "JWTs", "SDKs"
             and not form.endswith(("s", "y", "x", "ch", "sh"))
             and not alias.case_sensitive
         ):
