@@ -144,6 +144,27 @@ AMBIGUOUS = [
         ["High availability"],
     ),
     ("job", "The team works in an agile setup with two-week sprints.", ["Agile"], ["Scrum"]),
+    # A foundation named after a project is an organisation, not a claim of the project
+    ("resume", "Certificate in cloud basics, issued by The Linux Foundation", [], ["Linux"]),
+    ("resume", "Member of the Python Software Foundation", [], ["Python"]),
+    ("resume", "Strong foundation in Linux administration", ["Linux"], []),
+    ("resume", "Built desktop tools with Windows Presentation Foundation", ["WPF"], []),
+    # Machines communicating, business figures and measuring devices
+    (
+        "resume",
+        "Replaced REST calls with gRPC for inter-service communication",
+        [],
+        ["Communication"],
+    ),
+    ("resume", "Firmware for serial communication with the sensors", [], ["Communication"]),
+    ("job", "Excellent communication with the network team", ["Communication"], []),
+    ("job", "Report revenue metrics and growth metrics to the board", [], ["Metrics"]),
+    ("job", "Define production metrics and alerts for each service", ["Metrics"], []),
+    ("resume", "Installed temperature loggers in the cold store", [], ["Logging"]),
+    ("resume", "Read the data loggers on each turbine monthly", [], ["Logging"]),
+    ("resume", "Structured logging with one logger per module", ["Logging"], []),
+    # A tool called Agile Central is not the Agile practice
+    ("resume", "Tracked stories in CA Agile Central and Jira", ["Rally", "Jira"], ["Agile"]),
     pytest.param(
         "resume",
         "Node failures in the cluster were handled automatically.",
