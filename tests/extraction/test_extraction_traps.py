@@ -136,6 +136,9 @@ AMBIGUOUS = [
     ("job", "GitHub for code and GitHub Actions for CI.", ["GitHub Actions", "CI/CD"], []),
     ("resume", "Set up visual-regression checks in CI", ["CI/CD"], []),
     ("resume", "Tools: Docker, Git, GitLab CI", ["GitLab CI"], ["CI/CD"]),
+    ("resume", "Tests run in CI on every merge", ["CI/CD"], []),
+    ("resume", "Lean and continuous improvement (CI) champion for the plant", [], ["CI/CD"]),
+    ("job", "Continuous improvement (CI) of warehouse processes", [], ["CI/CD"]),
     # "failover" and bare "sprints" name neither High availability nor Scrum
     (
         "resume",
