@@ -166,6 +166,10 @@ AMBIGUOUS = [
     ("resume", "Installed temperature loggers in the cold store", [], ["Logging"]),
     ("resume", "Read the data loggers on each turbine monthly", [], ["Logging"]),
     ("resume", "Structured logging with one logger per module", ["Logging"], []),
+    # Monitoring people or progress is not monitoring systems
+    ("resume", "Supervised and monitored the site labour on two projects", [], ["Monitoring"]),
+    ("resume", "Monitored project progress and budgets weekly", [], ["Monitoring"]),
+    ("job", "Set up monitoring for the rota service our staff rely on", ["Monitoring"], []),
     # A tool called Agile Central is not the Agile practice
     ("resume", "Tracked stories in CA Agile Central and Jira", ["Rally", "Jira"], ["Agile"]),
     pytest.param(
