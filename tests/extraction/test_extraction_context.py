@@ -107,6 +107,11 @@ RESUME_LEARNING = [
     ("Self-taught Rust (in progress)", {"Rust": "learning"}),
     ("Go (currently learning), Python (5 years)", {"Go": "learning", "Python": "held"}),
     ("Plan to learn Terraform next year.", {"Terraform": "learning"}),
+    ("Kotlin — looking forward to learning it.", {"Kotlin": "learning"}),
+    ("Terraform: I'd like to learn it properly", {"Terraform": "learning"}),
+    ("Rust - hoping to pick it up this winter", {"Rust": "learning"}),
+    ("Want to learn Kafka and Flink next", {"Kafka": "learning"}),
+    ("Python: six years, keen to learn more about its internals", {"Python": "held"}),
     ("Reinforcement learning with PyTorch.", {"PyTorch": "held"}),
 ]
 
