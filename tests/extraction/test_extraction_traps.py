@@ -246,6 +246,12 @@ def test_traps_claims_next_to_cues(
 
 # (text, skill, requirement) for job ads
 REQUIREMENT = [
+    # "Not a requirement:" and a stated preference for people with the skill
+    ("Not a requirement: AWS experience", "AWS", "preferred"),
+    ("Not mandatory: Kubernetes knowledge, we run a small cluster", "Kubernetes", "preferred"),
+    ("Strong preference for candidates with Scala.", "Scala", "preferred"),
+    ("Preference given to applicants with Go experience", "Go", "preferred"),
+    ("Python is required; preference given to those with Django", "Python", "required"),
     ("## Requirements\n- Python\n- PostgreSQL", "Python", "required"),
     ("## Requirements\n- Python\n- PostgreSQL", "PostgreSQL", "required"),
     ("Requirements:\n* Docker", "Docker", "required"),
