@@ -291,6 +291,10 @@ def test_traps_resume_skills_have_no_requirement(extract, text: str) -> None:
 
 # (kind, text, skill, years)
 YEARS = [
+    # "N and a half years"
+    ("resume", "Two and a half years of Rust in production", "Rust", 2.5),
+    ("resume", "Kotlin: three and a half yrs", "Kotlin", 3.5),
+    ("job", "At least 4 and a half years with Java", "Java", 4.5),
     ("job", "5+ years of Python", "Python", 5.0),
     ("job", "5+ years of Java development", "Java", 5.0),
     ("resume", "3 years of experience with Django", "Django", 3.0),
