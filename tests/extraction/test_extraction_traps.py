@@ -170,6 +170,13 @@ AMBIGUOUS = [
     ("resume", "Supervised and monitored the site labour on two projects", [], ["Monitoring"]),
     ("resume", "Monitored project progress and budgets weekly", [], ["Monitoring"]),
     ("job", "Set up monitoring for the rota service our staff rely on", ["Monitoring"], []),
+    # A name cut by one line break of wrapped prose is still the name; a new line that starts
+    # a new item (capital letter) or a blank line between are not joined
+    ("job", "help raise the bar through code\nreview and mentoring", ["Code review"], []),
+    ("resume", "Accessibility Automated\n   testing GDPR", ["Test automation"], []),
+    ("resume", "Skills\nMachine\nLearning", [], ["Machine learning"]),
+    ("resume", "we did code\n\nreview later", [], ["Code review"]),
+    ("resume", "Topics: object oriented design patterns and TDD", ["Design patterns"], []),
     # A tool called Agile Central is not the Agile practice
     ("resume", "Tracked stories in CA Agile Central and Jira", ["Rally", "Jira"], ["Agile"]),
     pytest.param(

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
@@ -57,6 +58,7 @@ class SkillMatcher:
         """
         rows = doc.to_array([LOWER, ORTH])
         matches = self.lower.find(rows[:, 0]) + self.exact.find(rows[:, 1])
+        matches += _across_breaks(doc, rows, (self.lower, self.exact))
         # Longest first at each start; of two labels for one span, the canonical name first.
         exact = self.exact_name
         matches.sort(key=lambda match: (match[1], match[1] - match[2], not exact[match[0]]))
@@ -127,3 +129,30 @@ def surface_variants(alias: Alias) -> Iterable[str]:
         ):
             forms.add(form + "s")
     return forms
+
+
+def _across_breaks(
+    doc: Doc, rows: numpy.ndarray, indexes: tuple[SequenceIndex, SequenceIndex]
+) -> list[tuple[int, int, int]]:
+    """Names a single line break cuts in two ("code\nreview", "Automated\n  testing"): the
+    words on either side of a break token are read as if the break were a space."""
+    breaks = {
+        t.i
+        for t in doc
+        if t.is_space
+        and t.text.count("\n") == 1
+        and 0 < t.i < len(doc) - 1
+        and doc[t.i + 1].is_lower  # wrapped prose goes on in lower case; a new item does not
+        and doc[t.i - 1].is_alpha
+    }
+    if not breaks:
+        return []
+    back = [i for i in range(len(doc)) if i not in breaks]
+    keep = numpy.array(back)
+    found = []
+    for column, index in enumerate(indexes):
+        for label, start, stop in index.find(rows[keep, column]):
+            first, last = back[start], back[stop - 1] + 1
+            if last - first != stop - start:  # it spans a break
+                found.append((label, first, last))
+    return found
