@@ -114,6 +114,8 @@ AMBIGUOUS = [
         [],
     ),
     ("resume", "Read Kafka and Borges in the book club.", [], ["Kafka"]),
+    ("resume", "Kafka consumers with no message loss", ["Kafka"], []),
+    ("resume", "Wrote the Kafka producers for order events", ["Kafka"], []),
     (
         "resume",
         "Research on machine learning for portfolio hedging and replication",

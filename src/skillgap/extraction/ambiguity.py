@@ -28,7 +28,8 @@ TECH_WORDS = {
     "alerting", "dashboards", "observability", "strategies", "distributed", "storage",
     "software", "technologies", "technology", "proficiency", "proficient", "experience",
     "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
-    "chart", "charts", "manifests",
+    "chart", "charts", "manifests", "consumer", "consumers", "producer", "producers", "topics",
+    "brokers", "partitions",
 }  # fmt: skip
 
 TECH_BEFORE = {"in", "with", "using", "via", "written", "wrote", "built", "use", "uses",
