@@ -276,6 +276,12 @@ TAG_LINES = [
     (J, "Technologies:\njavascript angular reactjs", {"React": "required", "Angular": "required"}),
     (J, "cypress mocha.js jest", {"Cypress": "required", "Jest": "required"}),
     (J, "- terraform\n- and yaml", {"YAML": "required"}),
+    # a short label before a colon is not one of the tags; backticks and pipes are glue
+    (R, "Stack: ruby, rails, postgres, sidekiq", {"Ruby": "held", "Ruby on Rails": "held"}),
+    (J, "Tech stack: go, rest, react", {"Go": "required", "REST": "required"}),
+    (R, "`python` `go` `docker` `k8s`", {"Go": "held", "Kubernetes": "held"}),
+    (J, "python | go | kafka", {"Go": "required", "Kafka": "required"}),
+    (R, "Core competencies | Spring Boot | Kafka | REST", {"Kafka": "held", "REST": "held"}),
 ]
 TAG_LINE_TRAPS = [
     (J, "work with the rest of the team on the go-live", {"REST": "absent", "Go": "absent"}),
@@ -287,6 +293,8 @@ TAG_LINE_TRAPS = [
         {"Elasticsearch": "absent", "Helm": "absent"},
     ),
     (J, "java rest per node", {"Node.js": "absent"}),
+    (R, "I worked with the rest of the team: python, go", {"REST": "absent", "Go": "absent"}),
+    (J, "Note: we go to the rest of the offsites", {"REST": "absent", "Go": "absent"}),
 ]
 
 
