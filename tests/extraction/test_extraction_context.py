@@ -153,6 +153,13 @@ JOB_NEGATION = [  # the role does not use it
     ("You will not be writing Java.", {"Java": "negated"}),
     ("We've retired our Java services.", {"Java": "negated"}),
     ("Our stack is Python only — no Java.", {"Python": "required", "Java": "negated"}),
+    ("We retired our last PHP service in 2022.", {"PHP": "negated"}),
+    (
+        "We've deprecated MongoDB in favour of PostgreSQL.",
+        {"MongoDB": "negated", "PostgreSQL": "required"},
+    ),
+    ("We decommissioned the last Oracle database last year.", {"Oracle Database": "negated"}),
+    ("You will migrate the deprecated Java services to Kotlin.", {"Java": "required"}),
 ]
 
 JOB_NOT_A_PREREQUISITE = [  # the team uses it, but does not require it: preferred
