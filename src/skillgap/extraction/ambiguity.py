@@ -28,9 +28,11 @@ TECH_WORDS = {
     "alerting", "dashboards", "observability", "strategies", "distributed", "storage",
     "software", "technologies", "technology", "proficiency", "proficient", "experience",
     "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
-    "chart", "charts", "manifests", "consumer", "consumers", "producer", "producers", "topics",
-    "brokers", "partitions",
+    "chart", "charts", "manifests", "topics", "brokers", "partitions",
 }  # fmt: skip
+# Words that are technical only right after the name: "Kafka consumers", not "availability
+# for downstream consumers".
+TECH_NEXT = {"consumer", "consumers", "producer", "producers"}
 
 TECH_BEFORE = {"in", "with", "using", "via", "written", "wrote", "built", "use", "uses",
                "used", "programming", "develop", "developing", "proficient", "knowledge",
@@ -77,7 +79,9 @@ def has_tech_context(
     if in_skill_list(doc, start, end, other_mentions):
         return True
     nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and (nxt.lower_ in TECH_WORDS or _is_version(nxt)):
+    if nxt is not None and (
+        nxt.lower_ in TECH_WORDS or nxt.lower_ in TECH_NEXT or _is_version(nxt)
+    ):
         return True
     prev = doc[start - 1] if start > clause_start else None
     if prev is not None and prev.lower_ in TECH_BEFORE:
