@@ -115,6 +115,9 @@ AMBIGUOUS = [
     ),
     ("resume", "Read Kafka and Borges in the book club.", [], ["Kafka"]),
     ("resume", "Kafka consumers with no message loss", ["Kafka"], []),
+    ("resume", "Some exposure to Kafka.", ["Kafka"], []),
+    ("job", "Familiarity with Spring and Hibernate", ["Spring", "Hibernate"], []),
+    ("resume", "Good exposure to customers every day, as Kafka said", [], ["Kafka"]),
     ("resume", "Wrote the Kafka producers for order events", ["Kafka"], []),
     (
         "resume",

@@ -28,7 +28,7 @@ TECH_WORDS = {
     "alerting", "dashboards", "observability", "strategies", "distributed", "storage",
     "software", "technologies", "technology", "proficiency", "proficient", "experience",
     "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
-    "chart", "charts", "manifests", "topics", "brokers", "partitions",
+    "chart", "charts", "manifests", "topics", "brokers", "partitions", "exposure", "familiarity",
 }  # fmt: skip
 # Words that are technical only right after the name: "Kafka consumers", not "availability
 # for downstream consumers".
