@@ -35,6 +35,9 @@ JOBS = [
     ("- Strong experience with Django or FastAPI", [["Django", "FastAPI"]]),
     ("- Kotlin/Java on the JVM", [["Kotlin", "Java"]]),
     ("- Experience with one of AWS, GCP or Azure", [["AWS", "Google Cloud", "Azure"]]),
+    ("- IaC: Terraform preferred, Ansible acceptable", [["Terraform", "Ansible"]]),
+    ("- Kafka preferred, RabbitMQ acceptable", [["Kafka", "RabbitMQ"]]),
+    ("- Kafka preferred, RabbitMQ and Redis", []),
 ]
 
 

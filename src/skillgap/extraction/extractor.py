@@ -320,7 +320,12 @@ class Extractor:
             options = substitutes(self.taxonomy, [c.skill_id for c in run])
             names = [self.taxonomy[sid].name for sid in options]
             trailing = [t.lower_ for t in doc[run[-1].end : run[-1].end + 3] if not t.is_space]
-            if len(names) > 1 and (alternative or "or" in trailing[:2]) and names not in groups:
+            accepted = trailing[:1] == ["acceptable"]  # "Terraform preferred, Ansible acceptable"
+            if (
+                len(names) > 1
+                and (alternative or accepted or "or" in trailing[:2])
+                and names not in groups
+            ):
                 groups.append(names)
 
         for cand in mentions:
