@@ -317,15 +317,15 @@ class Extractor:
         alternative = False
 
         def flush() -> None:
-            options = substitutes(self.taxonomy, [c.skill_id for c in run])
-            names = [self.taxonomy[sid].name for sid in options]
+            if len({c.skill_id for c in run}) < 2:
+                return
             trailing = [t.lower_ for t in doc[run[-1].end : run[-1].end + 3] if not t.is_space]
             accepted = trailing[:1] == ["acceptable"]  # "Terraform preferred, Ansible acceptable"
-            if (
-                len(names) > 1
-                and (alternative or accepted or "or" in trailing[:2])
-                and names not in groups
-            ):
+            if not (alternative or accepted or "or" in trailing[:2]):
+                return
+            options = substitutes(self.taxonomy, [c.skill_id for c in run])
+            names = [self.taxonomy[sid].name for sid in options]
+            if len(names) > 1 and names not in groups:
                 groups.append(names)
 
         for cand in mentions:

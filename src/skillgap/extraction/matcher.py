@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from skillgap.extraction.sequences import SequenceIndex, hashes
@@ -131,28 +131,38 @@ def surface_variants(alias: Alias) -> Iterable[str]:
     return forms
 
 
+BREAK_REACH = 6  # words searched on each side of a line break: longer than any name
+
+
 def _across_breaks(
     doc: Doc, rows: numpy.ndarray, indexes: tuple[SequenceIndex, SequenceIndex]
 ) -> list[tuple[int, int, int]]:
     """Names a single line break cuts in two ("code\nreview", "Automated\n  testing"): the
     words on either side of a break token are read as if the break were a space."""
+    flags = doc.to_array([IS_SPACE, IS_LOWER, IS_ALPHA])
+    size = len(doc)
     breaks = {
-        t.i
-        for t in doc
-        if t.is_space
-        and t.text.count("\n") == 1
-        and 0 < t.i < len(doc) - 1
-        and doc[t.i + 1].is_lower  # wrapped prose goes on in lower case; a new item does not
-        and doc[t.i - 1].is_alpha
+        i
+        for i in numpy.flatnonzero(flags[:, 0]).tolist()
+        if 0 < i < size - 1
+        and flags[i + 1, 1]  # wrapped prose goes on in lower case; a new item does not
+        and flags[i - 1, 2]
+        and doc[i].text.count("\n") == 1
     }
     if not breaks:
         return []
-    back = [i for i in range(len(doc)) if i not in breaks]
-    keep = numpy.array(back)
+    # Only the few words around each break are searched again, windows apart by a 0 hash.
+    back: list[int] = []
+    for brk in sorted(breaks):
+        back.extend(i for i in range(max(0, brk - BREAK_REACH), min(size, brk + BREAK_REACH + 1))
+                    if i not in breaks)  # fmt: skip
+        back.append(-1)
+    picks = numpy.array(back)
     found = []
     for column, index in enumerate(indexes):
-        for label, start, stop in index.find(rows[keep, column]):
+        window = numpy.where(picks >= 0, rows[picks, column], 0).astype(rows.dtype)
+        for label, start, stop in index.find(window):
             first, last = back[start], back[stop - 1] + 1
-            if last - first != stop - start:  # it spans a break
+            if -1 not in back[start:stop] and last - first != stop - start:  # spans a break
                 found.append((label, first, last))
     return found

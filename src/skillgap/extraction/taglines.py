@@ -67,7 +67,7 @@ def tag_lines(tokens: Tokens, lines: list[int], spans: Iterable[tuple[int, int]]
             tokens.space[index]
             or tokens.punct[index]
             or lower in LIST_WORDS
-            or not any(char.isalnum() for char in lower)  # "`go`", "Kafka | REST"
+            or (not tokens.alpha[index] and not any(char.isalnum() for char in lower))  # "`"
         ):
             continue
         if tokens.alpha[index] and not tokens.lowercase[index]:
