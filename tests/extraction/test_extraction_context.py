@@ -108,6 +108,7 @@ RESUME_LEARNING = [
     ("Go (currently learning), Python (5 years)", {"Go": "learning", "Python": "held"}),
     ("Plan to learn Terraform next year.", {"Terraform": "learning"}),
     ("Kotlin — looking forward to learning it.", {"Kotlin": "learning"}),
+    ("Rust is on my wish list.", {"Rust": "learning"}),
     ("Terraform: I'd like to learn it properly", {"Terraform": "learning"}),
     ("Rust - hoping to pick it up this winter", {"Rust": "learning"}),
     ("Want to learn Kafka and Flink next", {"Kafka": "learning"}),
