@@ -178,6 +178,12 @@ JOB_NOT_A_PREREQUISITE = [  # the team uses it, but does not require it: preferr
     ("We do not require Go experience.", {"Go": "preferred"}),
     ("You don't have to know Go on day one; we'll help you learn it.", {"Go": "preferred"}),
     ("Don't worry if you've never used Kafka.", {"Kafka": "preferred"}),
+    ("Experience with Go is great but not required.", {"Go": "preferred"}),
+    ("Kubernetes is nice but not essential; Python is required.",
+     {"Kubernetes": "preferred", "Python": "required"}),
+    ("You'll get to learn Rust on the job.", {"Rust": "preferred"}),
+    ("Any experience with Flink counts in your favour.", {"Apache Flink": "preferred"}),
+    ("Python is required but not sufficient.", {"Python": "required"}),
 ]  # fmt: skip
 
 JOB_LEVEL = [
