@@ -107,6 +107,12 @@ RESUME_LEARNING = [
     ("Self-taught Rust (in progress)", {"Rust": "learning"}),
     ("Go (currently learning), Python (5 years)", {"Go": "learning", "Python": "held"}),
     ("Plan to learn Terraform next year.", {"Terraform": "learning"}),
+    ("Kotlin — looking forward to learning it.", {"Kotlin": "learning"}),
+    ("Rust is on my wish list.", {"Rust": "learning"}),
+    ("Terraform: I'd like to learn it properly", {"Terraform": "learning"}),
+    ("Rust - hoping to pick it up this winter", {"Rust": "learning"}),
+    ("Want to learn Kafka and Flink next", {"Kafka": "learning"}),
+    ("Python: six years, keen to learn more about its internals", {"Python": "held"}),
     ("Reinforcement learning with PyTorch.", {"PyTorch": "held"}),
 ]
 
@@ -148,6 +154,13 @@ JOB_NEGATION = [  # the role does not use it
     ("You will not be writing Java.", {"Java": "negated"}),
     ("We've retired our Java services.", {"Java": "negated"}),
     ("Our stack is Python only — no Java.", {"Python": "required", "Java": "negated"}),
+    ("We retired our last PHP service in 2022.", {"PHP": "negated"}),
+    (
+        "We've deprecated MongoDB in favour of PostgreSQL.",
+        {"MongoDB": "negated", "PostgreSQL": "required"},
+    ),
+    ("We decommissioned the last Oracle database last year.", {"Oracle Database": "negated"}),
+    ("You will migrate the deprecated Java services to Kotlin.", {"Java": "required"}),
 ]
 
 JOB_NOT_A_PREREQUISITE = [  # the team uses it, but does not require it: preferred
@@ -165,6 +178,12 @@ JOB_NOT_A_PREREQUISITE = [  # the team uses it, but does not require it: preferr
     ("We do not require Go experience.", {"Go": "preferred"}),
     ("You don't have to know Go on day one; we'll help you learn it.", {"Go": "preferred"}),
     ("Don't worry if you've never used Kafka.", {"Kafka": "preferred"}),
+    ("Experience with Go is great but not required.", {"Go": "preferred"}),
+    ("Kubernetes is nice but not essential; Python is required.",
+     {"Kubernetes": "preferred", "Python": "required"}),
+    ("You'll get to learn Rust on the job.", {"Rust": "preferred"}),
+    ("Any experience with Flink counts in your favour.", {"Apache Flink": "preferred"}),
+    ("Python is required but not sufficient.", {"Python": "required"}),
 ]  # fmt: skip
 
 JOB_LEVEL = [
@@ -271,6 +290,12 @@ TAG_LINES = [
     (J, "Technologies:\njavascript angular reactjs", {"React": "required", "Angular": "required"}),
     (J, "cypress mocha.js jest", {"Cypress": "required", "Jest": "required"}),
     (J, "- terraform\n- and yaml", {"YAML": "required"}),
+    # a short label before a colon is not one of the tags; backticks and pipes are glue
+    (R, "Stack: ruby, rails, postgres, sidekiq", {"Ruby": "held", "Ruby on Rails": "held"}),
+    (J, "Tech stack: go, rest, react", {"Go": "required", "REST": "required"}),
+    (R, "`python` `go` `docker` `k8s`", {"Go": "held", "Kubernetes": "held"}),
+    (J, "python | go | kafka", {"Go": "required", "Kafka": "required"}),
+    (R, "Core competencies | Spring Boot | Kafka | REST", {"Kafka": "held", "REST": "held"}),
 ]
 TAG_LINE_TRAPS = [
     (J, "work with the rest of the team on the go-live", {"REST": "absent", "Go": "absent"}),
@@ -282,6 +307,8 @@ TAG_LINE_TRAPS = [
         {"Elasticsearch": "absent", "Helm": "absent"},
     ),
     (J, "java rest per node", {"Node.js": "absent"}),
+    (R, "I worked with the rest of the team: python, go", {"REST": "absent", "Go": "absent"}),
+    (J, "Note: we go to the rest of the offsites", {"REST": "absent", "Go": "absent"}),
 ]
 
 

@@ -79,6 +79,16 @@ FOUND = [
     ("Built a distributed job scheduler system", "Distributed systems"),
     ("Architected the event ingestion platform", "System design"),
     ("Emitted domain events for every order state change", "Event-driven architecture"),
+    ("Retuned the Kafka cluster after the broker upgrade", "Performance tuning"),
+    ("We tune each service before it takes traffic", "Performance tuning"),
+    ("Led a team of four developers through the rewrite", "Leadership"),
+    ("Heading the migration to the new data centre", "Leadership"),
+    ("You'll lead the delivery of our partner API", "Leadership"),
+    ("Partnered with data scientists on the pricing model", "Collaboration"),
+    ("You will work closely with the product designer every day", "Collaboration"),
+    ("Teamed up with the frontend team on the checkout", "Collaboration"),
+    ("Runs continuous integration on GitLab for every repository", "GitLab CI"),
+    ("Moved CI to GitHub last year", "GitHub Actions"),
 ]
 
 # (text, skill): wording that must not give the skill (GOLD.md's "does not count").
@@ -99,6 +109,14 @@ NOT_FOUND = [
     ("A distributed team across four countries", "Distributed systems"),
     ("Remote-first and async by default", "Async programming"),
     ("Designed the data platform for analytics", "System design"),
+    ("Fine-tuned the ranking model on support tickets", "Performance tuning"),
+    ("Stay tuned for our new application", "Performance tuning"),
+    ("Lead troubleshooting activities across the fleet", "Leadership"),
+    ("A leading company for payment projects", "Leadership"),
+    ("Worked with Terraform, Ansible and Helm", "Collaboration"),
+    ("Work with large data sets from our analysts' tools", "Collaboration"),
+    ("GitLab for issues, Jenkins for CI", "GitLab CI"),
+    ("Published the SDK on GitHub; Travis runs the CI", "GitHub Actions"),
 ]
 
 

@@ -53,6 +53,21 @@ def test_sections_job_heading_with_curly_apostrophe(line: str, expected: str) ->
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ("WHAT WE NEED", "requirements"),
+        ("What we ask for:", "requirements"),
+        ("**Plus points**", "preferred"),
+        ("Extra points", "preferred"),
+        ("What would set you apart", "preferred"),
+        ("We need you to start in May", None),  # a sentence, not a heading
+    ],
+)
+def test_sections_job_heading_wordings(line: str, expected: str | None) -> None:
+    assert heading_name(line, "job") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
         ("EXPERIENCE", "experience"),
         ("WORK EXPERIENCE", "experience"),
         ("## Professional Experience", "experience"),

@@ -96,6 +96,94 @@ AMBIGUOUS = [
     ("resume", "Biopsy of a lymph node showed nothing.", [], ["Node.js"]),
     ("resume", "Node, Express", ["Node.js", "Express"], []),
     ("resume", "Stack: Node, Express, MongoDB", ["Node.js", "Express", "MongoDB"], []),
+    # Helm: "at the helm" is an idiom; its charts are the tool
+    ("job", "Evolving our Helm charts and the golden-path templates", ["Helm"], []),
+    ("resume", "Wrote the Helm chart and manifests for every service", ["Helm"], []),
+    ("job", "With our new CTO at the helm we are doubling the team.", [], ["Helm"]),
+    # An ambiguous name in a sentence naming other technologies is one of them
+    (
+        "job",
+        "They talk to each other through Kafka, keep their state in Cassandra and PostgreSQL.",
+        ["Kafka", "Cassandra", "PostgreSQL"],
+        [],
+    ),
+    (
+        "resume",
+        "JWT-based authentication and role-based authorization for admins",
+        ["Authorization"],
+        [],
+    ),
+    ("resume", "Read Kafka and Borges in the book club.", [], ["Kafka"]),
+    ("resume", "Kafka consumers with no message loss", ["Kafka"], []),
+    ("resume", "Some exposure to Kafka.", ["Kafka"], []),
+    ("job", "Familiarity with Spring and Hibernate", ["Spring", "Hibernate"], []),
+    ("resume", "Good exposure to customers every day, as Kafka said", [], ["Kafka"]),
+    ("resume", "Wrote the Kafka producers for order events", ["Kafka"], []),
+    (
+        "resume",
+        "Research on machine learning for portfolio hedging and replication",
+        ["Machine learning"],
+        ["Replication"],
+    ),  # the same name twice is one neighbour
+    ("resume", "US work authorization; no sponsorship needed", [], ["Authorization"]),
+    # Tempo the tracing backend is capitalised; a tempo is a pace
+    (
+        "job",
+        "Own the metrics, alerting and OpenTelemetry tracing through to Tempo",
+        ["Grafana Tempo"],
+        [],
+    ),
+    ("job", "We keep a steady tempo of releases.", [], ["Grafana Tempo"]),
+    # Short acronyms take a plural too
+    ("resume", "Replaced session cookies with short-lived JWTs", ["JWT"], []),
+    ("resume", "Issued JWTs to the mobile clients", ["JWT"], []),
+    # CI, the practice word; "GitLab CI" is the product
+    ("job", "GitHub for code and GitHub Actions for CI.", ["GitHub Actions", "CI/CD"], []),
+    ("resume", "Set up visual-regression checks in CI", ["CI/CD"], []),
+    ("resume", "Tools: Docker, Git, GitLab CI", ["GitLab CI"], ["CI/CD"]),
+    ("resume", "Tests run in CI on every merge", ["CI/CD"], []),
+    ("resume", "Lean and continuous improvement (CI) champion for the plant", [], ["CI/CD"]),
+    ("job", "Continuous improvement (CI) of warehouse processes", [], ["CI/CD"]),
+    # "failover" and bare "sprints" name neither High availability nor Scrum
+    (
+        "resume",
+        "Set up read replicas and automatic failover for the clusters",
+        [],
+        ["High availability"],
+    ),
+    ("job", "The team works in an agile setup with two-week sprints.", ["Agile"], ["Scrum"]),
+    # A foundation named after a project is an organisation, not a claim of the project
+    ("resume", "Certificate in cloud basics, issued by The Linux Foundation", [], ["Linux"]),
+    ("resume", "Member of the Python Software Foundation", [], ["Python"]),
+    ("resume", "Strong foundation in Linux administration", ["Linux"], []),
+    ("resume", "Built desktop tools with Windows Presentation Foundation", ["WPF"], []),
+    # Machines communicating, business figures and measuring devices
+    (
+        "resume",
+        "Replaced REST calls with gRPC for inter-service communication",
+        [],
+        ["Communication"],
+    ),
+    ("resume", "Firmware for serial communication with the sensors", [], ["Communication"]),
+    ("job", "Excellent communication with the network team", ["Communication"], []),
+    ("job", "Report revenue metrics and growth metrics to the board", [], ["Metrics"]),
+    ("job", "Define production metrics and alerts for each service", ["Metrics"], []),
+    ("resume", "Installed temperature loggers in the cold store", [], ["Logging"]),
+    ("resume", "Read the data loggers on each turbine monthly", [], ["Logging"]),
+    ("resume", "Structured logging with one logger per module", ["Logging"], []),
+    # Monitoring people or progress is not monitoring systems
+    ("resume", "Supervised and monitored the site labour on two projects", [], ["Monitoring"]),
+    ("resume", "Monitored project progress and budgets weekly", [], ["Monitoring"]),
+    ("job", "Set up monitoring for the rota service our staff rely on", ["Monitoring"], []),
+    # A name cut by one line break of wrapped prose is still the name; a new line that starts
+    # a new item (capital letter) or a blank line between are not joined
+    ("job", "help raise the bar through code\nreview and mentoring", ["Code review"], []),
+    ("resume", "Accessibility Automated\n   testing GDPR", ["Test automation"], []),
+    ("resume", "Skills\nMachine\nLearning", [], ["Machine learning"]),
+    ("resume", "we did code\n\nreview later", [], ["Code review"]),
+    ("resume", "Topics: object oriented design patterns and TDD", ["Design patterns"], []),
+    # A tool called Agile Central is not the Agile practice
+    ("resume", "Tracked stories in CA Agile Central and Jira", ["Rally", "Jira"], ["Agile"]),
     pytest.param(
         "resume",
         "Node failures in the cluster were handled automatically.",
@@ -170,6 +258,12 @@ def test_traps_claims_next_to_cues(
 
 # (text, skill, requirement) for job ads
 REQUIREMENT = [
+    # "Not a requirement:" and a stated preference for people with the skill
+    ("Not a requirement: AWS experience", "AWS", "preferred"),
+    ("Not mandatory: Kubernetes knowledge, we run a small cluster", "Kubernetes", "preferred"),
+    ("Strong preference for candidates with Scala.", "Scala", "preferred"),
+    ("Preference given to applicants with Go experience", "Go", "preferred"),
+    ("Python is required; preference given to those with Django", "Python", "required"),
     ("## Requirements\n- Python\n- PostgreSQL", "Python", "required"),
     ("## Requirements\n- Python\n- PostgreSQL", "PostgreSQL", "required"),
     ("Requirements:\n* Docker", "Docker", "required"),
@@ -209,6 +303,10 @@ def test_traps_resume_skills_have_no_requirement(extract, text: str) -> None:
 
 # (kind, text, skill, years)
 YEARS = [
+    # "N and a half years"
+    ("resume", "Two and a half years of Rust in production", "Rust", 2.5),
+    ("resume", "Kotlin: three and a half yrs", "Kotlin", 3.5),
+    ("job", "At least 4 and a half years with Java", "Java", 4.5),
     ("job", "5+ years of Python", "Python", 5.0),
     ("job", "5+ years of Java development", "Java", 5.0),
     ("resume", "3 years of experience with Django", "Django", 3.0),

@@ -28,7 +28,11 @@ TECH_WORDS = {
     "alerting", "dashboards", "observability", "strategies", "distributed", "storage",
     "software", "technologies", "technology", "proficiency", "proficient", "experience",
     "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
+    "chart", "charts", "manifests", "topics", "brokers", "partitions", "exposure", "familiarity",
 }  # fmt: skip
+# Words that are technical only right after the name: "Kafka consumers", not "availability
+# for downstream consumers".
+TECH_NEXT = {"consumer", "consumers", "producer", "producers"}
 
 TECH_BEFORE = {"in", "with", "using", "via", "written", "wrote", "built", "use", "uses",
                "used", "programming", "develop", "developing", "proficient", "knowledge",
@@ -75,13 +79,42 @@ def has_tech_context(
     if in_skill_list(doc, start, end, other_mentions):
         return True
     nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and (nxt.lower_ in TECH_WORDS or _is_version(nxt)):
+    if nxt is not None and (
+        nxt.lower_ in TECH_WORDS or nxt.lower_ in TECH_NEXT or _is_version(nxt)
+    ):
         return True
     prev = doc[start - 1] if start > clause_start else None
     if prev is not None and prev.lower_ in TECH_BEFORE:
         return True
     window = doc[max(clause_start, start - 4) : min(len(doc), end + 4)]
-    return any(token.lower_ in TECH_WORDS for token in window)
+    if any(token.lower_ in TECH_WORDS for token in window):
+        return True
+    return _among_technologies(doc, start, end, clause_start, other_mentions)
+
+
+# A sentence naming this many other skills near the name is about technology: "They talk to
+# each other through Kafka, keep their state in Cassandra and PostgreSQL".
+TECH_NEIGHBOURS = 2
+NEIGHBOUR_REACH = 12
+
+
+def _among_technologies(
+    doc: Doc, start: int, end: int, clause_start: int, other_mentions: Container[int]
+) -> bool:
+    """Whether other skills are named in the same sentence, a few words either side (the same
+    name twice counts once: "machine learning for hedging and replication")."""
+    found: set[str] = set()
+    for step, edge in ((-1, start - 1), (1, end)):
+        index, reach = edge, NEIGHBOUR_REACH
+        while 0 <= index < len(doc) and reach and (step > 0 or index >= clause_start):
+            token = doc[index]
+            if token.is_sent_end or token.text in {".", "!", "?", ";"} or "\n" in token.text:
+                break
+            if index in other_mentions and (index - step not in other_mentions or index == edge):
+                found.add(token.lower_)
+            reach -= not token.is_space
+            index += step
+    return len(found) >= TECH_NEIGHBOURS
 
 
 def near_non_tech(doc: Doc, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from skillgap.errors import DocumentError
 from skillgap.extraction import ambiguity, clauses
+from skillgap.extraction.alternatives import substitutes
 from skillgap.extraction.context import (
     ContextEngine,
     Target,
@@ -309,15 +310,22 @@ class Extractor:
 
         A run of mentions joined only by commas, slashes and "or" (and at least one "or" or
         slash, or a trailing "or similar") is one group; "and" joins requirements instead.
+        Only its substitutes stay in it ("docker/k8s" asks for both).
         """
         groups: list[list[str]] = []
         run: list[_Candidate] = []
         alternative = False
 
         def flush() -> None:
-            names = list(dict.fromkeys(self.taxonomy[c.skill_id].name for c in run))
+            if len({c.skill_id for c in run}) < 2:
+                return
             trailing = [t.lower_ for t in doc[run[-1].end : run[-1].end + 3] if not t.is_space]
-            if len(names) > 1 and (alternative or "or" in trailing[:2]) and names not in groups:
+            accepted = trailing[:1] == ["acceptable"]  # "Terraform preferred, Ansible acceptable"
+            if not (alternative or accepted or "or" in trailing[:2]):
+                return
+            options = substitutes(self.taxonomy, [c.skill_id for c in run])
+            names = [self.taxonomy[sid].name for sid in options]
+            if len(names) > 1 and names not in groups:
                 groups.append(names)
 
         for cand in mentions:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from skillgap.extraction.clauses import MAX_REACH
 
-LIST_GLUE = {",", "/", "&", "and", "or", "(", ")", "+", "-", "etc", "e.g.", "i.e."}
+LIST_GLUE = {",", "/", "&", "and", "or", "(", ")", "+", "-", "etc", "e.g.", "i.e.", "|", "·", "•"}
 
 LIST_ITEM_WORDS = 2  # unknown words allowed between commas in a list ("css", "other tools")
 

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import LOWER, ORTH
+import numpy
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from skillgap.extraction.sequences import SequenceIndex, hashes
@@ -57,6 +58,7 @@ class SkillMatcher:
         """
         rows = doc.to_array([LOWER, ORTH])
         matches = self.lower.find(rows[:, 0]) + self.exact.find(rows[:, 1])
+        matches += _across_breaks(doc, rows, (self.lower, self.exact))
         # Longest first at each start; of two labels for one span, the canonical name first.
         exact = self.exact_name
         matches.sort(key=lambda match: (match[1], match[1] - match[2], not exact[match[0]]))
@@ -121,9 +123,46 @@ def surface_variants(alias: Alias) -> Iterable[str]:
         last = form.split()[-1]
         if (
             _WORD_END.search(form)
-            and len(last) > 3
+            and (len(last) > 3 or (len(last) == 3 and last.isupper()))  # "JWTs", "SDKs"
             and not form.endswith(("s", "y", "x", "ch", "sh"))
             and not alias.case_sensitive
         ):
             forms.add(form + "s")
     return forms
+
+
+BREAK_REACH = 6  # words searched on each side of a line break: longer than any name
+
+
+def _across_breaks(
+    doc: Doc, rows: numpy.ndarray, indexes: tuple[SequenceIndex, SequenceIndex]
+) -> list[tuple[int, int, int]]:
+    """Names a single line break cuts in two ("code\nreview", "Automated\n  testing"): the
+    words on either side of a break token are read as if the break were a space."""
+    flags = doc.to_array([IS_SPACE, IS_LOWER, IS_ALPHA])
+    size = len(doc)
+    breaks = {
+        i
+        for i in numpy.flatnonzero(flags[:, 0]).tolist()
+        if 0 < i < size - 1
+        and flags[i + 1, 1]  # wrapped prose goes on in lower case; a new item does not
+        and flags[i - 1, 2]
+        and doc[i].text.count("\n") == 1
+    }
+    if not breaks:
+        return []
+    # Only the few words around each break are searched again, windows apart by a 0 hash.
+    back: list[int] = []
+    for brk in sorted(breaks):
+        back.extend(i for i in range(max(0, brk - BREAK_REACH), min(size, brk + BREAK_REACH + 1))
+                    if i not in breaks)  # fmt: skip
+        back.append(-1)
+    picks = numpy.array(back)
+    found = []
+    for column, index in enumerate(indexes):
+        window = numpy.where(picks >= 0, rows[picks, column], 0).astype(rows.dtype)
+        for label, start, stop in index.find(window):
+            first, last = back[start], back[stop - 1] + 1
+            if -1 not in back[start:stop] and last - first != stop - start:  # spans a break
+                found.append((label, first, last))
+    return found

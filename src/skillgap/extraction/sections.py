@@ -43,6 +43,7 @@ JOB_HEADINGS: dict[str, str] = {
     "not_required": r"(what )?you (don'?t|do not|won'?t|will not) need.*"
     r"|not (required|expected|needed|necessary)|no need for.*",
     "preferred": r"(nice|good|great)[- ]to[- ]haves?|bonus( points)?|pluses|(a )?plus|extra credit"
+    r"|(plus|extra|brownie) points|what would (set you apart|make you stand out)"
     r"|(preferred|desired|desirable|optional|bonus|nice[- ]to[- ]have)( [\w/&-]+){0,4}"
     r"|extras?|(it would be |it's )?(great|nice|a bonus) if( you)?.*|nice if you.*|ideally.*"
     r"|even better.*|would be nice|(technologies|tools|things|what) we('ll)?( use and)? teach.*",
@@ -57,7 +58,8 @@ JOB_HEADINGS: dict[str, str] = {
     r"|what we('re| are) looking for|who you are|about you|your profile|you (have|are|bring)"
     r"|you (might|may) be a fit if.*|must[- ]haves?|we'?d love to hear from you if.*"
     r"|if you got it.*|what (are )?we (are )?looking for.*|.*attributes we value|skills needed"
-    r"|essential|required|must|what we (want|expect)|you should have|(the )?ideal candidate.*",
+    r"|essential|required|must|what we (want|expect|need|ask( for)?)|you should have"
+    r"|(the )?ideal candidate.*",
     "responsibilities": r"(key |your |main )?(job |role )?(responsibilities|duties|mission)"
     r"|what you'?ll (do|work on|own)|what you'?d (do|own|work on)"
     r"|what you will (do|be doing|work on)|the role|your role|about the (role|job|position)"

@@ -15,6 +15,7 @@ from skillgap.extraction.tokens import Tokens
 
 MIN_TAGS = 2  # skill names on the line
 MIN_SHARE = 0.6  # of the line's words that are part of a skill name
+MAX_LABEL_WORDS = 3  # a label before a colon ("Tech stack:") is not one of the line's words
 LIST_WORDS = {"and", "or", "&", "etc", "plus"}  # glue between tags, not counted as words
 # Words of a sentence, never of a tag list: "java rest per node", "the rest of the team".
 PROSE_WORDS = {"the", "a", "an", "of", "to", "per", "at", "in", "on", "for", "with", "by",
@@ -43,22 +44,37 @@ def tag_lines(tokens: Tokens, lines: list[int], spans: Iterable[tuple[int, int]]
                 covered[index] = True
     words: dict[int, list[int]] = {}  # line -> [words, covered words]
     upper: set[int] = set()  # lines that are no tag line: capitals or prose words
+    before_label: set[int] = set()  # ... so far, unless a leading label explains it ("Stack:")
+    labelled: set[int] = set()  # lines whose first colon has been read
     glued: set[int] = set()
     for index, lower in enumerate(tokens.lower):
         line = lines[index]
         if line not in tags:  # most lines name no skill at all
             continue
+        counts = words.setdefault(line, [0, 0])
+        if lower == ":" and line not in labelled:
+            labelled.add(line)
+            if counts[0] <= MAX_LABEL_WORDS and not counts[1]:  # "Stack: ruby, rails, ..."
+                counts[0] = 0
+                before_label.discard(line)
+            continue
+        notes = upper if line in labelled else before_label
         if lower in PROSE_WORDS:
-            upper.add(line)
+            notes.add(line)
         if lower in LIST_WORDS or lower == ",":
             glued.add(line)
-        if tokens.space[index] or tokens.punct[index] or lower in LIST_WORDS:
+        if (
+            tokens.space[index]
+            or tokens.punct[index]
+            or lower in LIST_WORDS
+            or (not tokens.alpha[index] and not any(char.isalnum() for char in lower))  # "`"
+        ):
             continue
         if tokens.alpha[index] and not tokens.lowercase[index]:
-            upper.add(line)
-        counts = words.setdefault(line, [0, 0])
+            notes.add(line)
         counts[0] += 1
         counts[1] += covered[index]
+    upper |= before_label
     return {
         line
         for line, (total, hit) in words.items()

@@ -87,7 +87,8 @@ _NUM = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(NUMBER_WORDS, key=len, revers
 # extraction time.
 _UNIT = re.compile(r"(?<![\w-])(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
 _BEFORE_UNIT = re.compile(
-    rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
+    rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
+    rf"(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
     r"\s*(?:\+|-?plus\b|or\s+more\b)?\s*(?:\*\*|__)?\s*$",
     re.IGNORECASE,
 )
@@ -223,6 +224,8 @@ class _Reader:
         for unit in _UNIT.finditer(text):
             match = _BEFORE_UNIT.search(text, max(0, unit.start() - UNIT_REACH), unit.start())
             value = _number(match.group("low")) if match else None
+            if value is not None and match and match.group("half"):  # "two and a half years"
+                value += 0.5
             if match and value is not None and self._counts(match.start(), unit.end()):
                 found.append((match.start(), unit.end(), 0, value, False))
         for match in _DECADES.finditer(text) if "decade" in lower else ():
