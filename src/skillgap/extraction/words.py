@@ -11,8 +11,9 @@ import bisect
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
+
+from skillgap.extraction.tokens import Tokens
 
 # Clause breaks that do not end a thought: a dash joins an apposition ("schema healthy as we
 # grow — migrations, indexes"), and Markdown emphasis ("**seven years**") is not a bullet.
@@ -32,21 +33,17 @@ class Words:
     punct: list[bool]
 
     @classmethod
-    def of(cls, doc: Doc) -> Words:
+    def of(cls, doc: Doc, tokens: Tokens | None = None) -> Words:
+        """The words of a document, from its :class:`Tokens` when they are already read."""
+        tokens = tokens if tokens is not None else Tokens.of(doc)
         text = doc.text
-        rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
-        starts = [row[0] for row in rows]
-        ends = [row[0] + row[1] for row in rows]
-        spans = list(zip(starts, ends, strict=True))
-        orth = [text[start:end] for start, end in spans]
+        starts, ends, orth = tokens.start, tokens.end, tokens.orth
         folded = text.lower()
         if len(folded) == len(text):  # one lower() per text, unless case folding moved offsets
-            lower = [folded[start:end] for start, end in spans]
+            lower = [folded[start:end] for start, end in zip(starts, ends, strict=True)]
         else:
             lower = [word.lower() for word in orth]
-        space = [bool(row[2]) for row in rows]
-        punct = [bool(row[3]) for row in rows]
-        return cls(text, orth, lower, starts, ends, space, punct)
+        return cls(text, orth, lower, starts, ends, tokens.space, tokens.punct)
 
     def __len__(self) -> int:
         return len(self.orth)
