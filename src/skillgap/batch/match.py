@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from skillgap.analyzer import Analyzer, Source
 from skillgap.batch.pool import score_files
 from skillgap.batch.rank import rank_rows
 from skillgap.errors import SkillgapError
 from skillgap.files import display_name
 from skillgap.models import MatchRow, Profile
+
+if TYPE_CHECKING:  # the Analyzer (and spaCy) load when a batch runs, not on import
+    from skillgap.analyzer import Analyzer, Source
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ def match(
     workers: int = 1,
 ) -> list[MatchRow]:
     """Compare one résumé with every job file, best fit first; a bad file gets an error row."""
+    from skillgap.analyzer import Analyzer
+
     analyzer = analyzer or Analyzer()
     task = MatchTask(analyzer, analyzer.extract(resume, "resume"), top_missing)
     return match_rows(score_files(task, [str(path) for path in jobs], jobs=workers))

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from skillgap.analyzer import Analyzer, Source
 from skillgap.batch.journal import RowJournal
 from skillgap.batch.pool import score_files
 from skillgap.errors import SkillgapError
@@ -21,6 +20,9 @@ from skillgap.files import check_output, display_name, is_regular_or_new, write_
 from skillgap.models import MatchRow, Profile, RankRow
 from skillgap.report.redact import pseudonym
 from skillgap.report.rows import RowFormat, format_rows
+
+if TYPE_CHECKING:  # the Analyzer (and spaCy) load when a batch runs, not on import
+    from skillgap.analyzer import Analyzer, Source
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def rank(
     top_missing: int = 5,
 ) -> list[RankRow]:
     """Score every résumé file against one job, best first; a bad file gets an error row."""
+    from skillgap.analyzer import Analyzer
+
     analyzer = analyzer or Analyzer()
     task = RankTask(analyzer, analyzer.analyze(job), top_missing)
     return rank_rows(task.score(path) for path in resumes)

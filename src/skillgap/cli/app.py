@@ -206,8 +206,7 @@ def rank(
 
     Example: skillgap rank job.txt resumes/ --format csv --output ranking.csv --resume
     """
-    from skillgap.analyzer import shared_analyzer
-    from skillgap.batch import RankTask, expand_inputs, run_rank
+    from skillgap.batch.inputs import expand_inputs
     from skillgap.batch.pool import warm_up
     from skillgap.report.rows import format_rows
 
@@ -226,6 +225,9 @@ def rank(
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(paths) > 1:
         warm_up()  # the workers' server loads while this process loads its own Analyzer
+    from skillgap.analyzer import shared_analyzer  # spaCy loads here, after the server starts
+    from skillgap.batch.rank import RankTask, run_rank
+
     analyzer = shared_analyzer(_taxonomy(taxonomy), Options(redact=redact))
     task = RankTask(analyzer, analyzer.analyze(_input(job)), top_missing)
     with _progress_bar(len(paths)) as advance:
