@@ -115,6 +115,9 @@ class FuzzyIndex:
                 if not usable[last]:
                     break
                 joined += (known(words[last]) or self._word(words[last]))[0]
+                if not self._may_start(joined):  # nor can any longer run: drop them all
+                    runs = []
+                    break
                 runs.append((last, joined))
             for last, joined in reversed(runs):  # the longest run first
                 if punct[last] or not self._may_name(joined):
@@ -138,6 +141,11 @@ class FuzzyIndex:
         alone = self._match(key, lowered) if len(key) >= MIN_KEY else None
         info = self._seen[word] = (head, runs, alone)
         return info
+
+    def _may_start(self, joined: str) -> bool:
+        """Whether a run whose keys, joined, begin with ``joined`` may name a skill: a variant
+        has every prefix in ``_heads``, and a compound typo keeps its first three letters."""
+        return joined in self._heads or len(joined) < 3 or joined[:3] in self._compound_starts
 
     def _may_name(self, joined: str) -> bool:
         """Whether the keys of a run of words, joined, may be a variant or a compound typo:
