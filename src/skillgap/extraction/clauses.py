@@ -40,12 +40,12 @@ def clause_bounds(doc: Doc, tokens: Tokens | None = None) -> list[int]:
     for index, text in enumerate(orth):
         starts.append(start)
         # Only punctuation and whitespace can end a clause.
-        if (text in CLAUSE_PUNCT or space[index]) and _ends(tokens, index):
+        if (text in CLAUSE_PUNCT or space[index]) and ends_at(tokens, index):
             start = index + 1
     return starts
 
 
-def _ends(tokens: Tokens, index: int) -> bool:
+def ends_at(tokens: Tokens, index: int) -> bool:
     """:func:`ends_clause`, read from the token arrays."""
     text = tokens.orth[index]
     if text == "*":  # a bullet, not Markdown emphasis ("**4 years**")
@@ -84,6 +84,14 @@ def ends_clause(doc: Doc, index: int) -> bool:
     before, after = doc[index - 1], doc[index + 1]
     continues = before.lower_ in FUNCTION_WORDS or before.text == ","
     return not (continues or (after.is_lower and not before.is_punct))
+
+
+def clause_end_at(tokens: Tokens, index: int) -> int:
+    """:func:`clause_end`, read from the token arrays."""
+    limit = min(len(tokens), index + MAX_REACH)
+    while index < limit and not ends_at(tokens, index):
+        index += 1
+    return index
 
 
 def clause_end(doc: Doc, index: int) -> int:

@@ -128,7 +128,7 @@ class Extractor:
         tokens = Tokens.of(doc)
         sections = find_sections(text, kind)
         clause_starts = clauses.clause_bounds(doc, tokens)
-        words = Words.of(doc, tokens)
+        words = Words.of(doc, tokens, text)
         scope = scopes(words, clause_starts)
         named = self._candidates(doc, text, tokens)
         found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
@@ -148,18 +148,18 @@ class Extractor:
         judged: dict[str, list[_Judged]] = defaultdict(list)
         kept: list[tuple[_Candidate, _Judged]] = []
         for cand, target, hits, years in zip(candidates, targets, contexts, stated, strict=True):
-            first = doc[cand.start]
-            section = sections.at(first.idx)
+            first = tokens.start[cand.start]
+            section = sections.at(first)
             clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
             if (
                 section in IGNORED_SECTIONS[kind]
-                or first.idx in in_url
-                or (kind == "resume" and _not_a_claim(doc, lines, cand, section, clause))
+                or first in in_url
+                or (kind == "resume" and _not_a_claim(tokens, lines, cand, section, clause))
                 or (
                     kind == "job"
                     and section == "about"
                     and not cand.tag_line
-                    and not _words_in_clause(doc, clause, cand.end, STACK_CUES)
+                    and not _words_in_clause(tokens, clause, cand.end, STACK_CUES)
                 )
             ):
                 continue
@@ -185,7 +185,7 @@ class Extractor:
             kept.append((cand, item))
         _same_sentence(judged, sentence_ids(barrier), tokens, self.context.terminators)
         claimed = [c for c, item in kept if item.reason is None and c.method != "paraphrase"]
-        any_of = self._any_of(doc, claimed) if kind == "job" else []
+        any_of = self._any_of(tokens, claimed) if kind == "job" else []
         roles: list[Role] = []
         derived_total = None
         if kind == "resume":
@@ -193,13 +193,15 @@ class Extractor:
             roles = find_roles(text, sections.spans(DEMONSTRATED_SECTIONS, len(text)), today)
             career = find_roles(text, sections.spans({"experience"}, len(text)), today)
             derived_total = merged_years(career) if career else None
-        return self._profile(document, kind, judged, roles).model_copy(
-            update={
-                "any_of": any_of,
-                "total_years": total if total is not None else derived_total,
-                "stated_total_years": total,
-                "derived_total_years": derived_total,
-            }
+        return self._profile(
+            document,
+            kind,
+            judged,
+            roles,
+            any_of=any_of,
+            total_years=total if total is not None else derived_total,
+            stated_total_years=total,
+            derived_total_years=derived_total,
         )
 
     def _years(
@@ -230,7 +232,7 @@ class Extractor:
         authors checking a record against its examples."""
         doc = self.nlp.make_doc(text)
         tokens = Tokens.of(doc)
-        words = Words.of(doc, tokens)
+        words = Words.of(doc, tokens, text)
         named = self._candidates(doc, text, tokens)
         scope = scopes(words, clauses.clause_bounds(doc, tokens))
         found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
@@ -249,7 +251,7 @@ class Extractor:
         for label, start, end in matches:
             info = self.matcher.labels[label]
             tag = lines[start] in tags
-            shouted = info.cased and _in_capitals(text, doc[start].idx)
+            shouted = info.cased and _in_capitals(text, tokens.start[start])
             candidates.append(
                 _Candidate(info.skill_id, start, end, info.method, tag_line=tag, shouted=shouted)
             )
@@ -301,7 +303,7 @@ class Extractor:
         )
         return _Judged(mention, reason, level, stated)
 
-    def _any_of(self, doc: Doc, mentions: list[_Candidate]) -> list[list[str]]:
+    def _any_of(self, tokens: Tokens, mentions: list[_Candidate]) -> list[list[str]]:
         """Alternatives a job accepts: "Django or FastAPI", "Kotlin/Java", "AWS, GCP, or Azure".
 
         A run of mentions joined only by commas, slashes and "or" (and at least one "or" or
@@ -313,15 +315,16 @@ class Extractor:
 
         def flush() -> None:
             names = list(dict.fromkeys(self.taxonomy[c.skill_id].name for c in run))
-            trailing = [t.lower_ for t in doc[run[-1].end : run[-1].end + 3] if not t.is_space]
+            after = range(run[-1].end, min(run[-1].end + 3, len(tokens)))
+            trailing = [tokens.folded[i] for i in after if not tokens.space[i]]
             if len(names) > 1 and (alternative or "or" in trailing[:2]) and names not in groups:
                 groups.append(names)
 
         for cand in mentions:
             if run:
-                between = [t for t in doc[run[-1].end : cand.start] if not t.is_space]
-                words = {t.lower_ for t in between}
-                if words <= ANY_OF_GLUE and not any(clauses.ends_clause(doc, t.i) for t in between):
+                between = [i for i in range(run[-1].end, cand.start) if not tokens.space[i]]
+                words = {tokens.folded[i] for i in between}
+                if words <= ANY_OF_GLUE and not any(clauses.ends_at(tokens, i) for i in between):
                     alternative = alternative or bool(words & {"or", "/"})
                     run.append(cand)
                     continue
@@ -332,8 +335,15 @@ class Extractor:
         return groups
 
     def _profile(
-        self, document: Document, kind: Kind, judged: dict[str, list[_Judged]], roles: list[Role]
+        self,
+        document: Document,
+        kind: Kind,
+        judged: dict[str, list[_Judged]],
+        roles: list[Role],
+        **totals: object,
     ) -> Profile:
+        """The profile, every record built unvalidated: each field is already of its type.
+        Every field is given, as a default left to pydantic costs more than validating."""
         skills: list[ExtractedSkill] = []
         not_claimed: list[NotClaimed] = []
         for skill_id, items in judged.items():
@@ -342,7 +352,7 @@ class Extractor:
             if not claimed:
                 reasons = {item.reason for item in items}
                 not_claimed.append(
-                    NotClaimed(
+                    NotClaimed.model_construct(
                         id=skill_id,
                         name=skill.name,
                         reason=next(r for r in REASON_ORDER if r in reasons),  # type: ignore[arg-type]
@@ -351,15 +361,15 @@ class Extractor:
                 )
                 continue
             years = [item.years for item in claimed if item.years is not None]
-            stated = max(years) if years else None
+            stated = float(max(years)) if years else None
             used_in = [
                 role
                 for role in roles
                 if any(role.start <= item.mention.start < role.end for item in claimed)
             ]
-            derived = merged_years(used_in) if used_in else None
+            derived = float(merged_years(used_in)) if used_in else None
             skills.append(
-                ExtractedSkill(
+                ExtractedSkill.model_construct(
                     id=skill_id,
                     name=skill.name,
                     category=skill.category,
@@ -377,19 +387,21 @@ class Extractor:
         implied = self.taxonomy.implied_by(skill.id for skill in skills)
         excluded = {item.id for item in not_claimed}
         implied_skills = [
-            ImpliedSkill(
+            ImpliedSkill.model_construct(
                 id=target, name=self.taxonomy[target].name, via=[self.taxonomy[source].name]
             )
             for target, source in sorted(implied.items())
             if target not in excluded
         ]
-        return Profile(
+        return Profile.model_construct(
             kind=kind,
             source=document.source,
             skills=skills,
             not_claimed=not_claimed,
             implied=implied_skills if kind == "resume" else [],
+            quality=None,
             text=document.text,
+            **totals,
         )
 
 
@@ -568,19 +580,19 @@ def _url_chars(text: str) -> set[int]:
 
 
 def _not_a_claim(
-    doc: Doc, lines: _Lines, cand: _Candidate, section: str | None, clause: int
+    tokens: Tokens, lines: _Lines, cand: _Candidate, section: str | None, clause: int
 ) -> bool:
     """Contact lines and coursework name skills without claiming them."""
-    if section is None and lines.is_contact(doc[cand.start].idx):
+    if section is None and lines.is_contact(tokens.start[cand.start]):
         return True
     return section == "education" and not _words_in_clause(
-        doc, clause, cand.end, EDUCATION_CLAIM_CUES
+        tokens, clause, cand.end, EDUCATION_CLAIM_CUES
     )
 
 
-def _words_in_clause(doc: Doc, clause: int, end: int, words: set[str]) -> bool:
-    stop = clauses.clause_end(doc, end)
-    return any(token.lower_ in words for token in doc[clause:stop])
+def _words_in_clause(tokens: Tokens, clause: int, end: int, words: set[str]) -> bool:
+    stop = clauses.clause_end_at(tokens, end)
+    return any(tokens.folded[i] in words for i in range(clause, stop))
 
 
 def _requirement(items: list[_Judged]) -> Requirement:

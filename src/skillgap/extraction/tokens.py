@@ -16,11 +16,11 @@ from spacy.vocab import Vocab
 BULLETS = {"•", "▪", "●", "◦", "➔", "»", "·", "-", "*", "–", "—", "‣", "○", "■", "□", "✓", "✔"}
 
 # What a token's lexeme says, by ORTH hash: (text, lower-case text with curly apostrophes made
-# straight, length, space, punct, alpha, lower case, number, URL, e-mail). A hash names one
-# string and the flags follow from the string (English's lexical attributes, the only ones
-# skillgap builds), so the table holds for every vocabulary. Reading the flags with
-# ``doc.to_array`` cost ~30 ns per token and flag; one dictionary look per token replaces them.
-_Lexeme = tuple[str, str, int, bool, bool, bool, bool, bool, bool, bool]
+# straight, lower-case text, length, space, punct, alpha, lower case, number, URL, e-mail). A
+# hash names one string and the flags follow from the string (English's lexical attributes,
+# the only ones skillgap builds), so the table holds for every vocabulary. Reading the flags
+# with ``doc.to_array`` cost ~30 ns per token and flag; one look per token replaces them.
+_Lexeme = tuple[str, str, str, int, bool, bool, bool, bool, bool, bool, bool]
 _LEXEMES: dict[int, _Lexeme] = {}
 MAX_LEXEMES = 1_000_000  # distinct words remembered; forgotten all at once past this
 
@@ -32,6 +32,7 @@ def _lexeme(vocab: Vocab, orth: int) -> _Lexeme:
     row = _LEXEMES[orth] = (
         lex.orth_,
         lex.lower_.replace("\u2019", "'"),
+        lex.lower_,
         len(lex.orth_),
         lex.is_space,
         lex.is_punct,
@@ -63,6 +64,7 @@ class Tokens:
     orth: list[str] = field(default_factory=list)  # the text as written
     url: list[bool] = field(default_factory=list)  # looks like a web address
     email: list[bool] = field(default_factory=list)  # looks like an e-mail address
+    folded: list[str] = field(default_factory=list)  # lower case as ``str.lower`` gives it
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -71,11 +73,11 @@ class Tokens:
     def of(cls, doc: Doc) -> Tokens:
         """Read a document's tokens: three ``to_array`` columns and one look per token."""
         if not len(doc):
-            return cls(*([] for _ in range(14)))
+            return cls(*([] for _ in range(15)))
         orths, start, spaced_flags = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
         known, vocab = _LEXEMES.get, doc.vocab
         rows = [known(orth) or _lexeme(vocab, orth) for orth in orths]
-        text, lower, length, space, punct, alpha, lowercase, num, url, email = map(
+        text, lower, folded, length, space, punct, alpha, lowercase, num, url, email = map(
             list, zip(*rows, strict=True)
         )
         end = [idx + size for idx, size in zip(start, length, strict=True)]
@@ -91,7 +93,7 @@ class Tokens:
                 fresh = False
         return cls(
             lower, start, end, space, punct, alpha, lowercase, num, spaced, breaks, line_start,
-            text, url, email,
+            text, url, email, folded,
         )  # fmt: skip
 
     def is_bullet(self, index: int) -> bool:

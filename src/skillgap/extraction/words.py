@@ -33,17 +33,13 @@ class Words:
     punct: list[bool]
 
     @classmethod
-    def of(cls, doc: Doc, tokens: Tokens | None = None) -> Words:
-        """The words of a document, from its :class:`Tokens` when they are already read."""
+    def of(cls, doc: Doc, tokens: Tokens | None = None, text: str | None = None) -> Words:
+        """The words of a document, from its :class:`Tokens` and text when they are already
+        at hand (``doc.text`` joins every token again)."""
         tokens = tokens if tokens is not None else Tokens.of(doc)
-        text = doc.text
-        starts, ends, orth = tokens.start, tokens.end, tokens.orth
-        folded = text.lower()
-        if len(folded) == len(text):  # one lower() per text, unless case folding moved offsets
-            lower = [folded[start:end] for start, end in zip(starts, ends, strict=True)]
-        else:
-            lower = [word.lower() for word in orth]
-        return cls(text, orth, lower, starts, ends, tokens.space, tokens.punct)
+        text = doc.text if text is None else text
+        orth, lower, space, punct = tokens.orth, tokens.folded, tokens.space, tokens.punct
+        return cls(text, orth, lower, tokens.start, tokens.end, space, punct)
 
     def __len__(self) -> int:
         return len(self.orth)
