@@ -72,6 +72,7 @@ STACK_CUES = {"stack", "use", "using", "uses", "technologies", "tech", "tooling"
 # Coursework and degree names are not claims; a thesis or project in the same line is.
 EDUCATION_CLAIM_CUES = {"thesis", "project", "projects", "paper", "publication", "research",
                         "built", "developed", "implemented", "designed"}  # fmt: skip
+_WWW = re.compile(r"(?i)www\.")
 _CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\+?\d[\d ().-]{7,}\d")
 
 
@@ -574,6 +575,8 @@ class _Lines:
 def _url_chars(text: str) -> set[int]:
     """Start offsets inside URLs: "github.com/x" names a site, not a skill."""
     chars: set[int] = set()
+    if "/" not in text and _WWW.search(text) is None:  # a link holds one or the other
+        return chars
     for match in LINK.finditer(text):
         chars.update(range(match.start(), match.end()))
     return chars
