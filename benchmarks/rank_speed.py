@@ -35,6 +35,29 @@ def make_inputs(folder: Path, count: int) -> list[str]:
     return paths
 
 
+def _tree_cpu_s(root: int, seen: dict[int, float]) -> None:
+    """CPU seconds (user + system) so far of a process and its descendants, into ``seen``
+    by pid: summed at the end, it is the work the run cost, whatever else the machine ran."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            stats[int(entry)] = fields
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        if pid in stats:  # fields after the name: state, ppid, ..., utime (12), stime (13)
+            seen[pid] = (int(stats[pid][11]) + int(stats[pid][12])) / tick
+
+
 def _tree_memory_mb(root: int) -> tuple[float, float]:
     """Resident memory of a process and all its descendants, from /proc: the sum of their
     resident sets (RSS: a page shared by several processes counts once in each) and of their
@@ -75,9 +98,11 @@ def run_one(folder: Path, jobs: int) -> dict[str, object]:
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = peak_pss = 0.0
+    cpu: dict[int, float] = {}
     while process.poll() is None:
         rss, pss = _tree_memory_mb(process.pid)
         peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+        _tree_cpu_s(process.pid, cpu)
         time.sleep(0.1)  # reading smaps_rollup costs ~1 ms a process: keep the sampler light
     elapsed = time.perf_counter() - started
     docs = sum(1 for _ in output.open(encoding="utf-8")) - 1
@@ -88,6 +113,7 @@ def run_one(folder: Path, jobs: int) -> dict[str, object]:
         "docs_per_s": round(docs / elapsed, 1),
         "peak_rss_all_mb": round(peak),
         "peak_pss_all_mb": round(peak_pss),
+        "cpu_s": round(sum(cpu.values()), 2),  # sampled: the last 100 ms of each process escape
         "exit": process.returncode,
     }
 
