@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # the Analyzer (and spaCy) load when a batch runs, not on imp
 
 @dataclass(frozen=True)
 class MatchTask:
-    """What every job of one run is compared with; built once, shipped to each worker."""
+    """What every job of one run is compared with; built once, shipped to each worker (its
+    Analyzer arrives as a reference to the worker's own, built once per process)."""
 
     analyzer: Analyzer
     resume: Profile
