@@ -7,47 +7,33 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from skillgap.errors import DocumentError, SkillgapError, TaxonomyError
+from skillgap.models import Document, GapReport, Profile, RankRow
+from skillgap.options import Limits, Options, Scoring
+from skillgap.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     from skillgap.analyzer import Analyzer, compare, extract
-    from skillgap.errors import DocumentError, SkillgapError, TaxonomyError
-    from skillgap.models import Document, GapReport, Profile, RankRow
-    from skillgap.options import Limits, Options, Scoring
-    from skillgap.taxonomy import Taxonomy
 
-# Where each public name lives. They load on first use: ``python -m skillgap rank`` starts its
-# worker server before spaCy loads here, and ``skillgap --help`` never loads spaCy at all.
-_HOMES = {
-    "Analyzer": "skillgap.analyzer",
-    "compare": "skillgap.analyzer",
-    "extract": "skillgap.analyzer",
-    "DocumentError": "skillgap.errors",
-    "SkillgapError": "skillgap.errors",
-    "TaxonomyError": "skillgap.errors",
-    "Document": "skillgap.models",
-    "GapReport": "skillgap.models",
-    "Profile": "skillgap.models",
-    "RankRow": "skillgap.models",
-    "Limits": "skillgap.options",
-    "Options": "skillgap.options",
-    "Scoring": "skillgap.options",
-    "Taxonomy": "skillgap.taxonomy",
-}
+_LAZY = ("Analyzer", "compare", "extract")
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
+    """The entry points load spaCy, so on first use: ``python -m skillgap rank`` starts its
+    workers' server before spaCy loads here, and ``skillgap --help`` never loads it."""
+    if name not in _LAZY:
         raise AttributeError(f"module 'skillgap' has no attribute {name!r}")
-    value = getattr(import_module(home), name)
+    from skillgap import analyzer
+
+    value = getattr(analyzer, name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES])
+    return sorted([*globals(), *_LAZY])
 
 
 __all__ = [
