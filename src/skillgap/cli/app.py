@@ -11,6 +11,7 @@ Exit status, in one place:
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -31,6 +32,7 @@ from skillgap.report import PROFILE_FORMATS, REPORT_FORMATS
 from skillgap.report.rows import ROW_FORMATS
 
 if TYPE_CHECKING:
+    from skillgap.analyzer import Analyzer
     from skillgap.taxonomy import Taxonomy
 
 EXIT_OK, EXIT_BELOW_THRESHOLD, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -134,12 +136,13 @@ def compare(
 
     Example: skillgap compare resume.pdf job.txt --format html --output report.html
     """
-    from skillgap.analyzer import shared_analyzer, to_document
     from skillgap.report import render
 
     if resume == "-" and job == "-":
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
-    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password, redact=redact))
+    analyzer = _analyzer(taxonomy, Options(password=password, redact=redact))
+    from skillgap.analyzer import to_document
+
     report = analyzer.compare(
         to_document(_input(resume), analyzer.options), to_document(_input(job), analyzer.options)
     )
@@ -165,11 +168,12 @@ def extract(
 
     Example: skillgap extract job.txt --kind job --format json
     """
-    from skillgap.analyzer import shared_analyzer, to_document
-    from skillgap.extraction.sections import guess_kind
     from skillgap.report import render_profile
 
-    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password))
+    analyzer = _analyzer(taxonomy, Options(password=password))
+    from skillgap.analyzer import to_document
+    from skillgap.extraction.sections import guess_kind
+
     document = to_document(_input(file), analyzer.options)
     chosen = kind.value if kind else guess_kind(document.text)
     profile = analyzer.extract(document, chosen)  # type: ignore[arg-type]
@@ -225,10 +229,9 @@ def rank(
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(paths) > 1:
         warm_up()  # the workers' server loads while this process loads its own Analyzer
-    from skillgap.analyzer import shared_analyzer  # spaCy loads here, after the server starts
     from skillgap.batch.rank import RankTask, run_rank
 
-    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(redact=redact))
+    analyzer = _analyzer(taxonomy, Options(redact=redact))  # spaCy loads after the server starts
     task = RankTask(analyzer, analyzer.analyze(_input(job)), top_missing)
     with _progress_bar(len(paths)) as advance:
         rows = run_rank(
@@ -271,7 +274,6 @@ def match(
 
     Example: skillgap match resume.pdf ads/ --format csv --output matches.csv
     """
-    from skillgap.analyzer import shared_analyzer, to_document
     from skillgap.batch import MatchTask, expand_inputs, match_rows
     from skillgap.batch.pool import score_files
     from skillgap.report.rows import format_match_rows
@@ -281,7 +283,9 @@ def match(
     paths = expand_inputs(jobs, sys.stdin if "-" in jobs else None)
     if not paths:
         raise SkillgapError("no job files given; name files, folders or globs")
-    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password))
+    analyzer = _analyzer(taxonomy, Options(password=password))
+    from skillgap.analyzer import to_document
+
     profile = analyzer.extract(to_document(resume, analyzer.options), "resume")
     task = MatchTask(analyzer, profile, top_missing)
     rows = match_rows(score_files(task, paths, jobs=workers or 1))
@@ -348,6 +352,26 @@ def schema() -> None:
     from skillgap.models import GapReport
 
     print(json.dumps(GapReport.model_json_schema(), indent=2))
+
+
+def _analyzer(taxonomy: Path | None, options: Options) -> Analyzer:
+    """The shared Analyzer, loaded with the cyclic garbage collector paused, then frozen.
+
+    Loading spaCy and building the tables makes a few hundred thousand objects and no
+    garbage, and every full collection walked all of them (~50 ms, several times a run).
+    Frozen, they stay out of its way for the rest of the process, and stay shared with the
+    workers forked after.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from skillgap.analyzer import shared_analyzer  # spaCy loads here
+
+        return shared_analyzer(_taxonomy(taxonomy), options)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def _taxonomy(path: Path | None) -> Taxonomy:
