@@ -17,21 +17,62 @@ from skillgap.batch.journal import RowJournal
 from skillgap.batch.pool import score_files
 from skillgap.errors import SkillgapError
 from skillgap.files import check_output, display_name, is_regular_or_new, write_output
-from skillgap.models import MatchRow, Profile, RankRow
+from skillgap.models import Document, MatchRow, Profile, RankRow
 from skillgap.report.redact import pseudonym
 from skillgap.report.rows import RowFormat, format_rows
 
 if TYPE_CHECKING:  # the Analyzer (and spaCy) load when a batch runs, not on import
     from skillgap.analyzer import Analyzer, Source
+    from skillgap.options import Options
+    from skillgap.taxonomy import Taxonomy
+
+
+class LazyAnalyzer:
+    """An Analyzer named by its taxonomy and options, built in a process only when it is used
+    there: a ``rank`` parent that hands every file to workers never loads spaCy (nor holds
+    its memory). It pickles as an Analyzer does, so each worker gets its own, built once."""
+
+    def __init__(self, taxonomy: Taxonomy, options: Options) -> None:
+        self.taxonomy, self.options = taxonomy, options
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_analyzer_for, (self._custom(), self.options))
+
+    def __getattr__(self, name: str) -> object:  # what an Analyzer has beyond the two above
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(_analyzer_for(self._custom(), self.options), name)
+
+    def _custom(self) -> Taxonomy | None:
+        from skillgap.taxonomy import Taxonomy
+
+        return None if self.taxonomy is Taxonomy.default() else self.taxonomy
+
+
+def _analyzer_for(taxonomy: Taxonomy | None, options: Options) -> Analyzer:
+    """The Analyzer of this process for a taxonomy (None: the shipped one) and options."""
+    from skillgap.analyzer import _restore
+
+    return _restore(taxonomy, options)
 
 
 @dataclass(frozen=True)
 class RankTask:
     """What every file of one batch is scored against; built once, shipped to each worker."""
 
-    analyzer: Analyzer
-    job: Profile
+    analyzer: Analyzer | LazyAnalyzer
+    job: Profile | Document  # a Document is analyzed once in each process that scores files
     top_missing: int = 5  # missing required skills shown per row
+
+    def job_profile(self) -> Profile:
+        """The job's profile: ``job`` itself, or ``job`` analyzed once in this process."""
+        if isinstance(self.job, Profile):
+            return self.job
+        profile = self.__dict__.get("_job_profile")
+        if profile is None:
+            profile = self.analyzer.analyze(self.job)
+            object.__setattr__(self, "_job_profile", profile)  # a cache, not a field
+        return profile
 
     def shown(self, path: str) -> str:
         """The file as rows show it: its display name, or a pseudonym in blind mode."""
@@ -53,7 +94,7 @@ class RankTask:
                 str(path), "no file matches the pattern; check it, and quote it for the shell"
             )
         try:
-            report = self.analyzer.compare(Path(path), self.job)
+            report = self.analyzer.compare(Path(path), self.job_profile())
         except SkillgapError as error:
             message = str(error).replace(display_name(path), shown)
             return RankRow(file=shown, error=" ".join(message.split()), job=self.job.source)

@@ -227,12 +227,19 @@ def rank(
     if not paths:
         raise SkillgapError("no résumé files given; name files, folders or globs")
     workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(paths) > 1:
-        warm_up()  # the workers' server loads while this process loads its own Analyzer
-    from skillgap.batch.rank import RankTask, run_rank
+    from skillgap.batch.rank import LazyAnalyzer, RankTask, run_rank
 
-    analyzer = _analyzer(taxonomy, Options(redact=redact))  # spaCy loads after the server starts
-    task = RankTask(analyzer, analyzer.analyze(_input(job)), top_missing)
+    if workers > 1 and len(paths) > 1:
+        warm_up()  # the workers' server starts loading spaCy and the Analyzer at once
+        # This process only hands out files: it reads the job (a bad one fails here, once)
+        # and each worker analyzes it with its own Analyzer; spaCy never loads here.
+        from skillgap.ingest import read_document
+
+        lazy = LazyAnalyzer(_taxonomy(taxonomy), Options(redact=redact))
+        task = RankTask(lazy, read_document(_input(job), lazy.options), top_missing)
+    else:
+        analyzer = _analyzer(taxonomy, Options(redact=redact))
+        task = RankTask(analyzer, analyzer.analyze(_input(job)), top_missing)
     with _progress_bar(len(paths)) as advance:
         rows = run_rank(
             task,
