@@ -2,7 +2,9 @@
 
 The inputs are links to the corpus résumés (text and PDF, the unreadable ones included),
 round-robin. Each setting runs the real command in a fresh process; the peak memory is the
-largest sum of the resident sets of the command and its workers, sampled every 20 ms.
+largest sum of the proportional sets (PSS: shared pages split between the processes that
+share them) of the command and its workers, sampled every 100 ms; the sum of their resident
+sets (RSS), which counts a shared page once per process, is kept beside it.
 
     python benchmarks/rank_speed.py --count 1000 --jobs 1 2
 """
@@ -33,9 +35,35 @@ def make_inputs(folder: Path, count: int) -> list[str]:
     return paths
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
-    total_kb = 0
+def _tree_cpu_s(root: int, seen: dict[int, float]) -> None:
+    """CPU seconds (user + system) so far of a process and its descendants, into ``seen``
+    by pid: summed at the end, it is the work the run cost, whatever else the machine ran."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            stats[int(entry)] = fields
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        if pid in stats:  # fields after the name: state, ppid, ..., utime (12), stime (13)
+            seen[pid] = (int(stats[pid][11]) + int(stats[pid][12])) / tick
+
+
+def _tree_memory_mb(root: int) -> tuple[float, float]:
+    """Resident memory of a process and all its descendants, from /proc: the sum of their
+    resident sets (RSS: a page shared by several processes counts once in each) and of their
+    proportional sets (PSS: a shared page is split between its processes, so the sum is the
+    memory all of them hold together)."""
+    rss_kb = pss_kb = 0
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -50,13 +78,15 @@ def _tree_rss_mb(root: int) -> float:
         pid = stack.pop()
         stack.extend(children.get(pid, []))
         try:
-            with open(f"/proc/{pid}/status", encoding="utf-8") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        total_kb += int(line.split()[1])
+            with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as rollup:
+                for line in rollup:
+                    if line.startswith("Rss:"):
+                        rss_kb += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss_kb += int(line.split()[1])
         except OSError:
             continue
-    return total_kb / 1024
+    return rss_kb / 1024, pss_kb / 1024
 
 
 def run_one(folder: Path, jobs: int) -> dict[str, object]:
@@ -67,10 +97,13 @@ def run_one(folder: Path, jobs: int) -> dict[str, object]:
     ]  # fmt: skip
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0.0
+    peak = peak_pss = 0.0
+    cpu: dict[int, float] = {}
     while process.poll() is None:
-        peak = max(peak, _tree_rss_mb(process.pid))
-        time.sleep(0.02)
+        rss, pss = _tree_memory_mb(process.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+        _tree_cpu_s(process.pid, cpu)
+        time.sleep(0.1)  # reading smaps_rollup costs ~1 ms a process: keep the sampler light
     elapsed = time.perf_counter() - started
     docs = sum(1 for _ in output.open(encoding="utf-8")) - 1
     return {
@@ -79,6 +112,8 @@ def run_one(folder: Path, jobs: int) -> dict[str, object]:
         "wall_s": round(elapsed, 2),
         "docs_per_s": round(docs / elapsed, 1),
         "peak_rss_all_mb": round(peak),
+        "peak_pss_all_mb": round(peak_pss),
+        "cpu_s": round(sum(cpu.values()), 2),  # sampled: the last 100 ms of each process escape
         "exit": process.returncode,
     }
 

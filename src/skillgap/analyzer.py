@@ -6,6 +6,7 @@ Building the tokenizer and matchers takes a fraction of a second, so batch users
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from functools import lru_cache
@@ -42,9 +43,15 @@ class Analyzer:
     def __init__(self, taxonomy: Taxonomy | None = None, options: Options | None = None) -> None:
         self.taxonomy = taxonomy or Taxonomy.default()
         self.options = options or Options()
-        from skillgap.extraction import Extractor  # spaCy loads here, not when skillgap is imported
+        collecting = gc.isenabled()
+        gc.disable()  # building makes many objects and no garbage: collections only slowed it
+        try:
+            from skillgap.extraction import Extractor  # spaCy loads here, not on import skillgap
 
-        self.extractor: Extractor = Extractor(self.taxonomy, self.options)
+            self.extractor: Extractor = Extractor(self.taxonomy, self.options)
+        finally:
+            if collecting:
+                gc.enable()
 
     def __reduce__(self) -> tuple[Any, ...]:
         custom = None if self.taxonomy is Taxonomy.default() else self.taxonomy

@@ -152,3 +152,25 @@ def test_quality_reports_pages_columns_and_confidence() -> None:
     profile = skillgap.extract(garbled)
     assert profile.quality == garbled.quality
     assert '"confidence":"low"' in profile.model_dump_json()
+
+
+def test_quality_counts_unmapped_characters_as_their_unicode_categories_say() -> None:
+    """The one-pass pattern counts exactly the replacement character, private use (Co) and
+    control codes (Cc) other than tab, line feed, form feed and carriage return."""
+    import sys
+    import unicodedata
+
+    from skillgap.ingest.quality import UNMAPPED
+
+    def by_category(char: str) -> bool:
+        category = unicodedata.category(char)
+        return char == "\ufffd" or category == "Co" or (category == "Cc" and char not in "\n\r\t\f")
+
+    wrong = [
+        hex(point)
+        for point in range(sys.maxunicode + 1)
+        if by_category(chr(point)) != bool(UNMAPPED.fullmatch(chr(point)))
+    ]
+    assert not wrong
+    text = "Résumé \ufffd\ue000\x07 ok\t\n\f\r \U000f0001"
+    assert len(UNMAPPED.findall(text)) == 4

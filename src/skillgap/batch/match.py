@@ -10,18 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from skillgap.analyzer import Analyzer, Source
 from skillgap.batch.pool import score_files
 from skillgap.batch.rank import rank_rows
 from skillgap.errors import SkillgapError
 from skillgap.files import display_name
 from skillgap.models import MatchRow, Profile
 
+if TYPE_CHECKING:  # the Analyzer (and spaCy) load when a batch runs, not on import
+    from skillgap.analyzer import Analyzer, Source
+
 
 @dataclass(frozen=True)
 class MatchTask:
-    """What every job of one run is compared with; built once, shipped to each worker."""
+    """What every job of one run is compared with; built once, shipped to each worker (its
+    Analyzer arrives as a reference to the worker's own, built once per process)."""
 
     analyzer: Analyzer
     resume: Profile
@@ -81,6 +85,8 @@ def match(
     workers: int = 1,
 ) -> list[MatchRow]:
     """Compare one résumé with every job file, best fit first; a bad file gets an error row."""
+    from skillgap.analyzer import Analyzer
+
     analyzer = analyzer or Analyzer()
     task = MatchTask(analyzer, analyzer.extract(resume, "resume"), top_missing)
     return match_rows(score_files(task, [str(path) for path in jobs], jobs=workers))

@@ -11,25 +11,68 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from skillgap.analyzer import Analyzer, Source
 from skillgap.batch.journal import RowJournal
 from skillgap.batch.pool import score_files
 from skillgap.errors import SkillgapError
 from skillgap.files import check_output, display_name, is_regular_or_new, write_output
-from skillgap.models import MatchRow, Profile, RankRow
+from skillgap.models import Document, MatchRow, Profile, RankRow
 from skillgap.report.redact import pseudonym
 from skillgap.report.rows import RowFormat, format_rows
+
+if TYPE_CHECKING:  # the Analyzer (and spaCy) load when a batch runs, not on import
+    from skillgap.analyzer import Analyzer, Source
+    from skillgap.options import Options
+    from skillgap.taxonomy import Taxonomy
+
+
+class LazyAnalyzer:
+    """An Analyzer named by its taxonomy and options, built in a process only when it is used
+    there: a ``rank`` parent that hands every file to workers never loads spaCy (nor holds
+    its memory). It pickles as an Analyzer does, so each worker gets its own, built once."""
+
+    def __init__(self, taxonomy: Taxonomy, options: Options) -> None:
+        self.taxonomy, self.options = taxonomy, options
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_analyzer_for, (self._custom(), self.options))
+
+    def __getattr__(self, name: str) -> object:  # what an Analyzer has beyond the two above
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(_analyzer_for(self._custom(), self.options), name)
+
+    def _custom(self) -> Taxonomy | None:
+        from skillgap.taxonomy import Taxonomy
+
+        return None if self.taxonomy is Taxonomy.default() else self.taxonomy
+
+
+def _analyzer_for(taxonomy: Taxonomy | None, options: Options) -> Analyzer:
+    """The Analyzer of this process for a taxonomy (None: the shipped one) and options."""
+    from skillgap.analyzer import _restore
+
+    return _restore(taxonomy, options)
 
 
 @dataclass(frozen=True)
 class RankTask:
     """What every file of one batch is scored against; built once, shipped to each worker."""
 
-    analyzer: Analyzer
-    job: Profile
+    analyzer: Analyzer | LazyAnalyzer
+    job: Profile | Document  # a Document is analyzed once in each process that scores files
     top_missing: int = 5  # missing required skills shown per row
+
+    def job_profile(self) -> Profile:
+        """The job's profile: ``job`` itself, or ``job`` analyzed once in this process."""
+        if isinstance(self.job, Profile):
+            return self.job
+        profile = self.__dict__.get("_job_profile")
+        if profile is None:
+            profile = self.analyzer.analyze(self.job)
+            object.__setattr__(self, "_job_profile", profile)  # a cache, not a field
+        return profile
 
     def shown(self, path: str) -> str:
         """The file as rows show it: its display name, or a pseudonym in blind mode."""
@@ -57,7 +100,7 @@ class RankTask:
         shown = self.shown(name)
         try:
             resume = source() if callable(source) else source
-            report = self.analyzer.compare(resume, self.job)
+            report = self.analyzer.compare(resume, self.job_profile())
         except SkillgapError as error:
             message = str(error).replace(display_name(name), shown)
             return RankRow(file=shown, error=" ".join(message.split()), job=self.job.source)
@@ -84,6 +127,8 @@ def rank(
     top_missing: int = 5,
 ) -> list[RankRow]:
     """Score every résumé file against one job, best first; a bad file gets an error row."""
+    from skillgap.analyzer import Analyzer
+
     analyzer = analyzer or Analyzer()
     task = RankTask(analyzer, analyzer.analyze(job), top_missing)
     return rank_rows(task.score(path) for path in resumes)

@@ -2,10 +2,19 @@
 there once, and every worker forked from it starts with them (a replacement worker too).
 
 A worker's task arrives pickled, and its Analyzer unpickles through the per-process cache
-that this fills, so a worker forked from here is ready in milliseconds, not seconds.
+that this fills, so a worker forked from here is ready in milliseconds, not seconds. What
+loads here is frozen out of the cyclic garbage collector's sight: a full collection would
+walk all of it in every worker (and copy the pages it touches, which forking had shared).
 """
 
-from skillgap.analyzer import _restore
-from skillgap.options import Options
+import gc
 
-_restore(None, Options())
+gc.disable()  # loading makes no garbage, and collections over it were most of its time
+try:
+    from skillgap.analyzer import _restore
+    from skillgap.options import Options
+
+    _restore(None, Options())
+finally:
+    gc.freeze()
+    gc.enable()

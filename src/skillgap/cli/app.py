@@ -11,6 +11,7 @@ Exit status, in one place:
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -31,6 +32,7 @@ from skillgap.report import PROFILE_FORMATS, REPORT_FORMATS
 from skillgap.report.rows import ROW_FORMATS
 
 if TYPE_CHECKING:
+    from skillgap.analyzer import Analyzer
     from skillgap.models import MatchRow, RankRow
     from skillgap.taxonomy import Taxonomy
 
@@ -144,12 +146,13 @@ def compare(
 
     Example: skillgap compare resume.pdf job.txt --format html --output report.html
     """
-    from skillgap.analyzer import shared_analyzer, to_document
     from skillgap.report import render
 
     if resume == "-" and job == "-":
         raise SkillgapError("only one of RESUME and JOB can be read from standard input (-)")
-    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password, redact=redact))
+    analyzer = _analyzer(taxonomy, Options(password=password, redact=redact))
+    from skillgap.analyzer import to_document
+
     report = analyzer.compare(
         to_document(_input(resume), analyzer.options), to_document(_input(job), analyzer.options)
     )
@@ -175,11 +178,12 @@ def extract(
 
     Example: skillgap extract job.txt --kind job --format json
     """
-    from skillgap.analyzer import shared_analyzer, to_document
-    from skillgap.extraction.sections import guess_kind
     from skillgap.report import render_profile
 
-    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password))
+    analyzer = _analyzer(taxonomy, Options(password=password))
+    from skillgap.analyzer import to_document
+    from skillgap.extraction.sections import guess_kind
+
     document = to_document(_input(file), analyzer.options)
     chosen = kind.value if kind else guess_kind(document.text)
     profile = analyzer.extract(document, chosen)  # type: ignore[arg-type]
@@ -213,8 +217,7 @@ def rank(
 
     Example: skillgap rank job.txt resumes/ --format csv --output ranking.csv --resume
     """
-    from skillgap.analyzer import shared_analyzer
-    from skillgap.batch import RankTask, expand_inputs, run_rank
+    from skillgap.batch.inputs import expand_inputs
     from skillgap.batch.pool import warm_up
     from skillgap.report.rows import format_rows
 
@@ -231,10 +234,19 @@ def rank(
     if not paths:
         raise SkillgapError("no résumé files given; name files, folders or globs")
     workers = jobs or os.cpu_count() or 1
+    from skillgap.batch.rank import LazyAnalyzer, RankTask, run_rank
+
     if workers > 1 and len(paths) > 1:
-        warm_up()  # the workers' server loads while this process loads its own Analyzer
-    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(redact=redact))
-    task = RankTask(analyzer, analyzer.analyze(_input(job)), top_missing)
+        warm_up()  # the workers' server starts loading spaCy and the Analyzer at once
+        # This process only hands out files: it reads the job (a bad one fails here, once)
+        # and each worker analyzes it with its own Analyzer; spaCy never loads here.
+        from skillgap.ingest import read_document
+
+        lazy = LazyAnalyzer(_taxonomy(taxonomy), Options(redact=redact))
+        task = RankTask(lazy, read_document(_input(job), lazy.options), top_missing)
+    else:
+        analyzer = _analyzer(taxonomy, Options(redact=redact))
+        task = RankTask(analyzer, analyzer.analyze(_input(job)), top_missing)
     with _progress_bar(len(paths)) as advance:
         rows = run_rank(
             task,
@@ -278,7 +290,6 @@ def match(
 
     Example: skillgap match resume.pdf ads/ --format csv --output matches.csv
     """
-    from skillgap.analyzer import shared_analyzer, to_document
     from skillgap.batch import MatchTask, expand_inputs, match_rows
     from skillgap.batch.pool import score_files
     from skillgap.report.rows import format_match_rows
@@ -288,7 +299,9 @@ def match(
     paths = expand_inputs(jobs, sys.stdin if "-" in jobs else None)
     if not paths:
         raise SkillgapError("no job files given; name files, folders or globs")
-    analyzer = shared_analyzer(_taxonomy(taxonomy), Options(password=password))
+    analyzer = _analyzer(taxonomy, Options(password=password))
+    from skillgap.analyzer import to_document
+
     profile = analyzer.extract(to_document(resume, analyzer.options), "resume")
     task = MatchTask(analyzer, profile, top_missing)
     rows = match_rows(score_files(task, paths, jobs=workers or 1))
@@ -420,6 +433,26 @@ def schema() -> None:
     from skillgap.models import GapReport
 
     print(json.dumps(GapReport.model_json_schema(), indent=2))
+
+
+def _analyzer(taxonomy: Path | None, options: Options) -> Analyzer:
+    """The shared Analyzer, loaded with the cyclic garbage collector paused, then frozen.
+
+    Loading spaCy and building the tables makes a few hundred thousand objects and no
+    garbage, and every full collection walked all of them (~50 ms, several times a run).
+    Frozen, they stay out of its way for the rest of the process, and stay shared with the
+    workers forked after.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from skillgap.analyzer import shared_analyzer  # spaCy loads here
+
+        return shared_analyzer(_taxonomy(taxonomy), options)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def _taxonomy(path: Path | None) -> Taxonomy:

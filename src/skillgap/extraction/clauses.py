@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
+
+from skillgap.extraction.tokens import Tokens
 
 CLAUSE_PUNCT = {".", "!", "?", ";", "•", "▪", "●", "◦", "·", "➔", "|", "*", "–", "—"}
 
@@ -24,21 +25,45 @@ FUNCTION_WORDS = {
 MAX_REACH = 120
 
 
-def clause_bounds(doc: Doc) -> list[int]:
+def clause_bounds(doc: Doc, tokens: Tokens | None = None) -> list[int]:
     """For each token, the index of the first token of its clause.
 
     Clauses end at sentence punctuation and bullets, and at line breaks, except where a
     wrapped line plainly continues (after "with", "of", a comma, before a lower-case word).
+    Reads the document's :class:`Tokens` (given, or read here): a Token per look cost more
+    than the look.
     """
-    punct = {doc.vocab.strings[mark] for mark in CLAUSE_PUNCT}
+    tokens = tokens if tokens is not None else Tokens.of(doc)
+    orth, space = tokens.orth, tokens.space
     starts = []
     start = 0
-    # Only punctuation and whitespace can end a clause; the array spares a Token per word.
-    for index, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
+    for index, text in enumerate(orth):
         starts.append(start)
-        if (orth in punct or space) and ends_clause(doc, index):
+        # Only punctuation and whitespace can end a clause.
+        if (text in CLAUSE_PUNCT or space[index]) and ends_at(tokens, index):
             start = index + 1
     return starts
+
+
+def ends_at(tokens: Tokens, index: int) -> bool:
+    """:func:`ends_clause`, read from the token arrays."""
+    text = tokens.orth[index]
+    if text == "*":  # a bullet, not Markdown emphasis ("**4 years**")
+        if not index:
+            return True
+        before = index - 1
+        line_start = tokens.space[before] and "\n" in tokens.orth[before]
+        spaced = (tokens.spaced[before] or tokens.space[before]) and tokens.spaced[index]
+        return line_start or spaced
+    if text in CLAUSE_PUNCT:
+        return True
+    if not tokens.space[index] or "\n" not in text:
+        return False
+    if text.count("\n") > 1 or index == 0 or index + 1 >= len(tokens):
+        return True
+    before, after = index - 1, index + 1
+    continues = tokens.lower[before] in FUNCTION_WORDS or tokens.orth[before] == ","
+    return not (continues or (tokens.lowercase[after] and not tokens.punct[before]))
 
 
 def ends_clause(doc: Doc, index: int) -> bool:
@@ -59,6 +84,14 @@ def ends_clause(doc: Doc, index: int) -> bool:
     before, after = doc[index - 1], doc[index + 1]
     continues = before.lower_ in FUNCTION_WORDS or before.text == ","
     return not (continues or (after.is_lower and not before.is_punct))
+
+
+def clause_end_at(tokens: Tokens, index: int) -> int:
+    """:func:`clause_end`, read from the token arrays."""
+    limit = min(len(tokens), index + MAX_REACH)
+    while index < limit and not ends_at(tokens, index):
+        index += 1
+    return index
 
 
 def clause_end(doc: Doc, index: int) -> int:

@@ -70,7 +70,12 @@ def find_roles(text: str, spans: list[tuple[int, int]], today: date) -> list[Rol
 
 def merged_years(roles: list[Role]) -> float:
     """Total years covered by the roles, overlapping months counted once."""
-    months: set[int] = set()
-    for role in roles:
-        months.update(range(role.first_month, max(role.last_month, role.first_month + 1)))
-    return round(len(months) / 12, 1)
+    spans = sorted((r.first_month, max(r.last_month, r.first_month + 1)) for r in roles)
+    count, reached = 0, None  # months counted, and the end of the union so far
+    for first, last in spans:  # a union of intervals: each skill's roles, per profile
+        if reached is not None and first < reached:
+            first = reached
+        if last > first:
+            count += last - first
+        reached = last if reached is None else max(reached, last)
+    return round(count / 12, 1)

@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, ORTH
 from spacy.tokens import Doc
 
 from skillgap.errors import DocumentError
@@ -74,6 +73,7 @@ STACK_CUES = {"stack", "use", "using", "uses", "technologies", "tech", "tooling"
 # Coursework and degree names are not claims; a thesis or project in the same line is.
 EDUCATION_CLAIM_CUES = {"thesis", "project", "projects", "paper", "publication", "research",
                         "built", "developed", "implemented", "designed"}  # fmt: skip
+_WWW = re.compile(r"(?i)www\.")
 _CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\+?\d[\d ().-]{7,}\d")
 
 
@@ -129,8 +129,8 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         tokens = Tokens.of(doc)
         sections = find_sections(text, kind)
-        clause_starts = clauses.clause_bounds(doc)
-        words = Words.of(doc)
+        clause_starts = clauses.clause_bounds(doc, tokens)
+        words = Words.of(doc, tokens, text)
         scope = scopes(words, clause_starts)
         named = self._candidates(doc, text, tokens)
         found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
@@ -150,18 +150,18 @@ class Extractor:
         judged: dict[str, list[_Judged]] = defaultdict(list)
         kept: list[tuple[_Candidate, _Judged]] = []
         for cand, target, hits, years in zip(candidates, targets, contexts, stated, strict=True):
-            first = doc[cand.start]
-            section = sections.at(first.idx)
+            first = tokens.start[cand.start]
+            section = sections.at(first)
             clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
             if (
                 section in IGNORED_SECTIONS[kind]
-                or first.idx in in_url
-                or (kind == "resume" and _not_a_claim(doc, lines, cand, section, clause))
+                or first in in_url
+                or (kind == "resume" and _not_a_claim(tokens, lines, cand, section, clause))
                 or (
                     kind == "job"
                     and section == "about"
                     and not cand.tag_line
-                    and not _words_in_clause(doc, clause, cand.end, STACK_CUES)
+                    and not _words_in_clause(tokens, clause, cand.end, STACK_CUES)
                 )
             ):
                 continue
@@ -176,7 +176,7 @@ class Extractor:
                 continue
             others = _Others(covered, cand.start, cand.end)
             skill = self.taxonomy[cand.skill_id]
-            item = self._judge(doc, cand, section, verdict.reason, verdict.level, years)
+            item = self._judge(text, tokens, cand, section, verdict.reason, verdict.level, years)
             if (
                 skill.needs_context
                 and cand.method != "paraphrase"  # the paraphrase is the context
@@ -187,7 +187,7 @@ class Extractor:
             kept.append((cand, item))
         _same_sentence(judged, sentence_ids(barrier), tokens, self.context.terminators)
         claimed = [c for c, item in kept if item.reason is None and c.method != "paraphrase"]
-        any_of = self._any_of(doc, claimed) if kind == "job" else []
+        any_of = self._any_of(tokens, claimed) if kind == "job" else []
         roles: list[Role] = []
         derived_total = None
         if kind == "resume":
@@ -195,13 +195,15 @@ class Extractor:
             roles = find_roles(text, sections.spans(DEMONSTRATED_SECTIONS, len(text)), today)
             career = find_roles(text, sections.spans({"experience"}, len(text)), today)
             derived_total = merged_years(career) if career else None
-        return self._profile(document, kind, judged, roles).model_copy(
-            update={
-                "any_of": any_of,
-                "total_years": total if total is not None else derived_total,
-                "stated_total_years": total,
-                "derived_total_years": derived_total,
-            }
+        return self._profile(
+            document,
+            kind,
+            judged,
+            roles,
+            any_of=any_of,
+            total_years=total if total is not None else derived_total,
+            stated_total_years=total,
+            derived_total_years=derived_total,
         )
 
     def _years(
@@ -231,9 +233,10 @@ class Extractor:
         rule: ``(skill id, "composed" | "phrase" | "exclude", the words)``. For taxonomy
         authors checking a record against its examples."""
         doc = self.nlp.make_doc(text)
-        words = Words.of(doc)
-        named = self._candidates(doc, text, Tokens.of(doc))
-        scope = scopes(words, clauses.clause_bounds(doc))
+        tokens = Tokens.of(doc)
+        words = Words.of(doc, tokens, text)
+        named = self._candidates(doc, text, tokens)
+        scope = scopes(words, clauses.clause_bounds(doc, tokens))
         found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
         return [
             (item.skill_id, item.kind, text[words.starts[item.start] : words.ends[item.end - 1]])
@@ -250,7 +253,7 @@ class Extractor:
         for label, start, end in matches:
             info = self.matcher.labels[label]
             tag = lines[start] in tags
-            shouted = info.cased and _in_capitals(text, doc[start].idx)
+            shouted = info.cased and _in_capitals(text, tokens.start[start])
             candidates.append(
                 _Candidate(info.skill_id, start, end, info.method, tag_line=tag, shouted=shouted)
             )
@@ -260,52 +263,49 @@ class Extractor:
                 info = self.matcher.labels[label]
                 candidates.append(_Candidate(info.skill_id, start, end, info.method, tag_line=True))
                 covered.update(range(start, end))
-        candidates.extend(self._fuzzy(doc, text, covered))
+        candidates.extend(self._fuzzy(text, tokens, covered))
         candidates.sort(key=lambda c: c.start)
         return candidates
 
-    def _fuzzy(self, doc: Doc, text: str, covered: set[int]) -> list[_Candidate]:
-        """Variants and typos among runs of words no alias matched, outside the first line.
-
-        Reads token attributes as one array: creating a spaCy Token per look was a third of
-        extraction time.
-        """
-        rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_URL, LIKE_EMAIL, ORTH]).tolist()
-        joiners = {doc.vocab.strings[joiner] for joiner in FUZZY_JOINERS}
+    def _fuzzy(self, text: str, tokens: Tokens, covered: set[int]) -> list[_Candidate]:
+        """Variants and typos among runs of words no alias matched, outside the first line."""
+        orth, punct = tokens.orth, tokens.punct
         usable = [
-            not (space or url or email or (punct and orth not in joiners)) and i not in covered
-            for i, (_, _, space, punct, url, email, orth) in enumerate(rows)
+            not (space or url or email or (dot and word not in FUZZY_JOINERS)) and i not in covered
+            for i, (word, space, dot, url, email) in enumerate(
+                zip(orth, tokens.space, punct, tokens.url, tokens.email, strict=True)
+            )
         ]
-        punct = [row[3] == 1 for row in rows]
-        words = [text[start : start + length] for start, length, *_ in rows]
         first_line_end = text.find("\n")
-        first = next((i for i, row in enumerate(rows) if row[0] >= first_line_end), len(rows))
+        first = bisect.bisect_left(tokens.start, first_line_end)
         return [
             _Candidate(skill_id, start, end, "fuzzy", score)
-            for skill_id, start, end, score in self.fuzzy.scan(words, usable, punct, first)
+            for skill_id, start, end, score in self.fuzzy.scan(orth, usable, punct, first)
         ]
 
     def _judge(
         self,
-        doc: Doc,
+        text: str,
+        tokens: Tokens,
         cand: _Candidate,
         section: str | None,
         reason: str | None,
         level: str,
         stated: float | None,
     ) -> _Judged:
-        span = doc[cand.start : cand.end]
-        mention = Mention(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
+        start, end = tokens.start[cand.start], tokens.end[cand.end - 1]
+        # Every field is already of its type: building it unvalidated halves its cost.
+        mention = Mention.model_construct(
+            text=text[start:end],
+            start=start,
+            end=end,
             section=section,
-            method=cand.method,  # type: ignore[arg-type]
+            method=cand.method,
             score=cand.score,
         )
         return _Judged(mention, reason, level, stated)
 
-    def _any_of(self, doc: Doc, mentions: list[_Candidate]) -> list[list[str]]:
+    def _any_of(self, tokens: Tokens, mentions: list[_Candidate]) -> list[list[str]]:
         """Alternatives a job accepts: "Django or FastAPI", "Kotlin/Java", "AWS, GCP, or Azure".
 
         A run of mentions joined only by commas, slashes and "or" (and at least one "or" or
@@ -319,7 +319,8 @@ class Extractor:
         def flush() -> None:
             if len({c.skill_id for c in run}) < 2:
                 return
-            trailing = [t.lower_ for t in doc[run[-1].end : run[-1].end + 3] if not t.is_space]
+            after = range(run[-1].end, min(run[-1].end + 3, len(tokens)))
+            trailing = [tokens.folded[i] for i in after if not tokens.space[i]]
             accepted = trailing[:1] == ["acceptable"]  # "Terraform preferred, Ansible acceptable"
             if not (alternative or accepted or "or" in trailing[:2]):
                 return
@@ -330,9 +331,9 @@ class Extractor:
 
         for cand in mentions:
             if run:
-                between = [t for t in doc[run[-1].end : cand.start] if not t.is_space]
-                words = {t.lower_ for t in between}
-                if words <= ANY_OF_GLUE and not any(clauses.ends_clause(doc, t.i) for t in between):
+                between = [i for i in range(run[-1].end, cand.start) if not tokens.space[i]]
+                words = {tokens.folded[i] for i in between}
+                if words <= ANY_OF_GLUE and not any(clauses.ends_at(tokens, i) for i in between):
                     alternative = alternative or bool(words & {"or", "/"})
                     run.append(cand)
                     continue
@@ -343,8 +344,15 @@ class Extractor:
         return groups
 
     def _profile(
-        self, document: Document, kind: Kind, judged: dict[str, list[_Judged]], roles: list[Role]
+        self,
+        document: Document,
+        kind: Kind,
+        judged: dict[str, list[_Judged]],
+        roles: list[Role],
+        **totals: object,
     ) -> Profile:
+        """The profile, every record built unvalidated: each field is already of its type.
+        Every field is given, as a default left to pydantic costs more than validating."""
         skills: list[ExtractedSkill] = []
         not_claimed: list[NotClaimed] = []
         for skill_id, items in judged.items():
@@ -353,7 +361,7 @@ class Extractor:
             if not claimed:
                 reasons = {item.reason for item in items}
                 not_claimed.append(
-                    NotClaimed(
+                    NotClaimed.model_construct(
                         id=skill_id,
                         name=skill.name,
                         reason=next(r for r in REASON_ORDER if r in reasons),  # type: ignore[arg-type]
@@ -362,15 +370,15 @@ class Extractor:
                 )
                 continue
             years = [item.years for item in claimed if item.years is not None]
-            stated = max(years) if years else None
+            stated = float(max(years)) if years else None
             used_in = [
                 role
                 for role in roles
                 if any(role.start <= item.mention.start < role.end for item in claimed)
             ]
-            derived = merged_years(used_in) if used_in else None
+            derived = float(merged_years(used_in)) if used_in else None
             skills.append(
-                ExtractedSkill(
+                ExtractedSkill.model_construct(
                     id=skill_id,
                     name=skill.name,
                     category=skill.category,
@@ -388,19 +396,21 @@ class Extractor:
         implied = self.taxonomy.implied_by(skill.id for skill in skills)
         excluded = {item.id for item in not_claimed}
         implied_skills = [
-            ImpliedSkill(
+            ImpliedSkill.model_construct(
                 id=target, name=self.taxonomy[target].name, via=[self.taxonomy[source].name]
             )
             for target, source in sorted(implied.items())
             if target not in excluded
         ]
-        return Profile(
+        return Profile.model_construct(
             kind=kind,
             source=document.source,
             skills=skills,
             not_claimed=not_claimed,
             implied=implied_skills if kind == "resume" else [],
+            quality=None,
             text=document.text,
+            **totals,
         )
 
 
@@ -573,25 +583,27 @@ class _Lines:
 def _url_chars(text: str) -> set[int]:
     """Start offsets inside URLs: "github.com/x" names a site, not a skill."""
     chars: set[int] = set()
+    if "/" not in text and _WWW.search(text) is None:  # a link holds one or the other
+        return chars
     for match in LINK.finditer(text):
         chars.update(range(match.start(), match.end()))
     return chars
 
 
 def _not_a_claim(
-    doc: Doc, lines: _Lines, cand: _Candidate, section: str | None, clause: int
+    tokens: Tokens, lines: _Lines, cand: _Candidate, section: str | None, clause: int
 ) -> bool:
     """Contact lines and coursework name skills without claiming them."""
-    if section is None and lines.is_contact(doc[cand.start].idx):
+    if section is None and lines.is_contact(tokens.start[cand.start]):
         return True
     return section == "education" and not _words_in_clause(
-        doc, clause, cand.end, EDUCATION_CLAIM_CUES
+        tokens, clause, cand.end, EDUCATION_CLAIM_CUES
     )
 
 
-def _words_in_clause(doc: Doc, clause: int, end: int, words: set[str]) -> bool:
-    stop = clauses.clause_end(doc, end)
-    return any(token.lower_ in words for token in doc[clause:stop])
+def _words_in_clause(tokens: Tokens, clause: int, end: int, words: set[str]) -> bool:
+    stop = clauses.clause_end_at(tokens, end)
+    return any(tokens.folded[i] in words for i in range(clause, stop))
 
 
 def _requirement(items: list[_Judged]) -> Requirement:

@@ -27,7 +27,7 @@ MIN_COMPOUND = 10  # multi-word aliases take part in typo matching written toget
 COMPOUND_CUTOFF = 92.0
 MAX_LENGTH_CHANGE = 2  # characters a typo may add or drop
 MAX_WORDS = 3  # the longest run of words looked up as one name ("micro - services")
-DEAD_WORDS = 200_000  # words remembered as naming nothing; forgotten all at once past this
+DEAD_WORDS = 200_000  # written words remembered; forgotten all at once past this
 _SEPARATORS = re.compile(r"[\s\-._/]+")
 _DROP_SEPARATORS = str.maketrans(dict.fromkeys(" \t\n-._/"))
 # Aliases ending like ordinary English words are left out of typo matching.
@@ -74,7 +74,9 @@ class FuzzyIndex:
             for end in range(1, len(variant) + 1)
         }
         self._compound_starts = {start for start, _ in self._compounds.buckets}
-        self._dead: set[str] = set()  # words known to start no run and to name nothing
+        # Per written word: (its key, whether a run of words may start with it, what it
+        # names alone). Words repeat across documents, so most tokens cost one look.
+        self._seen: dict[str, tuple[str, bool, tuple[str, float] | None]] = {}
 
     def lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
         """The skill id and score for a word sequence, or None."""
@@ -89,36 +91,79 @@ class FuzzyIndex:
         ``words`` are the tokens' texts; a run never ends on punctuation, and only usable
         tokens (not covered by another match, not a link) join one.
         """
-        lowered = [word.lower() for word in words]
-        keys = [word.translate(_DROP_SEPARATORS) for word in lowered]
-        heads, compound_starts, dead = self._heads, self._compound_starts, self._dead
-        if len(dead) > DEAD_WORDS:
-            dead.clear()
+        seen = self._seen
+        if len(seen) > DEAD_WORDS:
+            seen.clear()
+        known = seen.get
         found: list[tuple[str, int, int, float]] = []
         index = first
-        while index < len(words):
-            if not usable[index] or punct[index] or lowered[index] in dead:
+        count = len(words)
+        while index < count:
+            if not usable[index] or punct[index]:
                 index += 1
                 continue
-            head = keys[index]
-            runs = head in heads or len(head) < 3 or head[:3] in compound_starts
-            for size in range(min(MAX_WORDS if runs else 1, len(words) - index), 0, -1):
-                last = index + size - 1
-                if punct[last] or (size > 1 and not all(usable[index : last + 1])):
+            word = words[index]
+            info = known(word) or self._word(word)
+            if not info[1]:  # this word alone never starts a longer name
+                if info[2] is not None:
+                    found.append((info[2][0], index, index + 1, info[2][1]))
+                index += 1
+                continue
+            hit = None
+            joined, runs = info[0], []
+            for last in range(index + 1, min(index + MAX_WORDS, count)):
+                if not usable[last]:
+                    break
+                joined += (known(words[last]) or self._word(words[last]))[0]
+                if not self._may_start(joined):  # nor can any longer run: drop them all
+                    runs = []
+                    break
+                runs.append((last, joined))
+            for last, joined in reversed(runs):  # the longest run first
+                if punct[last] or not self._may_name(joined):
                     continue
-                key = _singular("".join(keys[index : last + 1]))
-                if len(key) < MIN_KEY:
-                    continue
-                hit = self._match(key, lowered[index] if size == 1 else None)
+                hit = self._run(_singular(joined))
                 if hit is not None:
                     found.append((hit[0], index, last + 1, hit[1]))
                     index = last
                     break
-            else:
-                if not runs:  # this word alone never names a skill, whatever surrounds it
-                    dead.add(lowered[index])
+            if hit is None and info[2] is not None:
+                found.append((info[2][0], index, index + 1, info[2][1]))
             index += 1
         return found
+
+    def _word(self, word: str) -> tuple[str, bool, tuple[str, float] | None]:
+        """What :meth:`scan` needs to know of one written word, remembered."""
+        lowered = word.lower()
+        head = lowered.translate(_DROP_SEPARATORS)
+        runs = head in self._heads or len(head) < 3 or head[:3] in self._compound_starts
+        key = _singular(head)
+        alone = self._match(key, lowered) if len(key) >= MIN_KEY else None
+        info = self._seen[word] = (head, runs, alone)
+        return info
+
+    def _may_start(self, joined: str) -> bool:
+        """Whether a run whose keys, joined, begin with ``joined`` may name a skill: a variant
+        has every prefix in ``_heads``, and a compound typo keeps its first three letters."""
+        return joined in self._heads or len(joined) < 3 or joined[:3] in self._compound_starts
+
+    def _may_name(self, joined: str) -> bool:
+        """Whether the keys of a run of words, joined, may be a variant or a compound typo:
+        a variant's key (or its plural) has every prefix in ``_heads``."""
+        return joined in self._heads or (
+            len(joined) >= MIN_COMPOUND and joined[:3] in self._compound_starts
+        )
+
+    def _run(self, key: str) -> tuple[str, float] | None:
+        """What a run of several words names: :meth:`_match` with no single word."""
+        if len(key) < MIN_KEY:
+            return None
+        skill_id = self.variants.get(key)
+        if skill_id is not None:
+            return skill_id, 100.0
+        if len(key) < MIN_COMPOUND or key[:3] not in self._compound_starts or not key.isalpha():
+            return None
+        return self._typo(key, None)
 
     def _match(self, key: str, single: str | None) -> tuple[str, float] | None:
         skill_id = self.variants.get(key)

@@ -19,6 +19,8 @@ def hashes(pieces: Iterable[str], *, lower: bool = False) -> tuple[int, ...]:
 
 
 PAIR = numpy.uint64(0x9E3779B97F4A7C15)  # mixes two token hashes into one key
+BUCKETS = 1 << 18  # a bit per bucket of hashes: most tokens are ruled out by one array look
+_MASK = numpy.uint64(BUCKETS - 1)
 
 
 class SequenceIndex:
@@ -32,7 +34,7 @@ class SequenceIndex:
     def __init__(self) -> None:
         self._singles: dict[int, list[int]] = {}
         self._pairs: dict[int, list[tuple[tuple[int, ...], int]]] = {}
-        self._keys: tuple[numpy.ndarray, numpy.ndarray] | None = None  # sorted, built on use
+        self._keys: tuple[_Keys, _Keys] | None = None  # built on use
 
     def add(self, sequence: tuple[int, ...], label: int) -> None:
         if len(sequence) == 1:
@@ -70,12 +72,9 @@ class SequenceIndex:
         found.sort(key=lambda match: match[1])
         return found
 
-    def _sorted_keys(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+    def _sorted_keys(self) -> tuple[_Keys, _Keys]:
         if self._keys is None:
-            self._keys = (
-                numpy.array(sorted(self._singles), dtype=numpy.uint64),
-                numpy.array(sorted(self._pairs), dtype=numpy.uint64),
-            )
+            self._keys = (_Keys(self._singles), _Keys(self._pairs))
         return self._keys
 
     def __bool__(self) -> bool:
@@ -87,9 +86,26 @@ def _pair_key(first: int, second: int) -> int:
         return int(numpy.uint64(first) * PAIR + numpy.uint64(second))
 
 
-def _positions(keys: numpy.ndarray, values: numpy.ndarray) -> list[int]:
-    """Where ``values`` holds one of the sorted ``keys``."""
+class _Keys:
+    """Stored hashes, sorted, with a table of the buckets (low bits) that hold one."""
+
+    def __init__(self, hashes: Iterable[int]) -> None:
+        self.sorted = numpy.array(sorted(hashes), dtype=numpy.uint64)
+        self.buckets = numpy.zeros(BUCKETS, dtype=bool)
+        self.buckets[self.sorted & _MASK] = True
+
+    def __len__(self) -> int:
+        return len(self.sorted)
+
+
+def _positions(keys: _Keys, values: numpy.ndarray) -> list[int]:
+    """Where ``values`` holds one of the ``keys``: the bucket table rules out most values,
+    a binary search settles the rest."""
     if not len(keys):
         return []
-    at = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
-    return numpy.flatnonzero(keys[at] == values).tolist()
+    near = numpy.flatnonzero(keys.buckets[values & _MASK])
+    if not len(near):
+        return []
+    candidates = values[near]
+    at = numpy.minimum(keys.sorted.searchsorted(candidates), len(keys) - 1)
+    return near[keys.sorted[at] == candidates].tolist()

@@ -118,10 +118,10 @@ class CachingTokenizer:
         doc = self.bare(text)
         if not len(doc):
             return doc
-        rows = doc.to_array([ORTH, IDX, LENGTH, SPACY, IS_SPACE])
-        found = self.finder.find(rows[:, 0])
+        found = self.finder.find(doc.to_array(ORTH))  # the other columns only when needed
         if not found:
             return doc
+        rows = doc.to_array([ORTH, IDX, LENGTH, SPACY, IS_SPACE])
         # A word starts after a trailing space, and at or after a whitespace token.
         breaks = (rows[:-1, 3] == 1) | (rows[:-1, 4] == 1) | (rows[1:, 4] == 1)
         word_of = numpy.concatenate(([0], numpy.cumsum(breaks)))

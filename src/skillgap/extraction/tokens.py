@@ -6,39 +6,49 @@ lists, filled by one ``doc.to_array`` call, instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.attrs import (
-    IDX,
-    IS_ALPHA,
-    IS_LOWER,
-    IS_PUNCT,
-    IS_SPACE,
-    LENGTH,
-    LIKE_NUM,
-    LOWER,
-    SPACY,
-)
-from spacy.strings import StringStore
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 # Marks that open a bullet item when they start a line ("- Go", "* Go", "• Go").
 BULLETS = {"•", "▪", "●", "◦", "➔", "»", "·", "-", "*", "–", "—", "‣", "○", "■", "□", "✓", "✔"}
 
+# What a token's lexeme says, by ORTH hash: (text, lower-case text with curly apostrophes made
+# straight, lower-case text, length, space, punct, alpha, lower case, number, URL, e-mail). A
+# hash names one string and the flags follow from the string (English's lexical attributes,
+# the only ones skillgap builds), so the table holds for every vocabulary. Reading the flags
+# with ``doc.to_array`` cost ~30 ns per token and flag; one look per token replaces them.
+_Lexeme = tuple[str, str, str, int, bool, bool, bool, bool, bool, bool, bool]
+_LEXEMES: dict[int, _Lexeme] = {}
+MAX_LEXEMES = 1_000_000  # distinct words remembered; forgotten all at once past this
 
-_TEXTS: dict[int, str] = {}  # lower-case hash -> text; the vocabulary's strings never change
 
-
-def _text(strings: StringStore, key: int) -> str:
-    text = _TEXTS.get(key)
-    if text is None:
-        text = _TEXTS[key] = strings[key].replace("\u2019", "'")
-    return text
+def _lexeme(vocab: Vocab, orth: int) -> _Lexeme:
+    if len(_LEXEMES) >= MAX_LEXEMES:
+        _LEXEMES.clear()
+    lex = vocab[orth]
+    row = _LEXEMES[orth] = (
+        lex.orth_,
+        lex.lower_.replace("\u2019", "'"),
+        lex.lower_,
+        len(lex.orth_),
+        lex.is_space,
+        lex.is_punct,
+        lex.is_alpha,
+        lex.is_lower,
+        lex.like_num,
+        lex.like_url,
+        lex.like_email,
+    )
+    return row
 
 
 @dataclass(frozen=True)
 class Tokens:
-    """Parallel lists, one entry per token of a document."""
+    """Parallel lists, one entry per token of a document: the one pass over a document's
+    tokens that every rule reads."""
 
     lower: list[str]  # lower-case text, curly apostrophes made straight ("n’t" -> "n't")
     start: list[int]  # character offsets
@@ -51,20 +61,27 @@ class Tokens:
     spaced: list[bool]  # whitespace follows the token directly
     breaks: list[int]  # line breaks inside a whitespace token (0 for other tokens)
     line_start: list[bool]  # the first non-space token of its line
+    orth: list[str] = field(default_factory=list)  # the text as written
+    url: list[bool] = field(default_factory=list)  # looks like a web address
+    email: list[bool] = field(default_factory=list)  # looks like an e-mail address
+    folded: list[str] = field(default_factory=list)  # lower case as ``str.lower`` gives it
 
     def __len__(self) -> int:
         return len(self.lower)
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
-        """Read a document's tokens with one ``to_array`` call."""
-        attrs = [LOWER, IDX, LENGTH, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_LOWER, LIKE_NUM, SPACY]
-        columns = doc.to_array(attrs).T.tolist() if len(doc) else [[] for _ in attrs]
-        lows, start, lengths = columns[:3]
-        space, punct, alpha, lowercase, num, spaced = (list(map(bool, c)) for c in columns[3:])
-        known = _TEXTS.get
-        lower = [known(low) or _text(doc.vocab.strings, low) for low in lows]
-        end = [idx + length for idx, length in zip(start, lengths, strict=True)]
+        """Read a document's tokens: three ``to_array`` columns and one look per token."""
+        if not len(doc):
+            return cls(*([] for _ in range(15)))
+        orths, start, spaced_flags = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
+        known, vocab = _LEXEMES.get, doc.vocab
+        rows = [known(orth) or _lexeme(vocab, orth) for orth in orths]
+        text, lower, folded, length, space, punct, alpha, lowercase, num, url, email = map(
+            list, zip(*rows, strict=True)
+        )
+        end = [idx + size for idx, size in zip(start, length, strict=True)]
+        spaced = [flag == 1 for flag in spaced_flags]
         breaks = [w.count("\n") if blank else 0 for w, blank in zip(lower, space, strict=True)]
         line_start = []
         fresh = True
@@ -75,8 +92,9 @@ class Tokens:
             elif not is_space:
                 fresh = False
         return cls(
-            lower, start, end, space, punct, alpha, lowercase, num, spaced, breaks, line_start
-        )
+            lower, start, end, space, punct, alpha, lowercase, num, spaced, breaks, line_start,
+            text, url, email, folded,
+        )  # fmt: skip
 
     def is_bullet(self, index: int) -> bool:
         """A bullet mark that opens a line ("- ", "* ", "• ") or stands between spaces."""

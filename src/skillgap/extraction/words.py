@@ -11,8 +11,9 @@ import bisect
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.tokens import Doc
+
+from skillgap.extraction.tokens import Tokens
 
 # Clause breaks that do not end a thought: a dash joins an apposition ("schema healthy as we
 # grow — migrations, indexes"), and Markdown emphasis ("**seven years**") is not a bullet.
@@ -32,21 +33,13 @@ class Words:
     punct: list[bool]
 
     @classmethod
-    def of(cls, doc: Doc) -> Words:
-        text = doc.text
-        rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
-        starts = [row[0] for row in rows]
-        ends = [row[0] + row[1] for row in rows]
-        spans = list(zip(starts, ends, strict=True))
-        orth = [text[start:end] for start, end in spans]
-        folded = text.lower()
-        if len(folded) == len(text):  # one lower() per text, unless case folding moved offsets
-            lower = [folded[start:end] for start, end in spans]
-        else:
-            lower = [word.lower() for word in orth]
-        space = [bool(row[2]) for row in rows]
-        punct = [bool(row[3]) for row in rows]
-        return cls(text, orth, lower, starts, ends, space, punct)
+    def of(cls, doc: Doc, tokens: Tokens | None = None, text: str | None = None) -> Words:
+        """The words of a document, from its :class:`Tokens` and text when they are already
+        at hand (``doc.text`` joins every token again)."""
+        tokens = tokens if tokens is not None else Tokens.of(doc)
+        text = doc.text if text is None else text
+        orth, lower, space, punct = tokens.orth, tokens.folded, tokens.space, tokens.punct
+        return cls(text, orth, lower, tokens.start, tokens.end, space, punct)
 
     def __len__(self) -> int:
         return len(self.orth)

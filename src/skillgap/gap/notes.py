@@ -82,7 +82,11 @@ def report_notes(resume: Profile, job: Profile, taxonomy: Taxonomy) -> list[Note
 
 def is_english(text: str) -> bool:
     """Whether a text reads as English; short texts are given the benefit of the doubt."""
-    text = text[:SAMPLE]
+    return _is_english(text[:SAMPLE])
+
+
+@lru_cache(maxsize=64)  # ``rank`` asks it of one job ad once per résumé
+def _is_english(text: str) -> bool:
     letters = len(_LETTER.findall(text))
     if letters and len(_OTHER_SCRIPT.findall(text)) / letters > MAX_OTHER_SCRIPT:
         return False

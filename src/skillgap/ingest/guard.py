@@ -55,8 +55,13 @@ class _Watchdog:
             token = next(self.tokens)
             due = time.monotonic() + seconds
             self.armed[token] = (threading.get_ident(), due)
+            # The thread sleeps until the earliest deadline in the heap (a disarmed one too:
+            # it is dropped when it comes up), so only an earlier one needs to wake it. Waking
+            # it on every call cost a thread switch per file read.
+            wake = not self.heap or due < self.heap[0][0]
             heapq.heappush(self.heap, (due, token))
-            self.lock.notify()
+            if wake:
+                self.lock.notify()
             return token
 
     def disarm(self, token: int) -> bool:

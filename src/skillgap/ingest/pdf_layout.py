@@ -8,12 +8,12 @@ a right line, which is how peer tools scramble two-column résumés.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Box:
-    """A rectangle in PDF coordinates (points, y grows upwards)."""
+class Box(NamedTuple):
+    """A rectangle in PDF coordinates (points, y grows upwards); a tuple, as a page holds
+    thousands of them."""
 
     x0: float
     y0: float
@@ -34,17 +34,21 @@ def merge_runs(boxes: list[Box]) -> list[Box]:
     """Join boxes, in content-stream order, that sit on one line with no more than a word space
     between them; PDF producers cut a line into words or even glyphs (Word does)."""
     runs: list[Box] = []
-    for box in boxes:
-        if runs:
-            run = runs[-1]
-            size = max(run.y1 - run.y0, 1.0)
-            middle = (box.y0 + box.y1) / 2
-            if run.y0 <= middle <= run.y1 and -0.5 * size < box.x0 - run.x1 < WORD_GAP * size:
-                runs[-1] = Box(
-                    run.x0, min(run.y0, box.y0), max(run.x1, box.x1), max(run.y1, box.y1)
-                )
-                continue
-        runs.append(box)
+    if not boxes:
+        return runs
+    # The run being grown, as plain floats: a page holds thousands of glyph boxes.
+    x0, y0, x1, y1 = boxes[0]
+    for box in boxes[1:]:
+        size = max(y1 - y0, 1.0)
+        middle = (box.y0 + box.y1) / 2
+        if y0 <= middle <= y1 and -0.5 * size < box.x0 - x1 < WORD_GAP * size:
+            y0 = box.y0 if box.y0 < y0 else y0
+            x1 = box.x1 if box.x1 > x1 else x1
+            y1 = box.y1 if box.y1 > y1 else y1
+            continue
+        runs.append(Box(x0, y0, x1, y1))
+        x0, y0, x1, y1 = box
+    runs.append(Box(x0, y0, x1, y1))
     return runs
 
 

@@ -7,7 +7,6 @@ with the reasons, so a recruiter knows to look at the file rather than at the ca
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from skillgap.ingest.normalize import CID_GLYPH, letter_spaced_runs
 from skillgap.models import Quality
@@ -24,6 +23,12 @@ UNUSABLE_UNKNOWN = 0.5
 MIN_LETTERS = 0.5
 PLAUSIBLE_BELOW = 40  # visible characters; shorter texts are too short to judge
 _LETTER = re.compile(r"[^\W\d_]")
+# Characters no reader maps to text: U+FFFD, private use (Unicode category Co, its ranges fixed
+# by Unicode's stability policy) and control codes (Cc) but tab, line feed, form feed and
+# carriage return. One class the regex engine scans: a check per character was 1 ms a page.
+UNMAPPED = re.compile(
+    "[\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+)
 
 
 def assess(
@@ -40,11 +45,7 @@ def assess(
     ``unmapped`` counts glyphs the reader itself knows have no Unicode mapping (pdfium does),
     which the text cannot show: they come out as ordinary characters.
     """
-    unknown = (
-        unmapped
-        + len(CID_GLYPH.findall(raw))
-        + sum(1 for char in CID_GLYPH.sub("", raw) if _unmapped(char))
-    )
+    unknown = unmapped + len(CID_GLYPH.findall(raw)) + len(UNMAPPED.findall(CID_GLYPH.sub("", raw)))
     visible = len(CID_GLYPH.sub("x", "".join(raw.split())))
     share = min(unknown / visible, 1.0) if visible else 0.0
     spaced = letter_spaced_runs(raw)
@@ -79,11 +80,3 @@ def unusable(quality: Quality, text: str) -> bool:
         return True
     visible = len(text) - sum(text.count(space) for space in " \n")
     return visible >= PLAUSIBLE_BELOW and len(_LETTER.findall(text)) < MIN_LETTERS * visible
-
-
-def _unmapped(char: str) -> bool:
-    """Replacement characters, private-use glyphs and stray control codes."""
-    if char == "\ufffd":
-        return True
-    category = unicodedata.category(char)
-    return category == "Co" or (category == "Cc" and char not in "\n\r\t\f")
