@@ -49,6 +49,7 @@ class SkillMatcher:
                         self.loose.add(hashes(pieces, lower=True), label)
         self.shared = _shared_forms(taxonomy)
         self.exact_name = [info.method == "exact" for info in self.labels]
+        self._last: tuple[Doc | None, numpy.ndarray] = (None, numpy.zeros(0, numpy.uint64))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """All ``(label, start token, end token)`` matches, longest first on overlap.
@@ -57,6 +58,7 @@ class SkillMatcher:
         skills share on purpose (``ambiguous_aliases``) counts for both.
         """
         rows = doc.to_array([LOWER, ORTH])
+        self._last = (doc, rows[:, 0])  # what any_case() reads next
         matches = self.lower.find(rows[:, 0]) + self.exact.find(rows[:, 1])
         matches += _across_breaks(doc, rows, (self.lower, self.exact))
         # Longest first at each start; of two labels for one span, the canonical name first.
@@ -77,7 +79,8 @@ class SkillMatcher:
     def any_case(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches of the exact-case forms in any case ("go", "rest", "cypress"): only a tag
         line, where everything is written in lower case, may use them."""
-        return self.loose.find(doc.to_array(LOWER))
+        last, lower = self._last
+        return self.loose.find(lower if last is doc else doc.to_array(LOWER))
 
     def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
         outer_id = self.labels[outer[0]].skill_id
