@@ -78,7 +78,8 @@ class FuzzyIndex:
         # Per written word: (its key, whether a run of words may start with it, what it
         # names alone). Words repeat across documents, so most tokens cost one look.
         self._seen: dict[str, tuple[str, bool, tuple[str, float] | None]] = {}
-        self._runs: dict[str, tuple[str, float] | None] = {}  # joined keys -> what they name
+        # A word and the usable words after it -> what the longest run of them names.
+        self._runs: dict[tuple[object, ...], tuple[str, float, int] | None] = {}
 
     def lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
         """The skill id and score for a word sequence, or None."""
@@ -98,7 +99,7 @@ class FuzzyIndex:
             seen.clear()
         if len(self._runs) > DEAD_WORDS:
             self._runs.clear()
-        known, heads, starts, named = seen.get, self._heads, self._compound_starts, self._runs.get
+        known, longest = seen.get, self._runs.get
         found: list[tuple[str, int, int, float]] = []
         index = first
         count = len(words)
@@ -111,39 +112,48 @@ class FuzzyIndex:
             alone = info[2]
             # A longer run needs this word to start one and the next word to join it.
             if info[1] and index + 1 < count and usable[index + 1]:
-                joined, runs = info[0], []
+                # The run from here depends only on the usable words that follow (and
+                # whether they are punctuation): remembered by them.
+                following: list[object] = [word]
                 for last in range(index + 1, min(index + MAX_WORDS, count)):
                     if not usable[last]:
                         break
-                    joined += (known(words[last]) or self._word(words[last]))[0]
-                    # Nor can any longer run name a skill: drop them all (``_may_start``).
-                    if not (joined in heads or len(joined) < 3 or joined[:3] in starts):
-                        runs = []
-                        break
-                    runs.append((last, joined))
-                hit = None
-                for last, joined in reversed(runs):  # the longest run first
-                    if punct[last]:
-                        continue
-                    hit = named(joined, MISSING)
-                    if hit is MISSING:
-                        hit = self._named_run(joined)
-                    if hit is not None:
-                        found.append((hit[0], index, last + 1, hit[1]))
-                        index = last
-                        break
-                if hit is not None:
-                    index += 1
+                    following += (words[last], punct[last])
+                key = tuple(following)
+                run = longest(key, MISSING)
+                if run is MISSING:
+                    run = self._longest_run(key)
+                if run is not None:
+                    found.append((run[0], index, index + run[2], run[1]))
+                    index += run[2]
                     continue
             if alone is not None:
                 found.append((alone[0], index, index + 1, alone[1]))
             index += 1
         return found
 
-    def _named_run(self, joined: str) -> tuple[str, float] | None:
-        """What a run of several words, its keys joined, names; remembered."""
-        hit = self._run(_singular(joined)) if self._may_name(joined) else None
-        self._runs[joined] = hit
+    def _longest_run(self, key: tuple[object, ...]) -> tuple[str, float, int] | None:
+        """What the longest run of words from a word names, as ``(skill id, score, words)``:
+        ``key`` is the word, then each usable word after it with whether it is punctuation.
+        A run never ends on punctuation; remembered by its key."""
+        known = self._seen.get
+        joined = (known(key[0]) or self._word(key[0]))[0]  # type: ignore[arg-type]
+        runs: list[tuple[int, str]] = []
+        for number in range(1, len(key), 2):
+            word = key[number]
+            joined += (known(word) or self._word(word))[0]  # type: ignore[arg-type]
+            if not self._may_start(joined):  # nor can any longer run: drop them all
+                runs = []
+                break
+            if not key[number + 1]:
+                runs.append((number // 2 + 2, joined))
+        hit = None
+        for size, joined in reversed(runs):  # the longest run first
+            named = self._run(_singular(joined)) if self._may_name(joined) else None
+            if named is not None:
+                hit = (named[0], named[1], size)
+                break
+        self._runs[key] = hit
         return hit
 
     def _word(self, word: str) -> tuple[str, bool, tuple[str, float] | None]:
