@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from skillgap.extraction.sequences import SequenceIndex, hashes
 from skillgap.extraction.tokenizer import CachingTokenizer
+from skillgap.extraction.tokens import ALPHA, BREAKS, LOWER_CASE, lexeme
 from skillgap.taxonomy import Alias, Taxonomy
 
 
@@ -142,15 +143,16 @@ def _across_breaks(
 ) -> list[tuple[int, int, int]]:
     """Names a single line break cuts in two ("code\nreview", "Automated\n  testing"): the
     words on either side of a break token are read as if the break were a space."""
-    flags = doc.to_array([IS_SPACE, IS_LOWER, IS_ALPHA])
-    size = len(doc)
+    size, vocab = len(doc), doc.vocab
+    orths = rows[:, 1].tolist()
     breaks = {
         i
-        for i in numpy.flatnonzero(flags[:, 0]).tolist()
+        for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
         if 0 < i < size - 1
-        and flags[i + 1, 1]  # wrapped prose goes on in lower case; a new item does not
-        and flags[i - 1, 2]
-        and doc[i].text.count("\n") == 1
+        and lexeme(vocab, orths[i])[BREAKS] == 1
+        # wrapped prose goes on in lower case; a new item does not
+        and lexeme(vocab, orths[i + 1])[LOWER_CASE]
+        and lexeme(vocab, orths[i - 1])[ALPHA]
     }
     if not breaks:
         return []

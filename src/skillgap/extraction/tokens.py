@@ -49,6 +49,14 @@ def _lexeme(vocab: Vocab, orth: int) -> _Lexeme:
     return row
 
 
+ALPHA, LOWER_CASE, BREAKS = 6, 7, 11  # places in a lexeme's row, for readers of one token
+
+
+def lexeme(vocab: Vocab, orth: int) -> _Lexeme:
+    """What the lexeme of one ORTH hash says, remembered (see ``_LEXEMES``)."""
+    return _LEXEMES.get(orth) or _lexeme(vocab, orth)
+
+
 @dataclass(frozen=True)
 class Tokens:
     """Parallel lists, one entry per token of a document: the one pass over a document's
