@@ -137,11 +137,22 @@ def heading_name(line: str, kind: Kind) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
     if len(line) > MAX_HEADING_CHARS:  # most lines: too long to be a heading, decided at once
         return None
-    words = _DECORATION.sub("", line.replace("\u2019", "'")).strip()
+    words = _undecorated(line.replace("\u2019", "'")).strip()
     if not words or len(words.split()) > MAX_HEADING_WORDS or len(words) > 60:
         return None
     match = _PATTERNS[kind].fullmatch(words)
     return match.lastgroup if match else None
+
+
+def _undecorated(line: str) -> str:
+    """The line without its decoration (``_DECORATION``), found by string methods: most
+    lines have a character or two of it, where the pattern tried every position."""
+    start, end = 0, len(line)
+    while start < end and not line[start].isalnum():  # "[\W_]": not alphanumeric
+        start += 1
+    while end > start and not (line[end - 1].isalnum() or line[end - 1] in "_)'"):
+        end -= 1
+    return line[start:end]
 
 
 def _heading_depth(
