@@ -85,8 +85,6 @@ _PATTERNS: dict[Kind, re.Pattern[str]] = {
     )
     for kind, table in (("resume", RESUME_HEADINGS), ("job", JOB_HEADINGS))
 }
-# Decoration around a heading's words: Markdown, bold, bullets, emoji ("⭐ Nice to have").
-_DECORATION = re.compile(r"^[\W_]+|[^\w)']+$")
 # "Label: content" or a table typed as text ("Languages ...... Go", "Languages   Go, SQL").
 _INLINE_HEADING = re.compile(
     r"^[ \t#*•·\-]*([A-Za-z][A-Za-z '&/()-]{2,40}?)[ \t*]*(?::|\.{3,}|…+|\t| {3,})"
@@ -145,8 +143,9 @@ def heading_name(line: str, kind: Kind) -> str | None:
 
 
 def _undecorated(line: str) -> str:
-    """The line without its decoration (``_DECORATION``), found by string methods: most
-    lines have a character or two of it, where the pattern tried every position."""
+    """The line without the decoration around a heading's words (Markdown, bold, bullets,
+    emoji: "⭐ Nice to have"): what ``^[\\W_]+|[^\\w)']+$`` removes, by string methods,
+    as that pattern was tried at every position of every short line."""
     start, end = 0, len(line)
     while start < end and not line[start].isalnum():  # "[\W_]": not alphanumeric
         start += 1
