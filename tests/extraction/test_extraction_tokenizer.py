@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import corpus_files, ids, load_script
 
+from skillgap.extraction import tokenizer
 from skillgap.extraction.token_data import DATA_FILE
 from skillgap.extraction.tokenizer import blank_english
 from skillgap.ingest import read_document
@@ -57,6 +58,29 @@ def _reference(text: str) -> list[tuple[str, str]]:
 )
 def test_tokenizer_gives_spacy_tokens_on_special_cases(text: str) -> None:
     assert _tokens(NLP.tokenizer(text)) == _reference(text)
+
+
+STREAM_TEXTS = [
+    "We're hiring: you don't need Kubernetes, e.g. our EKS cluster (we'll teach you).",
+    "Kubernetes, EKS and you: don't panic (e.g., we'll help) and/or ask. Inc. at 10am.",
+    "don't don't (don't) DON'T; e.g.e.g. Jan. Jan.: :) :-)",
+    "Fresh words after a special case: can't zyxwvut-qrs, (Ütf8Word) and ref-9-9-x.",
+    "zyxwvut-qrs (Ütf8Word) can't, with the new words first this time.",
+    "",
+    "\n\n  \t",
+]
+
+
+def test_tokenizer_in_a_stream_gives_spacy_tokens() -> None:
+    """Past STREAM_TEXTS texts the tokenizer holding every special case takes over, its
+    cache filled with the words met: the tokens stay spaCy's, new words and repeats alike."""
+    stream = blank_english().tokenizer
+    for text in STREAM_TEXTS[:3]:
+        assert _tokens(stream(text)) == _reference(text)
+    stream.texts = tokenizer.STREAM_TEXTS  # the next text starts the stream
+    for text in STREAM_TEXTS * 2:
+        assert _tokens(stream(text)) == _reference(text)
+    assert stream._full is not None, "the stream tokenizer was not used"
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))

@@ -28,6 +28,7 @@ COMPOUND_CUTOFF = 92.0
 MAX_LENGTH_CHANGE = 2  # characters a typo may add or drop
 MAX_WORDS = 3  # the longest run of words looked up as one name ("micro - services")
 DEAD_WORDS = 200_000  # written words remembered; forgotten all at once past this
+MISSING = ("", 0.0)  # not yet in a memo
 _SEPARATORS = re.compile(r"[\s\-._/]+")
 _DROP_SEPARATORS = str.maketrans(dict.fromkeys(" \t\n-._/"))
 # Aliases ending like ordinary English words are left out of typo matching.
@@ -77,6 +78,8 @@ class FuzzyIndex:
         # Per written word: (its key, whether a run of words may start with it, what it
         # names alone). Words repeat across documents, so most tokens cost one look.
         self._seen: dict[str, tuple[str, bool, tuple[str, float] | None]] = {}
+        # A word and the usable words after it -> what the longest run of them names.
+        self._runs: dict[tuple[object, ...], tuple[str, float, int] | None] = {}
 
     def lookup(self, words: str, single_word: bool) -> tuple[str, float] | None:
         """The skill id and score for a word sequence, or None."""
@@ -94,7 +97,9 @@ class FuzzyIndex:
         seen = self._seen
         if len(seen) > DEAD_WORDS:
             seen.clear()
-        known = seen.get
+        if len(self._runs) > DEAD_WORDS:
+            self._runs.clear()
+        known, longest = seen.get, self._runs.get
         found: list[tuple[str, int, int, float]] = []
         index = first
         count = len(words)
@@ -104,33 +109,52 @@ class FuzzyIndex:
                 continue
             word = words[index]
             info = known(word) or self._word(word)
-            if not info[1]:  # this word alone never starts a longer name
-                if info[2] is not None:
-                    found.append((info[2][0], index, index + 1, info[2][1]))
-                index += 1
-                continue
-            hit = None
-            joined, runs = info[0], []
-            for last in range(index + 1, min(index + MAX_WORDS, count)):
-                if not usable[last]:
-                    break
-                joined += (known(words[last]) or self._word(words[last]))[0]
-                if not self._may_start(joined):  # nor can any longer run: drop them all
-                    runs = []
-                    break
-                runs.append((last, joined))
-            for last, joined in reversed(runs):  # the longest run first
-                if punct[last] or not self._may_name(joined):
+            alone = info[2]
+            # A longer run needs this word to start one and the next word to join it.
+            if info[1] and index + 1 < count and usable[index + 1]:
+                # The run from here depends only on the usable words that follow (and
+                # whether they are punctuation): remembered by them.
+                following: list[object] = [word]
+                for last in range(index + 1, min(index + MAX_WORDS, count)):
+                    if not usable[last]:
+                        break
+                    following += (words[last], punct[last])
+                key = tuple(following)
+                run = longest(key, MISSING)
+                if run is MISSING:
+                    run = self._longest_run(key)
+                if run is not None:
+                    found.append((run[0], index, index + run[2], run[1]))
+                    index += run[2]
                     continue
-                hit = self._run(_singular(joined))
-                if hit is not None:
-                    found.append((hit[0], index, last + 1, hit[1]))
-                    index = last
-                    break
-            if hit is None and info[2] is not None:
-                found.append((info[2][0], index, index + 1, info[2][1]))
+            if alone is not None:
+                found.append((alone[0], index, index + 1, alone[1]))
             index += 1
         return found
+
+    def _longest_run(self, key: tuple[object, ...]) -> tuple[str, float, int] | None:
+        """What the longest run of words from a word names, as ``(skill id, score, words)``:
+        ``key`` is the word, then each usable word after it with whether it is punctuation.
+        A run never ends on punctuation; remembered by its key."""
+        known = self._seen.get
+        joined = (known(key[0]) or self._word(key[0]))[0]  # type: ignore[arg-type]
+        runs: list[tuple[int, str]] = []
+        for number in range(1, len(key), 2):
+            word = key[number]
+            joined += (known(word) or self._word(word))[0]  # type: ignore[arg-type]
+            if not self._may_start(joined):  # nor can any longer run: drop them all
+                runs = []
+                break
+            if not key[number + 1]:
+                runs.append((number // 2 + 2, joined))
+        hit = None
+        for size, joined in reversed(runs):  # the longest run first
+            named = self._run(_singular(joined)) if self._may_name(joined) else None
+            if named is not None:
+                hit = (named[0], named[1], size)
+                break
+        self._runs[key] = hit
+        return hit
 
     def _word(self, word: str) -> tuple[str, bool, tuple[str, float] | None]:
         """What :meth:`scan` needs to know of one written word, remembered."""

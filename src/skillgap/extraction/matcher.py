@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from skillgap.extraction.sequences import SequenceIndex, hashes
 from skillgap.extraction.tokenizer import CachingTokenizer
+from skillgap.extraction.tokens import ALPHA, BREAKS, LOWER_CASE, lexeme
 from skillgap.taxonomy import Alias, Taxonomy
 
 
@@ -49,6 +50,7 @@ class SkillMatcher:
                         self.loose.add(hashes(pieces, lower=True), label)
         self.shared = _shared_forms(taxonomy)
         self.exact_name = [info.method == "exact" for info in self.labels]
+        self._last: tuple[Doc | None, numpy.ndarray] = (None, numpy.zeros(0, numpy.uint64))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """All ``(label, start token, end token)`` matches, longest first on overlap.
@@ -57,6 +59,7 @@ class SkillMatcher:
         skills share on purpose (``ambiguous_aliases``) counts for both.
         """
         rows = doc.to_array([LOWER, ORTH])
+        self._last = (doc, rows[:, 0])  # what any_case() reads next
         matches = self.lower.find(rows[:, 0]) + self.exact.find(rows[:, 1])
         matches += _across_breaks(doc, rows, (self.lower, self.exact))
         # Longest first at each start; of two labels for one span, the canonical name first.
@@ -77,7 +80,8 @@ class SkillMatcher:
     def any_case(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches of the exact-case forms in any case ("go", "rest", "cypress"): only a tag
         line, where everything is written in lower case, may use them."""
-        return self.loose.find(doc.to_array(LOWER))
+        last, lower = self._last
+        return self.loose.find(lower if last is doc else doc.to_array(LOWER))
 
     def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
         outer_id = self.labels[outer[0]].skill_id
@@ -139,15 +143,16 @@ def _across_breaks(
 ) -> list[tuple[int, int, int]]:
     """Names a single line break cuts in two ("code\nreview", "Automated\n  testing"): the
     words on either side of a break token are read as if the break were a space."""
-    flags = doc.to_array([IS_SPACE, IS_LOWER, IS_ALPHA])
-    size = len(doc)
+    size, vocab = len(doc), doc.vocab
+    orths = rows[:, 1].tolist()
     breaks = {
         i
-        for i in numpy.flatnonzero(flags[:, 0]).tolist()
+        for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
         if 0 < i < size - 1
-        and flags[i + 1, 1]  # wrapped prose goes on in lower case; a new item does not
-        and flags[i - 1, 2]
-        and doc[i].text.count("\n") == 1
+        and lexeme(vocab, orths[i])[BREAKS] == 1
+        # wrapped prose goes on in lower case; a new item does not
+        and lexeme(vocab, orths[i + 1])[LOWER_CASE]
+        and lexeme(vocab, orths[i - 1])[ALPHA]
     }
     if not breaks:
         return []

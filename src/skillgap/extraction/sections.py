@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from skillgap.models import Kind
 
@@ -74,12 +76,15 @@ JOB_HEADINGS: dict[str, str] = {
     r"|company|about [\w .&-]{1,30}",
 }
 
-_PATTERNS: dict[Kind, list[tuple[str, re.Pattern[str]]]] = {
-    kind: [(name, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for name, pattern in table.items()]
+# One pattern per kind, each table's wordings as named alternatives in order: a full match
+# takes the first alternative that matches the whole line, so one call does what a call per
+# section did (headings are checked on every short line).
+_PATTERNS: dict[Kind, re.Pattern[str]] = {
+    kind: re.compile(
+        "|".join(f"(?P<{name}>{pattern})" for name, pattern in table.items()), re.IGNORECASE
+    )
     for kind, table in (("resume", RESUME_HEADINGS), ("job", JOB_HEADINGS))
 }
-# Decoration around a heading's words: Markdown, bold, bullets, emoji ("⭐ Nice to have").
-_DECORATION = re.compile(r"^[\W_]+|[^\w)']+$")
 # "Label: content" or a table typed as text ("Languages ...... Go", "Languages   Go, SQL").
 _INLINE_HEADING = re.compile(
     r"^[ \t#*•·\-]*([A-Za-z][A-Za-z '&/()-]{2,40}?)[ \t*]*(?::|\.{3,}|…+|\t| {3,})"
@@ -130,26 +135,40 @@ def heading_name(line: str, kind: Kind) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
     if len(line) > MAX_HEADING_CHARS:  # most lines: too long to be a heading, decided at once
         return None
-    words = _DECORATION.sub("", line.replace("\u2019", "'")).strip()
+    words = _undecorated(line.replace("\u2019", "'")).strip()
     if not words or len(words.split()) > MAX_HEADING_WORDS or len(words) > 60:
         return None
-    for name, pattern in _PATTERNS[kind]:
-        if pattern.fullmatch(words):
-            return name
-    return None
+    match = _PATTERNS[kind].fullmatch(words)
+    return match.lastgroup if match else None
 
 
-def _heading_depth(line: str, kind: Kind, around: tuple[str, str] = ("", "")) -> int | None:
+def _undecorated(line: str) -> str:
+    """The line without the decoration around a heading's words (Markdown, bold, bullets,
+    emoji: "⭐ Nice to have"): what ``^[\\W_]+|[^\\w)']+$`` removes, by string methods,
+    as that pattern was tried at every position of every short line."""
+    start, end = 0, len(line)
+    while start < end and not line[start].isalnum():  # "[\W_]": not alphanumeric
+        start += 1
+    while end > start and not (line[end - 1].isalnum() or line[end - 1] in "_)'"):
+        end -= 1
+    return line[start:end]
+
+
+def _heading_depth(
+    line: str, kind: Kind, around: Callable[[], tuple[str, str]] = lambda: ("", "")
+) -> int | None:
     """How deep an unknown heading-like line sits, or None when it reads as content.
 
     Markdown headings, bold lines, short "Title:" lines and emoji titles are headings (an
     emoji that also opens the line before or after is a bullet: "✔ Python"); so is a short ALL-CAPS
-    line in a job ad (in a résumé that is usually a job title).
+    line in a job ad (in a résumé that is usually a job title). ``around`` gives the lines
+    before and after, read only for an emoji title.
     """
-    markdown = _MARKDOWN.match(line)
-    if markdown:
-        return len(markdown.group(1))
-    if _BOLD_LINE.match(line):
+    if "#" in line:  # the patterns' marks, looked for first: most lines have neither
+        markdown = _MARKDOWN.match(line)
+        if markdown:
+            return len(markdown.group(1))
+    if "**" in line and _BOLD_LINE.match(line):
         return SUB
     words = line.strip()
     count = len(words.split())
@@ -161,7 +180,7 @@ def _heading_depth(line: str, kind: Kind, around: tuple[str, str] = ("", "")) ->
     if (
         symbol
         and words[-1:] not in ".!?"
-        and not any(near.lstrip().startswith(symbol.group(1)) for near in around)
+        and not any(near.lstrip().startswith(symbol.group(1)) for near in around())
     ):
         return TOP
     if (
@@ -188,14 +207,13 @@ def find_sections(text: str, kind: Kind) -> Sections:
     for number, line in enumerate(lines):
         here = names[-1]
         inline = None
-        match = _INLINE_HEADING.match(line)
+        match = _INLINE_HEADING.match(line) if _may_be_inline(line) else None
         if match and line[match.end() :].strip(" \t*_:.\r\n"):  # "Salary: <SALARY>"
             inline = heading_name(match.group(1), kind)
         name = heading_name(line, kind) if inline is None else None
         unknown = None
         if name is None and inline is None:
-            around = (lines[number - 1] if number else "", _next_text(lines, number))
-            unknown = _heading_depth(line, kind, around)
+            unknown = _heading_depth(line, kind, partial(_around, lines, number))
         if name is not None:
             if name != here:
                 starts.append(offset)
@@ -220,7 +238,7 @@ def find_sections(text: str, kind: Kind) -> Sections:
                 bullets = False
             elif _BULLET.match(line) or kind == "resume":
                 bullets = True
-        if kind == "resume":
+        if kind == "resume" and " Details" in line:
             for match in _INLINE_DETAILS.finditer(line):
                 detail = {"Skill": "skills", "Education": "education"}.get(match.group(1))
                 section = detail or ("projects" if match.group(1) == "Project" else "experience")
@@ -231,12 +249,23 @@ def find_sections(text: str, kind: Kind) -> Sections:
     return Sections(starts, names)
 
 
+def _may_be_inline(line: str) -> bool:
+    """Whether a line holds what ends an inline heading's label: most lines do not, and
+    this is cheaper than the pattern."""
+    return ":" in line or "\t" in line or "   " in line or "..." in line or "…" in line
+
+
 def _is_prose(line: str, kind: Kind) -> bool:
     """A paragraph line: several words, not a list item; in a résumé, a whole sentence."""
     words = line.strip()
     if len(words.split()) < PROSE_WORDS or _BULLET.match(line):
         return False
     return kind == "job" or (words[-1:] in ".!?" and words.count(",") <= 2)
+
+
+def _around(lines: list[str], number: int) -> tuple[str, str]:
+    """The line before and the next line that is not blank."""
+    return lines[number - 1] if number else "", _next_text(lines, number)
 
 
 def _next_text(lines: list[str], number: int) -> str:

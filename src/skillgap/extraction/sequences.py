@@ -56,20 +56,21 @@ class SequenceIndex:
             return []
         singles, pairs = self._sorted_keys()
         found: list[tuple[int, int, int]] = []
-        for start in _positions(singles, tokens):
-            found += [(label, start, start + 1) for label in self._singles[int(tokens[start])]]
+        starts, hashes = _positions(singles, tokens)
+        for start, value in zip(starts, hashes, strict=True):
+            found += [(label, start, start + 1) for label in self._singles[value]]
         if len(tokens) > 1 and len(pairs):
-            with numpy.errstate(over="ignore"):
-                keys = tokens[:-1] * PAIR + tokens[1:]
-            starts = _positions(pairs, keys)
+            # Array arithmetic wraps around silently, as the keys were made.
+            starts, keys = _positions(pairs, tokens[:-1] * PAIR + tokens[1:])
             if starts:
                 values = tokens.tolist()
-                for start in starts:
-                    for sequence, label in self._pairs[int(keys[start])]:
+                for start, key in zip(starts, keys, strict=True):
+                    for sequence, label in self._pairs[key]:
                         end = start + len(sequence)
                         if tuple(values[start:end]) == sequence:
                             found.append((label, start, end))
-        found.sort(key=lambda match: match[1])
+        if len(found) > 1:
+            found.sort(key=_start)
         return found
 
     def _sorted_keys(self) -> tuple[_Keys, _Keys]:
@@ -98,14 +99,19 @@ class _Keys:
         return len(self.sorted)
 
 
-def _positions(keys: _Keys, values: numpy.ndarray) -> list[int]:
-    """Where ``values`` holds one of the ``keys``: the bucket table rules out most values,
-    a binary search settles the rest."""
+def _positions(keys: _Keys, values: numpy.ndarray) -> tuple[list[int], list[int]]:
+    """Where ``values`` holds one of the ``keys``, and the value there: the bucket table
+    rules out most values, a binary search settles the rest."""
     if not len(keys):
-        return []
+        return [], []
     near = numpy.flatnonzero(keys.buckets[values & _MASK])
     if not len(near):
-        return []
+        return [], []
     candidates = values[near]
     at = numpy.minimum(keys.sorted.searchsorted(candidates), len(keys) - 1)
-    return near[keys.sorted[at] == candidates].tolist()
+    hit = keys.sorted[at] == candidates
+    return near[hit].tolist(), candidates[hit].tolist()
+
+
+def _start(match: tuple[int, int, int]) -> int:
+    return match[1]

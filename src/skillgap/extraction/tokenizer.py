@@ -9,8 +9,10 @@ fast they come: the cache stays on, and start-up reads precomputed pieces
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from typing import Any
 
 import numpy
@@ -28,6 +30,9 @@ from skillgap.extraction.token_data import PieceTable, fingerprint
 CACHE_SIZE = 250_000  # distinct words; spaCy's 10,000 fills within a few hundred résumés
 MAX_WORD = 500  # characters without whitespace; the corpus' longest is 160 (a URL)
 SUFFIX_WINDOW = 64  # characters; longer than any suffix rule matches in real text
+# Texts tokenized before the tokenizer holding every special case is built: building it costs
+# ~45 ms, what its speed gains back over some 200 texts, so a one-off run never builds it.
+STREAM_TEXTS = 100
 
 
 def blank_english() -> Language:
@@ -90,6 +95,12 @@ class CachingTokenizer:
     bare sequences finds every word a special case may change. Each such word is tokenized
     again, alone, with the special cases it contains, and when that differs the Doc is
     rebuilt from the corrected words. The answer per word is remembered.
+
+    Rebuilding a Doc costs more than tokenizing it, and most job ads need it ("you'll"), so
+    a stream (past ``STREAM_TEXTS`` texts) is tokenized by spaCy's tokenizer with every
+    special case instead, its cache kept full: the words of a text it has not seen are
+    tokenized first, together, leaving out those the index finds (the only ones a special
+    case can meet, which would stop the caching); then every word of the text is cached.
     """
 
     def __init__(self, vocab: spacy.vocab.Vocab, *, precomputed: bool = True) -> None:
@@ -113,8 +124,22 @@ class CachingTokenizer:
         self._special: Tokenizer | None = None  # built on the first word that needs it
         self.words: dict[str, list[str] | None] = {}  # word -> its special tokens, if they differ
         self.unlisted: set[str] = set()  # texts pieces() tokenized: the table lacked them
+        self.texts = 0  # tokenized so far, up to STREAM_TEXTS
+        self._full: Tokenizer | None = None  # every special case, built for a stream
+        self.seen: set[str] = set()  # words met, which ``_full`` is given to cache
 
     def __call__(self, text: str) -> Doc:
+        if self._full is not None:
+            return self._streamed(text)
+        self.texts += 1
+        if len(self.seen) < CACHE_SIZE:
+            self.seen.update(text.split())
+        if self.texts > STREAM_TEXTS:
+            self._full = Tokenizer(
+                self.vocab, rules=self.rules, max_cache_size=CACHE_SIZE, **self.settings
+            )
+            self._cache(sorted(self.seen))  # the words met so far, cached at once
+            return self._streamed(text)
         doc = self.bare(text)
         if not len(doc):
             return doc
@@ -145,6 +170,32 @@ class CachingTokenizer:
             words[first : last + 1] = pieces
             spaces[first : last + 1] = [False] * (len(pieces) - 1) + [spaces[last]]
         return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _streamed(self, text: str) -> Doc:
+        """The text tokenized by ``_full``, after caching the words it has not seen."""
+        words = text.split()
+        if not self.seen.issuperset(words) and len(self.seen) < CACHE_SIZE:
+            unseen = sorted(set(words).difference(self.seen))
+            self._cache(unseen)
+            self.seen.update(unseen)
+        return self._full(text)  # type: ignore[misc] - set before the first call here
+
+    def _cache(self, words: list[str]) -> None:
+        """Have ``_full`` cache the words no special case can meet: tokenized together, as
+        long as none meets a special case, spaCy caches each of them."""
+        joined = " ".join(words)
+        doc = self.bare(joined)
+        found = self.finder.find(doc.to_array(ORTH)) if len(doc) else []
+        if found:
+            starts = list(accumulate((len(word) + 1 for word in words[:-1]), initial=0))
+            offsets = doc.to_array(IDX)
+            met = {
+                bisect.bisect_right(starts, int(offsets[index])) - 1
+                for _, start, end in found
+                for index in range(start, end)
+            }
+            joined = " ".join(word for number, word in enumerate(words) if number not in met)
+        self._full(joined)  # type: ignore[misc] - set before the first call here
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

@@ -7,6 +7,8 @@ lists, filled by one ``doc.to_array`` call, instead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import add
 
 from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc
@@ -16,11 +18,12 @@ from spacy.vocab import Vocab
 BULLETS = {"•", "▪", "●", "◦", "➔", "»", "·", "-", "*", "–", "—", "‣", "○", "■", "□", "✓", "✔"}
 
 # What a token's lexeme says, by ORTH hash: (text, lower-case text with curly apostrophes made
-# straight, lower-case text, length, space, punct, alpha, lower case, number, URL, e-mail). A
-# hash names one string and the flags follow from the string (English's lexical attributes,
-# the only ones skillgap builds), so the table holds for every vocabulary. Reading the flags
-# with ``doc.to_array`` cost ~30 ns per token and flag; one look per token replaces them.
-_Lexeme = tuple[str, str, str, int, bool, bool, bool, bool, bool, bool, bool]
+# straight, lower-case text, length, space, punct, alpha, lower case, number, URL, e-mail, line
+# breaks in a whitespace token). A hash names one string and the flags follow from the string
+# (English's lexical attributes, the only ones skillgap builds), so the table holds for every
+# vocabulary. Reading the flags with ``doc.to_array`` cost ~30 ns per token and flag; one look
+# per token replaces them.
+_Lexeme = tuple[str, str, str, int, bool, bool, bool, bool, bool, bool, bool, int]
 _LEXEMES: dict[int, _Lexeme] = {}
 MAX_LEXEMES = 1_000_000  # distinct words remembered; forgotten all at once past this
 
@@ -41,8 +44,17 @@ def _lexeme(vocab: Vocab, orth: int) -> _Lexeme:
         lex.like_num,
         lex.like_url,
         lex.like_email,
+        lex.orth_.count("\n") if lex.is_space else 0,
     )
     return row
+
+
+ALPHA, LOWER_CASE, BREAKS = 6, 7, 11  # places in a lexeme's row, for readers of one token
+
+
+def lexeme(vocab: Vocab, orth: int) -> _Lexeme:
+    """What the lexeme of one ORTH hash says, remembered (see ``_LEXEMES``)."""
+    return _LEXEMES.get(orth) or _lexeme(vocab, orth)
 
 
 @dataclass(frozen=True)
@@ -75,25 +87,18 @@ class Tokens:
         if not len(doc):
             return cls(*([] for _ in range(15)))
         orths, start, spaced_flags = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
-        known, vocab = _LEXEMES.get, doc.vocab
-        rows = [known(orth) or _lexeme(vocab, orth) for orth in orths]
-        text, lower, folded, length, space, punct, alpha, lowercase, num, url, email = map(
+        rows = list(map(_LEXEMES.get, orths))
+        if not all(rows):  # words never seen before: only these are read from the vocabulary
+            vocab = doc.vocab
+            rows = [row or _lexeme(vocab, orth) for row, orth in zip(rows, orths, strict=True)]
+        text, lower, folded, length, space, punct, alpha, lowercase, num, url, email, breaks = map(
             list, zip(*rows, strict=True)
         )
-        end = [idx + size for idx, size in zip(start, length, strict=True)]
-        spaced = [flag == 1 for flag in spaced_flags]
-        breaks = [w.count("\n") if blank else 0 for w, blank in zip(lower, space, strict=True)]
-        line_start = []
-        fresh = True
-        for index, is_space in enumerate(space):
-            line_start.append(fresh and not is_space)
-            if breaks[index]:
-                fresh = True
-            elif not is_space:
-                fresh = False
+        end = list(map(add, start, length))
+        spaced = list(map(bool, spaced_flags))
         return cls(
-            lower, start, end, space, punct, alpha, lowercase, num, spaced, breaks, line_start,
-            text, url, email, folded,
+            lower, start, end, space, punct, alpha, lowercase, num, spaced, breaks,
+            _line_starts(space, breaks), text, url, email, folded,
         )  # fmt: skip
 
     def is_bullet(self, index: int) -> bool:
@@ -105,3 +110,17 @@ class Tokens:
             return spaced_after
         spaced_before = index > 0 and (self.spaced[index - 1] or self.space[index - 1])
         return spaced_before and spaced_after and self.lower[index] not in {"-", "–", "—"}
+
+
+def _line_starts(space: list[bool], breaks: list[int]) -> list[bool]:
+    """Whether each token is the first non-space token of its line: the first such token
+    after the start and after each whitespace token holding a line break."""
+    count = len(space)
+    starts = [False] * count
+    for index in (-1, *compress(range(count), breaks)):
+        index += 1
+        while index < count and space[index] and not breaks[index]:
+            index += 1
+        if index < count and not space[index]:
+            starts[index] = True
+    return starts
