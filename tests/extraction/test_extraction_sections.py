@@ -189,6 +189,17 @@ def test_sections_guess_kind(text: str, expected: str) -> None:
         ("📚 Currently learning", "resume", "learning"),
         ("WHAT I USE", "resume", "skills"),
         ("Healthcare experience", "resume", "experience"),
+        # wishes to learn are learning; light use is still a claim (GOLD: "familiar with")
+        ("## Want to learn", "resume", "learning"),
+        ("Things I'd like to learn next:", "resume", "learning"),
+        ("Technologies I want to pick up", "resume", "learning"),
+        ("On my radar", "resume", "learning"),
+        ("Learning wishlist", "resume", "learning"),
+        ("Tech I've dabbled with", "resume", "skills"),
+        ("Also familiar with:", "resume", "skills"),
+        ("Exposure to", "resume", "skills"),
+        ("I want to learn about your team", "resume", None),
+        ("Played with the band", "resume", None),
     ],
 )
 def test_sections_decorated_and_worded_headings(line: str, kind: str, expected: str) -> None:
@@ -217,6 +228,9 @@ LAYOUTS = [
      "resume", {"Python": "skills", "Rust": "interests", "Docker": "skills"}),
     ("Salary: competitive\nExperience level: senior\nStack: Go, Kafka",
      "job", {"competitive": "benefits", "Go": None}),
+    # a "want to learn" list after a skills list is learning; a "dabbled with" list is skills
+    ("## Core skills\n- Java\n## Tech I've dabbled with\n- Kotlin\n## Want to learn\n- Rust",
+     "resume", {"Java": "skills", "Kotlin": "skills", "Rust": "learning"}),
     # tables typed as text: dot leaders and wide gaps
     ("Languages ...... Go, Python\nOther", "resume", {"Go": "skills"}),
     ("Frameworks        Django, Flask", "resume", {"Django": "skills"}),

@@ -39,6 +39,15 @@ PER_SKILL = [
     ("resume", "Scala — 6 yrs in production; Java — 9 yrs before that.", {"Scala": 6, "Java": 9}),
     ("resume", "Terraform - 3 years", {"Terraform": 3}),
     ("resume", "Rust — 4 yrs in production; C++\n— 7 yrs before that.", {"Rust": 4, "C++": 7}),
+    # a proficiency level between the skill and its figure (European CVs); one line each
+    ("resume", "Python — advanced, 6 yrs\nSQL — advanced, 6 yrs\nPostgreSQL — intermediate, 4 yrs",
+     {"Python": 6, "SQL": 6, "PostgreSQL": 4}),
+    ("resume", "Go: very good, 3 years\nRedis: basic", {"Go": 3, "Redis": None}),
+    ("resume", "Docker - intermediate, 2 years\nKubernetes - beginner", {"Docker": 2,
+     "Kubernetes": None}),
+    # a figure at the end of a line is not about the skill that opens the next one
+    ("resume", "Backend work: 5 years\nTerraform, AWS", {"Terraform": None, "AWS": None}),
+    ("job", "- at least 4 years of\nGo in production", {"Go": 4}),
     # parentheses belong to the skill right before them
     ("resume", "Kafka (3 yrs), RabbitMQ, Redis (2 yrs)",
      {"Kafka": 3, "RabbitMQ": None, "Redis": 2}),

@@ -17,12 +17,17 @@ from skillgap.models import Kind
 RESUME_HEADINGS: dict[str, str] = {
     "learning": r"(currently |now |still )?learning( goals| plan| now| next| list)?"
     r"|what i'?m (currently )?learning|(still |next )?to learn|in progress|currently studying"
-    r"|next up",
+    r"|next up|((things|tech(nologies)?|tools|skills|languages|what) )?(i'?d like|i would like"
+    r"|i (want|hope|plan|intend|aim)|(i'?m |i am )?(hoping|planning|keen)|want(ing)?|would like)"
+    r" to (learn|pick up|explore|study)( next)?|learning (wish ?list|goals|targets)"
+    r"|on my (learning )?(radar|wish ?list)",
     "skills": r"(technical |core |key |it |professional |software )?"
     r"(skills?( set| details| summary| and tools)?"
     r"|technolog(y|ies)( stack)?|tech stack|stack|tools( and technologies)?|competenc(y|ies)"
     r"|expertise|languages( and (frameworks|tools|technologies))?|programming languages"
-    r"|frameworks|databases|strengths|toolbox|toolkit)|what i (use|work with)",
+    r"|frameworks|databases|strengths|toolbox|toolkit)|what i (use|work with)"
+    r"|((tech(nologies)?|tools|languages|things|also) )?(i'?ve |i have )?(dabbled|played"
+    r"|tinkered|experimented) (with|in)|(also )?familiar with|(some |basic )?exposure( to)?",
     "experience": r"(work |professional |employment |relevant |industry |career )?"
     r"(experience|exprience|employment( history)?|work history|career history|positions"
     r"|company details|internships?)|[a-z]+ experience",

@@ -64,6 +64,13 @@ CONNECTORS = frozenset({
     "approximately", "nearly", "almost", "roughly", "for", "with", "having", "of", "at",
     "least", "total", "experience", "exp", "exp.", "experienced", "+",
 })  # fmt: skip
+# A proficiency level between a skill and its figure: "Python — advanced, 6 yrs",
+# "SQL: very good, 8 years" (the comma after a level word is passed too).
+LEVELS = frozenset({
+    "basic", "beginner", "elementary", "intermediate", "advanced", "expert", "proficient",
+    "fluent", "native", "good", "very", "strong", "excellent", "solid", "working", "upper",
+    "level", "mid", "senior", "junior",
+})  # fmt: skip
 # "Java developer with 5 years", "8+ years with a DevOps or SRE job title".
 ROLES = frozenset({
     "developer", "developers", "engineer", "engineers", "programmer", "dev", "administrator",
@@ -349,12 +356,20 @@ class _Reader:
     # ------------------------------------------------------------------ walking the words
 
     def _after_filler(self, index: int, floor: int) -> tuple[int | None, int | None]:
-        """The mention right after a figure, past filler and gerunds; else where it stops."""
+        """The mention right after a figure, past filler and gerunds; else where it stops.
+
+        A line break straight after the figure ends it: "Python — advanced, 6 yrs" then
+        "PostgreSQL — 4 yrs" on the next line is another item ("5+ years of\nGo" still reads on).
+        """
         words = self.words
+        bare = True  # no filler word passed yet
         while index < len(words) and self.scope[index] == floor:
             if index in self.owner:
                 return self.owner[index], None
             word = words.lower[index]
+            if bare and words.space[index] and "\n" in word:
+                return None, None
+            bare = bare and (words.space[index] or words.is_emphasis(index))
             skippable = (
                 words.space[index]
                 or words.is_emphasis(index)
@@ -385,7 +400,13 @@ class _Reader:
             word = words.lower[position]
             if word in ROLES and not role:
                 role = True
-            elif not (word in CONNECTORS or words.is_emphasis(position) or _dots(word)):
+            elif not (
+                word in CONNECTORS
+                or word in LEVELS
+                or (word == "," and self._level_before(position, floor))
+                or words.is_emphasis(position)
+                or _dots(word)
+            ):
                 return None
             position = words.previous(position, floor)
         # A line wrapped before the dash: "Rust — 4 yrs; C++\n— 7 yrs before that".
@@ -396,6 +417,11 @@ class _Reader:
             if gap.count("\n") == 1:
                 return [self.owner[wrapped]], role
         return None
+
+    def _level_before(self, index: int, floor: int) -> bool:
+        """A proficiency word right before this comma: "Python — advanced, 6 yrs"."""
+        previous = self.words.previous(index, floor)
+        return previous is not None and self.words.lower[previous] in LEVELS
 
     def _for_years(self, index: int, floor: int) -> int | None:
         """ "Java developer at Acme for 1 year": the nearest skill before a "for N years"."""
