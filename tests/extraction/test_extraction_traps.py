@@ -157,6 +157,12 @@ AMBIGUOUS = [
     ("resume", "Member of the Python Software Foundation", [], ["Python"]),
     ("resume", "Strong foundation in Linux administration", ["Linux"], []),
     ("resume", "Built desktop tools with Windows Presentation Foundation", ["WPF"], []),
+    # A name that is also a company, followed by a company word, is the employer
+    ("job", "Operations Analyst at Shell Energy Retail", [], ["Bash"]),
+    ("resume", "Field engineer, Shell Oil, 2015-2019", [], ["Bash"]),
+    ("resume", "Sales manager at Oracle Corporation for six years", [], ["Oracle Database"]),
+    ("job", "Automate deploys with Shell scripts for the energy team", ["Bash"], []),
+    ("resume", "Tuned Oracle queries for the retail group", ["Oracle Database"], []),
     # Machines communicating, business figures and measuring devices
     (
         "resume",
