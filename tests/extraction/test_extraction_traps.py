@@ -163,6 +163,14 @@ AMBIGUOUS = [
     ("resume", "Sales manager at Oracle Corporation for six years", [], ["Oracle Database"]),
     ("job", "Automate deploys with Shell scripts for the energy team", ["Bash"], []),
     ("resume", "Tuned Oracle queries for the retail group", ["Oracle Database"], []),
+    # In a résumé or letter, a third person who leads or mentors is not the writer's claim
+    ("resume", "My colleague Ruby Chen, who leads your payments team, suggested I apply.", [],
+     ["Leadership"]),
+    ("resume", "She leads the data team and can speak to my work.", [], ["Leadership"]),
+    ("resume", "Our CTO, who mentors the new hires, is my referee.", [], ["Mentoring"]),
+    ("resume", "Led a team of five engineers; the CTO, who leads hiring, can confirm.",
+     ["Leadership"], []),
+    ("resume", "I mentored two juniors who asked for it.", ["Mentoring"], []),
     # Machines communicating, business figures and measuring devices
     (
         "resume",
