@@ -257,6 +257,13 @@ CLAIMED_DESPITE_CUES = [
     ),
     ("resume", "Not only Python but also Go services.", ["Python", "Go"], []),
     ("resume", "No Kubernetes experience yet.\nSkills: Kubernetes", ["Kubernetes"], []),
+    # wishing to get into a tool is an interest, not a claim
+    ("resume", "I would love to get into Kubernetes, but haven't had the chance yet.", [],
+     ["Kubernetes"]),
+    ("resume", "Built Go services; I'd like to dive into Rust one day.", ["Go"], ["Rust"]),
+    ("resume", "Hoping to get my hands on Terraform soon.", [], ["Terraform"]),
+    ("resume", "Got into Kubernetes in 2019 and have run it since.", ["Kubernetes"], []),
+    ("resume", "I would love to get into your team; I run Kubernetes daily.", ["Kubernetes"], []),
 ]
 
 
