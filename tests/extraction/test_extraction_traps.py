@@ -171,6 +171,12 @@ AMBIGUOUS = [
     ("resume", "Led a team of five engineers; the CTO, who leads hiring, can confirm.",
      ["Leadership"], []),
     ("resume", "I mentored two juniors who asked for it.", ["Mentoring"], []),
+    # A required-level cue on an ambiguous name is evidence, as a preferred cue is
+    ("job", "Requirements\n- Python would be nice, Go is a must.", ["Go", "Python"], []),
+    ("job", "Go is a must, Python would be nice.", ["Go", "Python"], []),
+    ("job", "Hands-on Spring is mandatory; Python helps.", ["Spring", "Python"], []),
+    ("job", "Python would be nice; the will to go the extra mile is a must.", ["Python"], ["Go"]),
+    ("job", "A spring in your step is a must, and Python is required.", ["Python"], ["Spring"]),
     # Machines communicating, business figures and measuring devices
     (
         "resume",
