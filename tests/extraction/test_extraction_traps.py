@@ -171,6 +171,12 @@ AMBIGUOUS = [
     ("resume", "Led a team of five engineers; the CTO, who leads hiring, can confirm.",
      ["Leadership"], []),
     ("resume", "I mentored two juniors who asked for it.", ["Mentoring"], []),
+    # A year closing the row above is not next to the name; one on its own line still is
+    ("resume", "Tech | Years | Last used\nPostgreSQL | 8 | 2025\nOracle | 3 | 2015",
+     ["Oracle Database", "PostgreSQL"], []),
+    ("resume", "Skill | Years | Last used\nJava | 4 | 2021\nSpring | 3 | 2021", ["Spring"], []),
+    ("resume", "Teaching assistant, Spring 2023", [], ["Spring"]),
+    ("resume", "Research intern, Spring\n2023", [], ["Spring"]),
     # A required-level cue on an ambiguous name is evidence, as a preferred cue is
     ("job", "Requirements\n- Python would be nice, Go is a must.", ["Go", "Python"], []),
     ("job", "Go is a must, Python would be nice.", ["Go", "Python"], []),
