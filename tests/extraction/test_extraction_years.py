@@ -45,6 +45,12 @@ PER_SKILL = [
     ("resume", "Go: very good, 3 years\nRedis: basic", {"Go": 3, "Redis": None}),
     ("resume", "Docker - intermediate, 2 years\nKubernetes - beginner", {"Docker": 2,
      "Kubernetes": None}),
+    # an overall figure stops at "and" + a new verb: the next requirement has no years
+    ("job", "At least three years of backend experience and be comfortable with SQL.",
+     {"SQL": None}),
+    ("job", "5+ years of engineering and know Kubernetes well", {"Kubernetes": None}),
+    ("job", "4 years of backend development in Go and Python", {"Go": 4, "Python": 4}),
+    ("resume", "Six years of experience in Java and Kotlin", {"Java": 6, "Kotlin": 6}),
     # a figure at the end of a line is not about the skill that opens the next one
     ("resume", "Backend work: 5 years\nTerraform, AWS", {"Terraform": None, "AWS": None}),
     ("job", "- at least 4 years of\nGo in production", {"Go": 4}),

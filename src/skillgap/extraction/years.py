@@ -79,6 +79,12 @@ ROLES = frozenset({
 })  # fmt: skip
 # After a comma these start a new requirement: the overall figure does not reach past them.
 NEW_HEADS = frozenset({"experience", "knowledge", "familiarity", "understanding", "exposure"})
+# After "and" these start a new requirement too: "3 years of backend experience and be
+# comfortable with SQL" says nothing of SQL's years.
+NEW_VERBS = frozenset({
+    "be", "have", "are", "know", "can", "enjoy", "feel", "love", "like", "bring", "possess",
+    "show", "demonstrate", "understand",
+})  # fmt: skip
 # What links an overall figure to a skill later in its sentence.
 LINKS = frozenset({
     "in", "with", "using", "on", "of", "including", "especially", "particularly", "mainly",
@@ -340,6 +346,8 @@ class _Reader:
                 return
             if comma and word in NEW_HEADS:
                 return  # ", with hands-on experience in AWS": another requirement
+            if word in NEW_VERBS and self._after_and(index, floor):
+                return  # "... and be comfortable with SQL": another requirement
             seen_word = seen_word or (words.is_word(index) and word not in FILLER)
             comma = comma or (seen_word and word == ",")
             index += 1
@@ -417,6 +425,10 @@ class _Reader:
             if gap.count("\n") == 1:
                 return [self.owner[wrapped]], role
         return None
+
+    def _after_and(self, index: int, floor: int) -> bool:
+        previous = self.words.previous(index, floor)
+        return previous is not None and self.words.lower[previous] == "and"
 
     def _level_before(self, index: int, floor: int) -> bool:
         """A proficiency word right before this comma: "Python — advanced, 6 yrs"."""
