@@ -228,6 +228,14 @@ LAYOUTS = [
      "resume", {"Python": "skills", "Rust": "interests", "Docker": "skills"}),
     ("Salary: competitive\nExperience level: senior\nStack: Go, Kafka",
      "job", {"competitive": "benefits", "Go": None}),
+    # a label line after a bulleted list and its blank line ends the list, as prose does
+    ("Bonus\n- Terraform\n\nWhat we don't use: PHP.\nExpress shipping on day one.",
+     "job", {"Terraform": "preferred", "PHP": "excluded", "Express": None}),
+    ("Nice to have\n- Kafka\n\nNot required: Rust.\nWe run Go everywhere.",
+     "job", {"Kafka": "preferred", "Rust": "not_required", "We": None}),
+    # without the blank line the label is one of the list's items
+    ("Nice to have\n- Kafka\nNot required: Rust\n- Redis",
+     "job", {"Rust": "not_required", "Redis": "preferred"}),
     # a "want to learn" list after a skills list is learning; a "dabbled with" list is skills
     ("## Core skills\n- Java\n## Tech I've dabbled with\n- Kotlin\n## Want to learn\n- Rust",
      "resume", {"Java": "skills", "Kotlin": "skills", "Rust": "learning"}),

@@ -210,8 +210,12 @@ def find_sections(text: str, kind: Kind) -> Sections:
             starts.append(offset)
             names.append(inline)
             if inline in LINE_ONLY:  # back to the section around it on the next line
+                # ... unless it closed a bulleted list: a label line after the list's blank
+                # line ("What we don't use: PHP.") ends the list, as a prose line does
+                closed = here in LIST_SECTIONS[kind] and bullets and blank
                 starts.append(offset + len(line))
-                names.append(here)
+                names.append(None if closed else here)
+                bullets = bullets and not closed
             else:
                 depth, bullets = TOP, False
         elif unknown is not None and here is not None and unknown <= depth:
