@@ -171,6 +171,17 @@ AMBIGUOUS = [
     ("resume", "Led a team of five engineers; the CTO, who leads hiring, can confirm.",
      ["Leadership"], []),
     ("resume", "I mentored two juniors who asked for it.", ["Mentoring"], []),
+    # Names that are English words count in prose only with technical words near them
+    ("resume", "Former lab technician: flask and beaker work, HVAC airflow testing.", [],
+     ["Flask", "Apache Airflow"]),
+    ("resume", "A good novel still makes me spark joy.", [], ["Apache Spark"]),
+    ("resume", "Built Flask APIs and Spark jobs scheduled by Airflow.",
+     ["Flask", "Apache Spark", "Apache Airflow"], []),
+    ("job", "Experience with Spark or similar distributed processing", ["Apache Spark"], []),
+    ("resume", "Turned the reports into an Airflow DAG so nobody ran them by hand", ["Apache Airflow"],
+     []),
+    ("resume", "Skills: Python, flask, spark, airflow", ["Flask", "Apache Spark", "Apache Airflow"],
+     []),
     # A year closing the row above is not next to the name; one on its own line still is
     ("resume", "Tech | Years | Last used\nPostgreSQL | 8 | 2025\nOracle | 3 | 2015",
      ["Oracle Database", "PostgreSQL"], []),

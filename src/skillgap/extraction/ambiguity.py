@@ -29,6 +29,7 @@ TECH_WORDS = {
     "software", "technologies", "technology", "proficiency", "proficient", "experience",
     "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
     "chart", "charts", "manifests", "topics", "brokers", "partitions", "exposure", "familiarity",
+    "dag", "dags", "workflows",
 }  # fmt: skip
 # Words that are technical only right after the name: "Kafka consumers", not "availability
 # for downstream consumers".
