@@ -43,6 +43,10 @@ PER_SKILL = [
     ("resume", "Python — advanced, 6 yrs\nSQL — advanced, 6 yrs\nPostgreSQL — intermediate, 4 yrs",
      {"Python": 6, "SQL": 6, "PostgreSQL": 4}),
     ("resume", "Go: very good, 3 years\nRedis: basic", {"Go": 3, "Redis": None}),
+    ("resume", "Java ........ expert (10 years)\nSpring ...... very good (7 years)\n"
+     "Docker ...... good", {"Java": 10, "Spring": 7, "Docker": None}),
+    ("resume", "Kotlin good (2 yrs), SQL", {"Kotlin": 2, "SQL": None}),
+    ("resume", "Python, leading a team (4 years)", {"Python": None}),
     ("resume", "Docker - intermediate, 2 years\nKubernetes - beginner", {"Docker": 2,
      "Kubernetes": None}),
     # an overall figure stops at "and" + a new verb: the next requirement has no years

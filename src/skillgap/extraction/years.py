@@ -396,6 +396,13 @@ class _Reader:
         paren = self._open_paren(index, floor)
         if paren is not None:
             previous = words.previous(paren, floor)
+            # past a level and dot leaders: "Java ........ expert (10 years)"
+            while (
+                previous is not None
+                and previous not in self.owner
+                and (words.lower[previous] in LEVELS or _dots(words.lower[previous]))
+            ):
+                previous = words.previous(previous, floor)
             if previous is not None and previous in self.owner:
                 return [self.owner[previous]], False
             return None
