@@ -49,6 +49,11 @@ PER_SKILL = [
     ("resume", "Python, leading a team (4 years)", {"Python": None}),
     ("resume", "Docker - intermediate, 2 years\nKubernetes - beginner", {"Docker": 2,
      "Kubernetes": None}),
+    # "for about N years" after the skill, with more of the sentence after it
+    ("resume", "I've used Docker for about three years and RabbitMQ since.", {"Docker": 3}),
+    ("resume", "Ran Kafka for roughly 4 years and then moved teams", {"Kafka": 4}),
+    ("resume", "Wrote Go for the past two years and Rust before", {"Go": 2}),
+    ("resume", "Used Terraform for a few weeks, and it was 5 years ago", {"Terraform": None}),
     # an overall figure stops at "and" + a new verb: the next requirement has no years
     ("job", "At least three years of backend experience and be comfortable with SQL.",
      {"SQL": None}),

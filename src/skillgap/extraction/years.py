@@ -71,6 +71,11 @@ LEVELS = frozenset({
     "fluent", "native", "good", "very", "strong", "excellent", "solid", "working", "upper",
     "level", "mid", "senior", "junior",
 })  # fmt: skip
+# Between "for" and its figure: "used Docker for about three years".
+APPROXIMATELY = frozenset({
+    "about", "around", "roughly", "nearly", "almost", "approximately", "approx", "approx.",
+    "over", "some", "close", "to", "the", "past", "last", "well",
+})  # fmt: skip
 # "Java developer with 5 years", "8+ years with a DevOps or SRE job title".
 ROLES = frozenset({
     "developer", "developers", "engineer", "engineers", "programmer", "dev", "administrator",
@@ -446,6 +451,8 @@ class _Reader:
         """ "Java developer at Acme for 1 year": the nearest skill before a "for N years"."""
         words = self.words
         position = words.previous(index, floor)
+        while position is not None and words.lower[position] in APPROXIMATELY:
+            position = words.previous(position, floor)  # "for about three years"
         if position is None or words.lower[position] != "for":
             return None
         for _ in range(FOR_REACH):
