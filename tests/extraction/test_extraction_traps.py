@@ -280,6 +280,13 @@ CLAIMED_DESPITE_CUES = [
     ),
     ("resume", "Not only Python but also Go services.", ["Python", "Go"], []),
     ("resume", "No Kubernetes experience yet.\nSkills: Kubernetes", ["Kubernetes"], []),
+    # known only through study is not a claim, unless the sentence speaks of work too
+    ("resume", "I only know Kubernetes from tutorials.", [], ["Kubernetes"]),
+    ("resume", "Built Go services; Rust only through online courses.", ["Go"], ["Rust"]),
+    ("resume", "Docker via a bootcamp, nothing more.", [], ["Docker"]),
+    ("resume", "Learned Python from tutorials, then used it at work for five years.", ["Python"],
+     []),
+    ("resume", "Python from university onwards, Django since 2019.", ["Python", "Django"], []),
     # wishing to get into a tool is an interest, not a claim
     ("resume", "I would love to get into Kubernetes, but haven't had the chance yet.", [],
      ["Kubernetes"]),
