@@ -49,6 +49,11 @@ PER_SKILL = [
     ("resume", "Python, leading a team (4 years)", {"Python": None}),
     ("resume", "Docker - intermediate, 2 years\nKubernetes - beginner", {"Docker": 2,
      "Kubernetes": None}),
+    # the skill before a bracketed list of its parts: "AWS (EC2, EKS) — 5 years"
+    ("resume", "- AWS (EC2, EKS, RDS, IAM) — 5 years\n- Terraform — 4 years",
+     {"AWS": 5, "Terraform": 4}),
+    ("resume", "Python (Django, Flask) - 6 yrs", {"Python": 6, "Django": None}),
+    ("resume", "Built tools (in Go) for 3 teams over 2 years", {"Go": None}),
     # "for about N years" after the skill, with more of the sentence after it
     ("resume", "I've used Docker for about three years and RabbitMQ since.", {"Docker": 3}),
     ("resume", "Ran Kafka for roughly 4 years and then moved teams", {"Kafka": 4}),

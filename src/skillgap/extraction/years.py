@@ -418,6 +418,11 @@ class _Reader:
                 number = self.owner[position]
                 return [*self._list_left(number), number], role
             word = words.lower[position]
+            if word == ")" and not role and (opening := self._opening(position, floor)):
+                position = words.previous(opening, floor)  # "AWS (EC2, EKS) — 5 years"
+                if position is not None and position in self.owner:
+                    return [self.owner[position]], role
+                return None
             if word in ROLES and not role:
                 role = True
             elif not (
@@ -436,6 +441,18 @@ class _Reader:
             gap = words.text[words.ends[wrapped] : words.starts[first]]
             if gap.count("\n") == 1:
                 return [self.owner[wrapped]], role
+        return None
+
+    def _opening(self, index: int, floor: int) -> int | None:
+        """The "(" that the ")" at ``index`` closes, within the sentence and a few words."""
+        words = self.words
+        position = words.previous(index, floor)
+        for _ in range(PAREN_REACH):
+            if position is None or words.orth[position] == ")":
+                return None
+            if words.orth[position] == "(":
+                return position
+            position = words.previous(position, floor)
         return None
 
     def _after_and(self, index: int, floor: int) -> bool:
