@@ -96,7 +96,8 @@ PER_SKILL = [
     ("resume", "Technologies      Years   Last used\nPostgreSQL        8       2025\n"
      "MySQL             6       2023\nRedis             2       2019\n",
      {"PostgreSQL": 8, "MySQL": 6, "Redis": 2}),
-    ("resume", "Skill\tYears\nKafka\t3\nDocker\t4\nHelm\t1\n", {"Kafka": 3, "Docker": 4, "Helm": 1}),
+    ("resume", "Skill\tYears\nKafka\t3\nDocker\t4\nHelm\t1\n",
+     {"Kafka": 3, "Docker": 4, "Helm": 1}),
     ("resume", "Python 5+ yrs\nAnsible 5+ yrs\nHtml/CSS 3+ yrs\n", {"Python": 5, "Ansible": 5}),
     # Markdown emphasis
     ("resume", "Backend engineer with **seven years of Python**, mostly Flask.", {"Python": 7}),
