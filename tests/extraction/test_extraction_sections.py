@@ -163,6 +163,14 @@ def test_sections_inline_heading_with_colon(text: str, kind: str, word: str, exp
             "SKILLS\nPython\n",
             "resume",
         ),
+        # no headings: an ad addresses "you", a letter or profile says "I"
+        (
+            "In this role you'll build APIs in Go. You must have 3+ years with Java; we use GCP.",
+            "job",
+        ),
+        ("I build APIs in Go and I have used Java for three years; my team runs on GCP.", "resume"),
+        ("Dear team, I'm applying because you use Go. My background: Java, Kafka.", "resume"),
+        ("Python, Go, Kafka, PostgreSQL", "resume"),
     ],
 )
 def test_sections_guess_kind(text: str, expected: str) -> None:

@@ -256,10 +256,19 @@ def _next_text(lines: list[str], number: int) -> str:
     return ""
 
 
+# Without headings, who the text speaks to: an ad addresses "you" and speaks as "we"; a
+# résumé or cover letter speaks as "I".
+_ADDRESS = re.compile(r"\b(?:you(?:'ll|'re|'d|r)?|we(?:'re|'ll)?)\b", re.IGNORECASE)
+_SELF = re.compile(r"(?<![\w'])(?:I|I'(?:ve|m|d)|[Mm]y|[Mm]e)(?![\w'])")
+
+
 def guess_kind(text: str) -> Kind:
-    """ "job" when job-ad headings outnumber résumé headings, else "resume"."""
+    """ "job" when job-ad headings outnumber résumé headings, else "resume". With as many of
+    each (a plain paragraph), "job" when the text addresses "you" more than it says "I"."""
     counts = {
         kind: len({name for name in find_sections(text, kind).names if name})
         for kind in ("resume", "job")
     }
+    if counts["job"] == counts["resume"]:
+        return "job" if len(_ADDRESS.findall(text)) > len(_SELF.findall(text)) else "resume"
     return "job" if counts["job"] > counts["resume"] else "resume"
