@@ -308,6 +308,10 @@ CLAIMED_DESPITE_CUES = [
     ),
     ("resume", "Not only Python but also Go services.", ["Python", "Go"], []),
     ("resume", "No Kubernetes experience yet.\nSkills: Kubernetes", ["Kubernetes"], []),
+    # a cue wrapped by a line break inside its sentence is still the cue (PDF and text lines)
+    ("resume", "I only know Kubernetes from\ntutorials.", [], ["Kubernetes"]),
+    ("resume", "Built Go services, but I would love to get\ninto Rust one day.", ["Go"], ["Rust"]),
+    ("resume", "Used Kafka daily. Would love to\n\nRust: see my blog", ["Kafka"], []),
     # known only through study is not a claim, unless the sentence speaks of work too
     ("resume", "I only know Kubernetes from tutorials.", [], ["Kubernetes"]),
     ("resume", "Built Go services; Rust only through online courses.", ["Go"], ["Rust"]),
@@ -358,6 +362,8 @@ REQUIREMENT = [
     ("**Bonus points**\n- Terraform", "Terraform", "preferred"),
     ("Kafka experience is a plus.", "Kafka", "preferred"),
     ("Experience with Kafka or Pub/Sub is a strong plus.", "Kafka", "preferred"),
+    ("Kafka experience is a\nplus.", "Kafka", "preferred"),
+    ("Kafka is a plus\nRust\nRedis", "Redis", "required"),
     ("Terraform is a great plus for this role.", "Terraform", "preferred"),
     ("Go is a major plus; Python is required.", "Python", "required"),
     ("Experience with Kafka or RabbitMQ is a plus.", "RabbitMQ", "preferred"),
