@@ -163,6 +163,14 @@ def test_sections_inline_heading_with_colon(text: str, kind: str, word: str, exp
             "SKILLS\nPython\n",
             "resume",
         ),
+        # no headings: an ad addresses "you", a letter or profile says "I"
+        (
+            "In this role you'll build APIs in Go. You must have 3+ years with Java; we use GCP.",
+            "job",
+        ),
+        ("I build APIs in Go and I have used Java for three years; my team runs on GCP.", "resume"),
+        ("Dear team, I'm applying because you use Go. My background: Java, Kafka.", "resume"),
+        ("Python, Go, Kafka, PostgreSQL", "resume"),
     ],
 )
 def test_sections_guess_kind(text: str, expected: str) -> None:
@@ -189,6 +197,17 @@ def test_sections_guess_kind(text: str, expected: str) -> None:
         ("📚 Currently learning", "resume", "learning"),
         ("WHAT I USE", "resume", "skills"),
         ("Healthcare experience", "resume", "experience"),
+        # wishes to learn are learning; light use is still a claim (GOLD: "familiar with")
+        ("## Want to learn", "resume", "learning"),
+        ("Things I'd like to learn next:", "resume", "learning"),
+        ("Technologies I want to pick up", "resume", "learning"),
+        ("On my radar", "resume", "learning"),
+        ("Learning wishlist", "resume", "learning"),
+        ("Tech I've dabbled with", "resume", "skills"),
+        ("Also familiar with:", "resume", "skills"),
+        ("Exposure to", "resume", "skills"),
+        ("I want to learn about your team", "resume", None),
+        ("Played with the band", "resume", None),
     ],
 )
 def test_sections_decorated_and_worded_headings(line: str, kind: str, expected: str) -> None:
@@ -217,6 +236,17 @@ LAYOUTS = [
      "resume", {"Python": "skills", "Rust": "interests", "Docker": "skills"}),
     ("Salary: competitive\nExperience level: senior\nStack: Go, Kafka",
      "job", {"competitive": "benefits", "Go": None}),
+    # a label line after a bulleted list and its blank line ends the list, as prose does
+    ("Bonus\n- Terraform\n\nWhat we don't use: PHP.\nExpress shipping on day one.",
+     "job", {"Terraform": "preferred", "PHP": "excluded", "Express": None}),
+    ("Nice to have\n- Kafka\n\nNot required: Rust.\nWe run Go everywhere.",
+     "job", {"Kafka": "preferred", "Rust": "not_required", "We": None}),
+    # without the blank line the label is one of the list's items
+    ("Nice to have\n- Kafka\nNot required: Rust\n- Redis",
+     "job", {"Rust": "not_required", "Redis": "preferred"}),
+    # a "want to learn" list after a skills list is learning; a "dabbled with" list is skills
+    ("## Core skills\n- Java\n## Tech I've dabbled with\n- Kotlin\n## Want to learn\n- Rust",
+     "resume", {"Java": "skills", "Kotlin": "skills", "Rust": "learning"}),
     # tables typed as text: dot leaders and wide gaps
     ("Languages ...... Go, Python\nOther", "resume", {"Go": "skills"}),
     ("Frameworks        Django, Flask", "resume", {"Django": "skills"}),

@@ -157,6 +157,71 @@ AMBIGUOUS = [
     ("resume", "Member of the Python Software Foundation", [], ["Python"]),
     ("resume", "Strong foundation in Linux administration", ["Linux"], []),
     ("resume", "Built desktop tools with Windows Presentation Foundation", ["WPF"], []),
+    # A name that is also a company, followed by a company word, is the employer
+    ("job", "Operations Analyst at Shell Energy Retail", [], ["Bash"]),
+    ("resume", "Field engineer, Shell Oil, 2015-2019", [], ["Bash"]),
+    ("resume", "Sales manager at Oracle Corporation for six years", [], ["Oracle Database"]),
+    ("job", "Automate deploys with Shell scripts for the energy team", ["Bash"], []),
+    ("resume", "Tuned Oracle queries for the retail group", ["Oracle Database"], []),
+    # In a résumé or letter, a third person who leads or mentors is not the writer's claim
+    (
+        "resume",
+        "My colleague Ruby Chen, who leads your payments team, suggested I apply.",
+        [],
+        ["Leadership"],
+    ),
+    ("resume", "She leads the data team and can speak to my work.", [], ["Leadership"]),
+    ("resume", "Our CTO, who mentors the new hires, is my referee.", [], ["Mentoring"]),
+    (
+        "resume",
+        "Led a team of five engineers; the CTO, who leads hiring, can confirm.",
+        ["Leadership"],
+        [],
+    ),
+    ("resume", "I mentored two juniors who asked for it.", ["Mentoring"], []),
+    # Names that are English words count in prose only with technical words near them
+    (
+        "resume",
+        "Former lab technician: flask and beaker work, HVAC airflow testing.",
+        [],
+        ["Flask", "Apache Airflow"],
+    ),
+    ("resume", "A good novel still makes me spark joy.", [], ["Apache Spark"]),
+    (
+        "resume",
+        "Built Flask APIs and Spark jobs scheduled by Airflow.",
+        ["Flask", "Apache Spark", "Apache Airflow"],
+        [],
+    ),
+    ("job", "Experience with Spark or similar distributed processing", ["Apache Spark"], []),
+    (
+        "resume",
+        "Turned the reports into an Airflow DAG so nobody ran them by hand",
+        ["Apache Airflow"],
+        [],
+    ),
+    (
+        "resume",
+        "Skills: Python, flask, spark, airflow",
+        ["Flask", "Apache Spark", "Apache Airflow"],
+        [],
+    ),
+    # A year closing the row above is not next to the name; one on its own line still is
+    (
+        "resume",
+        "Tech | Years | Last used\nPostgreSQL | 8 | 2025\nOracle | 3 | 2015",
+        ["Oracle Database", "PostgreSQL"],
+        [],
+    ),
+    ("resume", "Skill | Years | Last used\nJava | 4 | 2021\nSpring | 3 | 2021", ["Spring"], []),
+    ("resume", "Teaching assistant, Spring 2023", [], ["Spring"]),
+    ("resume", "Research intern, Spring\n2023", [], ["Spring"]),
+    # A required-level cue on an ambiguous name is evidence, as a preferred cue is
+    ("job", "Requirements\n- Python would be nice, Go is a must.", ["Go", "Python"], []),
+    ("job", "Go is a must, Python would be nice.", ["Go", "Python"], []),
+    ("job", "Hands-on Spring is mandatory; Python helps.", ["Spring", "Python"], []),
+    ("job", "Python would be nice; the will to go the extra mile is a must.", ["Python"], ["Go"]),
+    ("job", "A spring in your step is a must, and Python is required.", ["Python"], ["Spring"]),
     # Machines communicating, business figures and measuring devices
     (
         "resume",
@@ -243,6 +308,32 @@ CLAIMED_DESPITE_CUES = [
     ),
     ("resume", "Not only Python but also Go services.", ["Python", "Go"], []),
     ("resume", "No Kubernetes experience yet.\nSkills: Kubernetes", ["Kubernetes"], []),
+    # a cue wrapped by a line break inside its sentence is still the cue (PDF and text lines)
+    ("resume", "I only know Kubernetes from\ntutorials.", [], ["Kubernetes"]),
+    ("resume", "Built Go services, but I would love to get\ninto Rust one day.", ["Go"], ["Rust"]),
+    ("resume", "Used Kafka daily. Would love to\n\nRust: see my blog", ["Kafka"], []),
+    # known only through study is not a claim, unless the sentence speaks of work too
+    ("resume", "I only know Kubernetes from tutorials.", [], ["Kubernetes"]),
+    ("resume", "Built Go services; Rust only through online courses.", ["Go"], ["Rust"]),
+    ("resume", "Docker via a bootcamp, nothing more.", [], ["Docker"]),
+    (
+        "resume",
+        "Learned Python from tutorials, then used it at work for five years.",
+        ["Python"],
+        [],
+    ),
+    ("resume", "Python from university onwards, Django since 2019.", ["Python", "Django"], []),
+    # wishing to get into a tool is an interest, not a claim
+    (
+        "resume",
+        "I would love to get into Kubernetes, but haven't had the chance yet.",
+        [],
+        ["Kubernetes"],
+    ),
+    ("resume", "Built Go services; I'd like to dive into Rust one day.", ["Go"], ["Rust"]),
+    ("resume", "Hoping to get my hands on Terraform soon.", [], ["Terraform"]),
+    ("resume", "Got into Kubernetes in 2019 and have run it since.", ["Kubernetes"], []),
+    ("resume", "I would love to get into your team; I run Kubernetes daily.", ["Kubernetes"], []),
 ]
 
 
@@ -270,6 +361,11 @@ REQUIREMENT = [
     ("## Nice to have\n- Redis\n- Kubernetes", "Redis", "preferred"),
     ("**Bonus points**\n- Terraform", "Terraform", "preferred"),
     ("Kafka experience is a plus.", "Kafka", "preferred"),
+    ("Experience with Kafka or Pub/Sub is a strong plus.", "Kafka", "preferred"),
+    ("Kafka experience is a\nplus.", "Kafka", "preferred"),
+    ("Kafka is a plus\nRust\nRedis", "Redis", "required"),
+    ("Terraform is a great plus for this role.", "Terraform", "preferred"),
+    ("Go is a major plus; Python is required.", "Python", "required"),
     ("Experience with Kafka or RabbitMQ is a plus.", "RabbitMQ", "preferred"),
     ("Knowledge of Python is required; Go is a bonus.", "Python", "required"),
     ("Knowledge of Python is required; Redis is a bonus.", "Redis", "preferred"),

@@ -39,6 +39,35 @@ PER_SKILL = [
     ("resume", "Scala — 6 yrs in production; Java — 9 yrs before that.", {"Scala": 6, "Java": 9}),
     ("resume", "Terraform - 3 years", {"Terraform": 3}),
     ("resume", "Rust — 4 yrs in production; C++\n— 7 yrs before that.", {"Rust": 4, "C++": 7}),
+    # a proficiency level between the skill and its figure (European CVs); one line each
+    ("resume", "Python — advanced, 6 yrs\nSQL — advanced, 6 yrs\nPostgreSQL — intermediate, 4 yrs",
+     {"Python": 6, "SQL": 6, "PostgreSQL": 4}),
+    ("resume", "Go: very good, 3 years\nRedis: basic", {"Go": 3, "Redis": None}),
+    ("resume", "Java ........ expert (10 years)\nSpring ...... very good (7 years)\n"
+     "Docker ...... good", {"Java": 10, "Spring": 7, "Docker": None}),
+    ("resume", "Kotlin good (2 yrs), SQL", {"Kotlin": 2, "SQL": None}),
+    ("resume", "Python, leading a team (4 years)", {"Python": None}),
+    ("resume", "Docker - intermediate, 2 years\nKubernetes - beginner", {"Docker": 2,
+     "Kubernetes": None}),
+    # the skill before a bracketed list of its parts: "AWS (EC2, EKS) — 5 years"
+    ("resume", "- AWS (EC2, EKS, RDS, IAM) — 5 years\n- Terraform — 4 years",
+     {"AWS": 5, "Terraform": 4}),
+    ("resume", "Python (Django, Flask) - 6 yrs", {"Python": 6, "Django": None}),
+    ("resume", "Built tools (in Go) for 3 teams over 2 years", {"Go": None}),
+    # "for about N years" after the skill, with more of the sentence after it
+    ("resume", "I've used Docker for about three years and RabbitMQ since.", {"Docker": 3}),
+    ("resume", "Ran Kafka for roughly 4 years and then moved teams", {"Kafka": 4}),
+    ("resume", "Wrote Go for the past two years and Rust before", {"Go": 2}),
+    ("resume", "Used Terraform for a few weeks, and it was 5 years ago", {"Terraform": None}),
+    # an overall figure stops at "and" + a new verb: the next requirement has no years
+    ("job", "At least three years of backend experience and be comfortable with SQL.",
+     {"SQL": None}),
+    ("job", "5+ years of engineering and know Kubernetes well", {"Kubernetes": None}),
+    ("job", "4 years of backend development in Go and Python", {"Go": 4, "Python": 4}),
+    ("resume", "Six years of experience in Java and Kotlin", {"Java": 6, "Kotlin": 6}),
+    # a figure at the end of a line is not about the skill that opens the next one
+    ("resume", "Backend work: 5 years\nTerraform, AWS", {"Terraform": None, "AWS": None}),
+    ("job", "- at least 4 years of\nGo in production", {"Go": 4}),
     # parentheses belong to the skill right before them
     ("resume", "Kafka (3 yrs), RabbitMQ, Redis (2 yrs)",
      {"Kafka": 3, "RabbitMQ": None, "Redis": 2}),
@@ -63,6 +92,12 @@ PER_SKILL = [
      {"Java": 7, "Docker": 4}),
     ("resume", "Skill ........ Years\nPython ....... 6\nAnsible ...... 2\n",
      {"Python": 6, "Ansible": 2}),
+    # a table typed with wide gaps or tabs (the gaps survive clean-up as columns)
+    ("resume", "Technologies      Years   Last used\nPostgreSQL        8       2025\n"
+     "MySQL             6       2023\nRedis             2       2019\n",
+     {"PostgreSQL": 8, "MySQL": 6, "Redis": 2}),
+    ("resume", "Skill\tYears\nKafka\t3\nDocker\t4\nHelm\t1\n",
+     {"Kafka": 3, "Docker": 4, "Helm": 1}),
     ("resume", "Python 5+ yrs\nAnsible 5+ yrs\nHtml/CSS 3+ yrs\n", {"Python": 5, "Ansible": 5}),
     # Markdown emphasis
     ("resume", "Backend engineer with **seven years of Python**, mostly Flask.", {"Python": 7}),

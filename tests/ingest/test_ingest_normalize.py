@@ -27,6 +27,28 @@ def test_text_ligatures_become_letters(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
+        # three or more aligned lines of short cells are a table: its gaps become " | "
+        ("Skill      Years\nPython     6\nGo         3", "Skill | Years\nPython | 6\nGo | 3"),
+        (
+            "Tool\tLevel\tYears\nHelm\tgood\t2\nKafka\tbasic\t1",
+            "Tool | Level | Years\nHelm | good | 2\nKafka | basic | 1",
+        ),
+        # two aligned lines, a long cell, or plain double spaces stay prose (one space)
+        ("Python     6\nGo         3", "Python 6\nGo 3"),
+        ("Built  it.  Then  more.\nA  b\nC  d", "Built it. Then more.\nA b\nC d"),
+        (
+            "Role       I built the billing and payments services\nA     b\nC     d",
+            "Role I built the billing and payments services\nA b\nC d",
+        ),
+    ],
+)
+def test_text_column_tables_keep_their_columns(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
         ("cloud\u00adnative micro\u00adservices", "cloud-native micro-services"),
         ("high\u00adavailability", "high-availability"),
     ],

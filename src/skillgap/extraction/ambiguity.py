@@ -29,6 +29,7 @@ TECH_WORDS = {
     "software", "technologies", "technology", "proficiency", "proficient", "experience",
     "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
     "chart", "charts", "manifests", "topics", "brokers", "partitions", "exposure", "familiarity",
+    "dag", "dags", "workflows",
 }  # fmt: skip
 # Words that are technical only right after the name: "Kafka consumers", not "availability
 # for downstream consumers".
@@ -119,9 +120,12 @@ def _among_technologies(
 
 def near_non_tech(doc: Doc, start: int, end: int) -> bool:
     """A season, grade, street or person word next to the name: "Spring 2023", "grade C",
-    "this spring"."""
+    "this spring". A year that ends the line above is not next to it: the row before in a
+    table ("PostgreSQL | 8 | 2025" then "Oracle | 3")."""
     neighbours = _neighbours(doc, start, end, 2)
-    if any(token.lower_ in NOT_TECH or is_year(token) for token in neighbours):
+    if any(token.lower_ in NOT_TECH for token in neighbours):
+        return True
+    if any(is_year(token) and not _line_above(doc, token, start) for token in neighbours):
         return True
     before = neighbours[0] if neighbours and neighbours[0].i < start else None
     return before is not None and before.lower_ in NOT_TECH_BEFORE and doc[start].is_lower
@@ -131,6 +135,11 @@ def _neighbours(doc: Doc, start: int, end: int, width: int) -> list[Token]:
     before = [t for t in doc[max(0, start - width) : start] if not t.is_space]
     after = [t for t in doc[end : min(len(doc), end + width)] if not t.is_space]
     return before[-1:] + after[:1]
+
+
+def _line_above(doc: Doc, token: Token, start: int) -> bool:
+    """``token`` comes before the name with a line break between them."""
+    return token.i < start and "\n" in doc[token.i + 1 : start].text
 
 
 def _is_version(token: Token) -> bool:

@@ -207,8 +207,11 @@ class ContextEngine:
                         continue  # "learning" in "machine learning" is no cue
                     spans.setdefault((index, last + 1), []).append(compiled)
                 ahead += 1
-                if ahead >= len(words) or any(breaks[i] for i in range(last, words[ahead])):
-                    break  # a cue never spans a line break
+                if ahead >= len(words) or any(
+                    breaks[i] > 1 or (breaks[i] and not self._continues(tokens, i))
+                    for i in range(last, words[ahead])
+                ):
+                    break  # a cue spans only a line break that wrapped its sentence
                 node = node.get(lower[words[ahead]])
         pseudo = [span for span, rules in spans.items() if any(_is_pseudo(r) for r in rules)]
         kept: list[tuple[int, int, list[_Compiled]]] = []

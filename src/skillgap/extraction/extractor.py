@@ -180,7 +180,16 @@ class Extractor:
             if (
                 skill.needs_context
                 and cand.method != "paraphrase"  # the paraphrase is the context
-                and not _has_evidence(doc, lines, cand, section, clause, others, item)
+                and not _has_evidence(
+                    doc,
+                    lines,
+                    cand,
+                    section,
+                    clause,
+                    others,
+                    item,
+                    cued=any(hit.category in LEVEL_CUES for hit in hits),
+                )
             ):
                 continue
             judged[cand.skill_id].append(item)
@@ -509,6 +518,10 @@ class _Spans:
         return [span for span in self.spans[low:high] if span[1] > start]
 
 
+# Context categories that set a job's requirement level: cued there, a name is a skill.
+LEVEL_CUES = frozenset({"required", "preferred", "taught", "not_required"})
+
+
 def _has_evidence(
     doc: Doc,
     lines: _Lines,
@@ -517,11 +530,13 @@ def _has_evidence(
     clause: int,
     others: _Others,
     item: _Judged,
+    cued: bool = False,
 ) -> bool:
     """Whether an ambiguous name (Go, Spring, Kafka) is used as a technology here.
 
     Evidence: a skills list or a requirements bullet of a few words, stated years ("5+
-    years of Java"), a context cue ("learning Rust", "never touched Java", "Kafka is a plus"),
+    years of Java"), a context cue ("learning Rust", "never touched Java"; ``cued``: a job's
+    "Kafka is a plus", "Go is a must"),
     or the technical words and skill lists :func:`ambiguity.has_tech_context` reads; a season,
     grade or year next to the name always says no.
     """
@@ -535,7 +550,8 @@ def _has_evidence(
         or section == "skills"
         or item.years is not None
         or item.reason is not None  # "learning Rust", "no Kafka experience", "Interests: Rust"
-        or item.level == "preferred"  # a job's "Kafka is a plus"
+        or item.level == "preferred"  # a job's "Kafka is a plus", or a preferred section
+        or cued  # a job's "Go is a must"
     ):
         return not ambiguity.near_non_tech(doc, cand.start, cand.end)
     return ambiguity.has_tech_context(doc, cand.start, cand.end, clause, others)

@@ -19,12 +19,17 @@ from skillgap.models import Kind
 RESUME_HEADINGS: dict[str, str] = {
     "learning": r"(currently |now |still )?learning( goals| plan| now| next| list)?"
     r"|what i'?m (currently )?learning|(still |next )?to learn|in progress|currently studying"
-    r"|next up",
+    r"|next up|((things|tech(nologies)?|tools|skills|languages|what) )?(i'?d like|i would like"
+    r"|i (want|hope|plan|intend|aim)|(i'?m |i am )?(hoping|planning|keen)|want(ing)?|would like)"
+    r" to (learn|pick up|explore|study)( next)?|learning (wish ?list|goals|targets)"
+    r"|on my (learning )?(radar|wish ?list)",
     "skills": r"(technical |core |key |it |professional |software )?"
     r"(skills?( set| details| summary| and tools)?"
     r"|technolog(y|ies)( stack)?|tech stack|stack|tools( and technologies)?|competenc(y|ies)"
     r"|expertise|languages( and (frameworks|tools|technologies))?|programming languages"
-    r"|frameworks|databases|strengths|toolbox|toolkit)|what i (use|work with)",
+    r"|frameworks|databases|strengths|toolbox|toolkit)|what i (use|work with)"
+    r"|((tech(nologies)?|tools|languages|things|also) )?(i'?ve |i have )?(dabbled|played"
+    r"|tinkered|experimented) (with|in)|(also )?familiar with|(some |basic )?exposure( to)?",
     "experience": r"(work |professional |employment |relevant |industry |career )?"
     r"(experience|exprience|employment( history)?|work history|career history|positions"
     r"|company details|internships?)|[a-z]+ experience",
@@ -223,8 +228,12 @@ def find_sections(text: str, kind: Kind) -> Sections:
             starts.append(offset)
             names.append(inline)
             if inline in LINE_ONLY:  # back to the section around it on the next line
+                # ... unless it closed a bulleted list: a label line after the list's blank
+                # line ("What we don't use: PHP.") ends the list, as a prose line does
+                closed = here in LIST_SECTIONS[kind] and bullets and blank
                 starts.append(offset + len(line))
-                names.append(here)
+                names.append(None if closed else here)
+                bullets = bullets and not closed
             else:
                 depth, bullets = TOP, False
         elif unknown is not None and here is not None and unknown <= depth:
@@ -276,10 +285,19 @@ def _next_text(lines: list[str], number: int) -> str:
     return ""
 
 
+# Without headings, who the text speaks to: an ad addresses "you" and speaks as "we"; a
+# résumé or cover letter speaks as "I".
+_ADDRESS = re.compile(r"\b(?:you(?:'ll|'re|'d|r)?|we(?:'re|'ll)?)\b", re.IGNORECASE)
+_SELF = re.compile(r"(?<![\w'])(?:I|I'(?:ve|m|d)|[Mm]y|[Mm]e)(?![\w'])")
+
+
 def guess_kind(text: str) -> Kind:
-    """ "job" when job-ad headings outnumber résumé headings, else "resume"."""
+    """ "job" when job-ad headings outnumber résumé headings, else "resume". With as many of
+    each (a plain paragraph), "job" when the text addresses "you" more than it says "I"."""
     counts = {
         kind: len({name for name in find_sections(text, kind).names if name})
         for kind in ("resume", "job")
     }
+    if counts["job"] == counts["resume"]:
+        return "job" if len(_ADDRESS.findall(text)) > len(_SELF.findall(text)) else "resume"
     return "job" if counts["job"] > counts["resume"] else "resume"

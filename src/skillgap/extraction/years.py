@@ -64,6 +64,18 @@ CONNECTORS = frozenset({
     "approximately", "nearly", "almost", "roughly", "for", "with", "having", "of", "at",
     "least", "total", "experience", "exp", "exp.", "experienced", "+",
 })  # fmt: skip
+# A proficiency level between a skill and its figure: "Python — advanced, 6 yrs",
+# "SQL: very good, 8 years" (the comma after a level word is passed too).
+LEVELS = frozenset({
+    "basic", "beginner", "elementary", "intermediate", "advanced", "expert", "proficient",
+    "fluent", "native", "good", "very", "strong", "excellent", "solid", "working", "upper",
+    "level", "mid", "senior", "junior",
+})  # fmt: skip
+# Between "for" and its figure: "used Docker for about three years".
+APPROXIMATELY = frozenset({
+    "about", "around", "roughly", "nearly", "almost", "approximately", "approx", "approx.",
+    "over", "some", "close", "to", "the", "past", "last", "well",
+})  # fmt: skip
 # "Java developer with 5 years", "8+ years with a DevOps or SRE job title".
 ROLES = frozenset({
     "developer", "developers", "engineer", "engineers", "programmer", "dev", "administrator",
@@ -72,6 +84,12 @@ ROLES = frozenset({
 })  # fmt: skip
 # After a comma these start a new requirement: the overall figure does not reach past them.
 NEW_HEADS = frozenset({"experience", "knowledge", "familiarity", "understanding", "exposure"})
+# After "and" these start a new requirement too: "3 years of backend experience and be
+# comfortable with SQL" says nothing of SQL's years.
+NEW_VERBS = frozenset({
+    "be", "have", "are", "know", "can", "enjoy", "feel", "love", "like", "bring", "possess",
+    "show", "demonstrate", "understand",
+})  # fmt: skip
 # What links an overall figure to a skill later in its sentence.
 LINKS = frozenset({
     "in", "with", "using", "on", "of", "including", "especially", "particularly", "mainly",
@@ -333,6 +351,8 @@ class _Reader:
                 return
             if comma and word in NEW_HEADS:
                 return  # ", with hands-on experience in AWS": another requirement
+            if word in NEW_VERBS and self._after_and(index, floor):
+                return  # "... and be comfortable with SQL": another requirement
             seen_word = seen_word or (words.is_word(index) and word not in FILLER)
             comma = comma or (seen_word and word == ",")
             index += 1
@@ -349,12 +369,20 @@ class _Reader:
     # ------------------------------------------------------------------ walking the words
 
     def _after_filler(self, index: int, floor: int) -> tuple[int | None, int | None]:
-        """The mention right after a figure, past filler and gerunds; else where it stops."""
+        """The mention right after a figure, past filler and gerunds; else where it stops.
+
+        A line break straight after the figure ends it: "Python — advanced, 6 yrs" then
+        "PostgreSQL — 4 yrs" on the next line is another item ("5+ years of\nGo" still reads on).
+        """
         words = self.words
+        bare = True  # no filler word passed yet
         while index < len(words) and self.scope[index] == floor:
             if index in self.owner:
                 return self.owner[index], None
             word = words.lower[index]
+            if bare and words.space[index] and "\n" in word:
+                return None, None
+            bare = bare and (words.space[index] or words.is_emphasis(index))
             skippable = (
                 words.space[index]
                 or words.is_emphasis(index)
@@ -373,6 +401,13 @@ class _Reader:
         paren = self._open_paren(index, floor)
         if paren is not None:
             previous = words.previous(paren, floor)
+            # past a level and dot leaders: "Java ........ expert (10 years)"
+            while (
+                previous is not None
+                and previous not in self.owner
+                and (words.lower[previous] in LEVELS or _dots(words.lower[previous]))
+            ):
+                previous = words.previous(previous, floor)
             if previous is not None and previous in self.owner:
                 return [self.owner[previous]], False
             return None
@@ -383,9 +418,20 @@ class _Reader:
                 number = self.owner[position]
                 return [*self._list_left(number), number], role
             word = words.lower[position]
+            if word == ")" and not role and (opening := self._opening(position, floor)):
+                position = words.previous(opening, floor)  # "AWS (EC2, EKS) — 5 years"
+                if position is not None and position in self.owner:
+                    return [self.owner[position]], role
+                return None
             if word in ROLES and not role:
                 role = True
-            elif not (word in CONNECTORS or words.is_emphasis(position) or _dots(word)):
+            elif not (
+                word in CONNECTORS
+                or word in LEVELS
+                or (word == "," and self._level_before(position, floor))
+                or words.is_emphasis(position)
+                or _dots(word)
+            ):
                 return None
             position = words.previous(position, floor)
         # A line wrapped before the dash: "Rust — 4 yrs; C++\n— 7 yrs before that".
@@ -397,10 +443,33 @@ class _Reader:
                 return [self.owner[wrapped]], role
         return None
 
+    def _opening(self, index: int, floor: int) -> int | None:
+        """The "(" that the ")" at ``index`` closes, within the sentence and a few words."""
+        words = self.words
+        position = words.previous(index, floor)
+        for _ in range(PAREN_REACH):
+            if position is None or words.orth[position] == ")":
+                return None
+            if words.orth[position] == "(":
+                return position
+            position = words.previous(position, floor)
+        return None
+
+    def _after_and(self, index: int, floor: int) -> bool:
+        previous = self.words.previous(index, floor)
+        return previous is not None and self.words.lower[previous] == "and"
+
+    def _level_before(self, index: int, floor: int) -> bool:
+        """A proficiency word right before this comma: "Python — advanced, 6 yrs"."""
+        previous = self.words.previous(index, floor)
+        return previous is not None and self.words.lower[previous] in LEVELS
+
     def _for_years(self, index: int, floor: int) -> int | None:
         """ "Java developer at Acme for 1 year": the nearest skill before a "for N years"."""
         words = self.words
         position = words.previous(index, floor)
+        while position is not None and words.lower[position] in APPROXIMATELY:
+            position = words.previous(position, floor)  # "for about three years"
         if position is None or words.lower[position] != "for":
             return None
         for _ in range(FOR_REACH):

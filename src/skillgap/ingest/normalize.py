@@ -26,6 +26,10 @@ _SPACE_RUN = re.compile(r"[ \u00a0]{2,}")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")  # "**Must have**"
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")  # "2 \+ years"
+# A table typed as text: cells apart by a tab or a wide gap ("PostgreSQL      8       2025").
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{3,})(?=\S)")
+TABLE_ROWS = 3  # header and rows: fewer aligned lines are a layout accident, not a table
+MAX_CELL_WORDS = 4
 
 _CHAR_MAP = str.maketrans(
     {
@@ -60,11 +64,46 @@ def normalize(text: str) -> str:
     text = _SOFT_HYPHEN_IN_WORD.sub("-", text)
     text = text.translate(_CHAR_MAP)
     text = _HYPHENATED_LINE_BREAK.sub("", text)
+    text = _column_tables(text)
     text = _TAB_CR_RUN.sub(" ", text)
     text = _LETTER_SPACED.sub(lambda match: match.group(0).replace(" ", ""), text)
     text = _SPACE_RUN.sub(" ", text)
     text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def _column_tables(text: str) -> str:
+    """Write the column gaps of a table typed as text as " | ", as a Markdown table has them.
+
+    Collapsing the gaps to one space would merge "Skill  Years" / "Python  6" into prose and
+    lose which figure belongs to which skill. A table is at least three lines in a row with
+    the same number of short cells.
+    """
+    if "\t" not in text and "   " not in text:
+        return text
+    lines = text.split("\n")
+    cells = [_row_cells(line) for line in lines]
+    index = 0
+    while index < len(lines):
+        count = cells[index]
+        end = index
+        while count and end < len(lines) and cells[end] == count:
+            end += 1
+        if end - index >= TABLE_ROWS:
+            for row in range(index, end):
+                lines[row] = _COLUMN_GAP.sub(" | ", lines[row])
+        index = max(end, index + 1)
+    return "\n".join(lines)
+
+
+def _row_cells(line: str) -> int:
+    """How many short cells a table row has: 0 when it is no table row."""
+    parts = _COLUMN_GAP.split(line.strip())
+    if len(parts) < 2 or "|" in line:
+        return 0
+    if any(len(part.split()) > MAX_CELL_WORDS for part in parts):
+        return 0
+    return len(parts)
 
 
 def decode(data: bytes) -> str:
