@@ -8,6 +8,7 @@ a right line, which is how peer tools scramble two-column résumés.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -30,24 +31,35 @@ ALIGN = 2.0  # points; edges this close count as aligned
 SEARCH = (0.12, 0.88)  # where on the page a gutter may lie, as shares of the width
 
 
-def merge_runs(boxes: list[Box]) -> list[Box]:
+def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
     """Join boxes, in content-stream order, that sit on one line with no more than a word space
-    between them; PDF producers cut a line into words or even glyphs (Word does)."""
+    between them; PDF producers cut a line into words or even glyphs (Word does).
+
+    ``boxes`` may be any iterable of ``(x0, y0, x1, y1)``: pdfium's reader feeds it each
+    rectangle as it reads it, so no box is built for a rectangle that joins a run.
+    """
     runs: list[Box] = []
-    if not boxes:
+    boxes = iter(boxes)
+    first = next(boxes, None)
+    if first is None:
         return runs
     # The run being grown, as plain floats: a page holds thousands of glyph boxes.
-    x0, y0, x1, y1 = boxes[0]
-    for box in boxes[1:]:
-        size = max(y1 - y0, 1.0)
-        middle = (box.y0 + box.y1) / 2
-        if y0 <= middle <= y1 and -0.5 * size < box.x0 - x1 < WORD_GAP * size:
-            y0 = box.y0 if box.y0 < y0 else y0
-            x1 = box.x1 if box.x1 > x1 else x1
-            y1 = box.y1 if box.y1 > y1 else y1
+    x0, y0, x1, y1 = first
+    for bx0, by0, bx1, by1 in boxes:
+        size = y1 - y0
+        if size < 1.0:
+            size = 1.0
+        middle = (by0 + by1) / 2
+        if y0 <= middle <= y1 and -0.5 * size < bx0 - x1 < WORD_GAP * size:
+            if by0 < y0:
+                y0 = by0
+            if bx1 > x1:
+                x1 = bx1
+            if by1 > y1:
+                y1 = by1
             continue
         runs.append(Box(x0, y0, x1, y1))
-        x0, y0, x1, y1 = box
+        x0, y0, x1, y1 = bx0, by0, bx1, by1
     runs.append(Box(x0, y0, x1, y1))
     return runs
 
@@ -96,11 +108,14 @@ def find_gutter(boxes: list[Box], width: float) -> float | None:
     return gutter
 
 
-def reading_regions(boxes: list[Box], page: Box) -> tuple[list[Box], int]:
+def reading_regions(
+    boxes: Iterable[tuple[float, float, float, float]], page: Box
+) -> tuple[list[Box], int]:
     """The regions of the page in reading order, and how many columns were found (1 or 2).
 
-    ``boxes`` are the page's text boxes in content-stream order. Each region returned is the
-    tight bounding box of the runs it holds.
+    ``boxes`` are the page's text boxes ``(x0, y0, x1, y1)`` in content-stream order, in a
+    list or as they are read. Each region returned is the tight bounding box of the runs it
+    holds.
     """
     runs = merge_runs(boxes)
     gutter = find_gutter(runs, page.x1 - page.x0)
