@@ -8,9 +8,8 @@ its streams inflate past ``max_unpacked`` in all.
 The scan is cheap because it rarely inflates anything: each stream gets an upper bound from
 its raw length and its filters (deflate inflates at most 1032-fold, LZW about 4096-fold, run
 length 64-fold; image codecs are never decoded to extract text), and only when the bounds of a
-file add up to more than the budget are the streams with the largest bounds really inflated,
-in bounded steps, until the rest fits. A typical résumé PDF (under 100 kB of deflated data)
-inflates nothing here.
+file add up to more than the budget are streams really inflated, in bounded steps, until the
+rest fits. A typical résumé PDF (under 100 kB of deflated data) inflates nothing here.
 
 Framing is read the way a lenient parser reads it: a stream runs to the farther of its
 ``/Length`` and the next ``endstream``, and an unknown length or filter gets the largest
@@ -23,6 +22,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from skillgap.errors import DocumentError
@@ -91,12 +91,18 @@ def check_streams(data: bytes, name: str, limits: Limits) -> bool:
         contents = _content_objects(data, streams, budget)
         if contents is not None:
             streams = [s for s in streams if s.kind != b"image" or s.number in contents]
-    bounded = sum(stream.bound for stream in streams)
+    # Inflate streams until what they really gave plus the bounds of the rest fits: each time
+    # the smallest stream whose bound alone covers the excess (one font rather than the
+    # largest one), or the largest when none does. Any order is sound; this one
+    # inflates fewer bytes.
+    pending = sorted(streams, key=lambda stream: stream.bound)
+    bounds = [stream.bound for stream in pending]
+    bounded = sum(bounds)
     inflated = 0  # what the streams inflated so far really gave
-    for stream in sorted(streams, key=lambda stream: stream.bound, reverse=True):
-        if inflated + bounded <= budget:
-            return True
-        bounded -= stream.bound
+    while inflated + bounded > budget:
+        at = min(bisect_left(bounds, inflated + bounded - budget), len(bounds) - 1)
+        stream = pending.pop(at)
+        bounded -= bounds.pop(at)
         inflated += _inflated_size(data, stream, budget + 1 - inflated)
         if inflated > budget:
             raise DocumentError(
