@@ -224,12 +224,35 @@ def _pdfium_page(page, name: str, number: int) -> _Page:  # noqa: ANN001 - pypdf
         regions, columns = reading_regions(boxes, Box(left, bottom, right, top))
         if columns == 1:
             return _Page(textpage.get_text_range(), 1, unmapped, characters)
-        parts = [textpage.get_text_bounded(r.x0, r.y0, r.x1, r.y1) for r in regions]
+        parts = _pdfium_bounded(textpage, regions, characters)
         text = "\n".join(part for part in parts if part.strip())
         return _Page(text, columns, unmapped, characters)
     finally:
         textpage.close()
         page.close()
+
+
+def _pdfium_bounded(textpage, regions: list[Box], characters: int) -> list[str]:  # noqa: ANN001
+    """The text of each region, as ``textpage.get_text_bounded`` gives it, in one C call each.
+
+    The binding asks pdfium for the length first and then for the text, and pdfium walks every
+    character of the page both times; one buffer as large as any region's text can be (each
+    character gives at most a line break and a surrogate pair) takes it in one walk.
+    """
+    from pypdfium2.raw import FPDFText_GetBoundedText as bounded
+
+    size = 4 * characters + 8
+    buffer = (ctypes.c_ushort * size)()
+    texts = []
+    for region in regions:
+        written = bounded(textpage.raw, region.x0, region.y1, region.x1, region.y0, buffer, size)
+        if written >= size:  # cannot happen by the bound above; the binding's way if it does
+            texts.append(textpage.get_text_bounded(region.x0, region.y0, region.x1, region.y1))
+            continue
+        if written and buffer[written - 1] == 0:  # the terminating NUL, copied when it fits
+            written -= 1
+        texts.append(ctypes.string_at(buffer, 2 * written).decode("utf-16-le", "ignore"))
+    return texts
 
 
 def _pdfium_rects(textpage) -> Iterator[tuple[float, float, float, float]]:  # noqa: ANN001
