@@ -205,50 +205,94 @@ def _pdfium_pages(data: bytes, name: str, limits: Limits, password: str | None, 
         for index in range(count):
             _check_deadline(until, name, limits)
             try:
-                yield _pdfium_page(document[index], name, index + 1)
+                yield _pdfium_page(document, index, name)
             except pypdfium2.PdfiumError as error:
                 raise _unreadable(name, error) from None
     finally:
         document.close()
 
 
-def _pdfium_page(page, name: str, number: int) -> _Page:  # noqa: ANN001 - pypdfium2 is optional
-    textpage = page.get_textpage()
+def _pdfium_page(document, index: int, name: str) -> _Page:  # noqa: ANN001 - pypdfium2 is optional
+    """One page through PDFium's own handles: pypdfium2's page and text-page objects (their
+    finalizers, their parent links) cost a tenth of what this reader adds to a page."""
+    from pypdfium2 import PdfiumError
+    from pypdfium2 import raw as pdfium
+
+    page = pdfium.FPDF_LoadPage(document.raw, index)
+    if not page:
+        raise PdfiumError("Failed to load page.")
     try:
-        characters = textpage.count_chars()
-        if characters > MAX_CHARS_PER_PAGE:
-            raise _too_many_chars(name, number)
-        unmapped = _pdfium_unmapped(textpage, characters)
-        left, bottom, right, top = page.get_bbox()
-        boxes = _pdfium_rects(textpage)
-        regions, columns = reading_regions(boxes, Box(left, bottom, right, top))
-        if columns == 1:
-            return _Page(textpage.get_text_range(), 1, unmapped, characters)
-        parts = _pdfium_bounded(textpage, regions, characters)
-        text = "\n".join(part for part in parts if part.strip())
-        return _Page(text, columns, unmapped, characters)
+        textpage = pdfium.FPDFText_LoadPage(page)
+        if not textpage:
+            raise PdfiumError("Failed to load text page.")
+        try:
+            return _pdfium_textpage(page, textpage, name, index + 1)
+        finally:
+            pdfium.FPDFText_ClosePage(textpage)
     finally:
-        textpage.close()
-        page.close()
+        pdfium.FPDF_ClosePage(page)
+
+
+def _pdfium_textpage(page, textpage, name: str, number: int) -> _Page:  # noqa: ANN001
+    from pypdfium2 import PdfiumError
+    from pypdfium2 import raw as pdfium
+
+    characters = pdfium.FPDFText_CountChars(textpage)
+    if characters < 0:
+        raise PdfiumError("Failed to get character count.")
+    if characters > MAX_CHARS_PER_PAGE:
+        raise _too_many_chars(name, number)
+    unmapped = _pdfium_unmapped(textpage, characters)
+    bbox = pdfium.FS_RECTF()
+    if not pdfium.FPDF_GetPageBoundingBox(page, bbox):
+        raise PdfiumError("Failed to get page bounding box.")
+    boxes = _pdfium_rects(textpage)
+    regions, columns = reading_regions(boxes, Box(bbox.left, bbox.bottom, bbox.right, bbox.top))
+    if columns == 1:
+        return _Page(_pdfium_text(textpage, characters), 1, unmapped, characters)
+    parts = _pdfium_bounded(textpage, regions, characters)
+    text = "\n".join(part for part in parts if part.strip())
+    return _Page(text, columns, unmapped, characters)
+
+
+def _pdfium_text(textpage, characters: int) -> str:  # noqa: ANN001
+    """The page's whole text, as pypdfium2's ``get_text_range()`` gives it: pdfium is asked
+    for the characters from the first to the last that appear in its text (some do not)."""
+    from pypdfium2 import raw as pdfium
+
+    position = pdfium.FPDFText_GetTextIndexFromCharIndex
+    first, last = 0, characters - 1
+    while first <= last and position(textpage, first) == -1:
+        first += 1
+    while first <= last and position(textpage, last) == -1:
+        last -= 1
+    if first > last:
+        return ""
+    size = position(textpage, last) + 2 - position(textpage, first)  # with the NUL
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium.FPDFText_GetText(textpage, first, last - first + 1, buffer)
+    return ctypes.string_at(buffer, 2 * max(written - 1, 0)).decode("utf-16-le", "ignore")
 
 
 def _pdfium_bounded(textpage, regions: list[Box], characters: int) -> list[str]:  # noqa: ANN001
-    """The text of each region, as ``textpage.get_text_bounded`` gives it, in one C call each.
+    """The text of each region, as pypdfium2's ``get_text_bounded`` gives it, in one C call.
 
     The binding asks pdfium for the length first and then for the text, and pdfium walks every
     character of the page both times; one buffer as large as any region's text can be (each
     character gives at most a line break and a surrogate pair) takes it in one walk.
     """
-    from pypdfium2.raw import FPDFText_GetBoundedText as bounded
+    from pypdfium2 import raw as pdfium
 
     size = 4 * characters + 8
     buffer = (ctypes.c_ushort * size)()
     texts = []
     for region in regions:
-        written = bounded(textpage.raw, region.x0, region.y1, region.x1, region.y0, buffer, size)
-        if written >= size:  # cannot happen by the bound above; the binding's way if it does
-            texts.append(textpage.get_text_bounded(region.x0, region.y0, region.x1, region.y1))
-            continue
+        box = (region.x0, region.y1, region.x1, region.y0)  # left, top, right, bottom
+        written = pdfium.FPDFText_GetBoundedText(textpage, *box, buffer, size)
+        while written >= size:  # more than the bound above: a larger buffer, as a safeguard
+            size *= 2
+            buffer = (ctypes.c_ushort * size)()
+            written = pdfium.FPDFText_GetBoundedText(textpage, *box, buffer, size)
         if written and buffer[written - 1] == 0:  # the terminating NUL, copied when it fits
             written -= 1
         texts.append(ctypes.string_at(buffer, 2 * written).decode("utf-16-le", "ignore"))
@@ -267,14 +311,16 @@ def _pdfium_rects(textpage) -> Iterator[tuple[float, float, float, float]]:  # n
     import pypdfium2
 
     get_rect = _raw_function("FPDFText_GetRect")
-    page = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    count = _raw_function("FPDFText_CountRects")(textpage, 0, -1)
+    if count < 0:
+        raise pypdfium2.PdfiumError("Failed to count rectangles.")
     values = (ctypes.c_double * 4)()  # left, top, right, bottom
     left, top, right, bottom = (
         ctypes.byref(values, i * ctypes.sizeof(ctypes.c_double)) for i in range(4)
     )
     unpack = _FOUR_DOUBLES.unpack_from
-    for index in range(textpage.count_rects()):
-        if not get_rect(page, index, left, top, right, bottom):
+    for index in range(count):
+        if not get_rect(textpage, index, left, top, right, bottom):
             raise pypdfium2.PdfiumError("Failed to get rectangle.")
         x0, y1, x1, y0 = unpack(values)
         yield x0, y0, x1, y1
@@ -300,11 +346,10 @@ def _pdfium_unmapped(textpage, characters: int) -> int:  # noqa: ANN001
     """How many characters pdfium could not map to Unicode (a subset font without ToUnicode
     reads as "!\"#$"); a sample first, every character only when the sample finds some."""
     unmapped = _raw_function("FPDFText_HasUnicodeMapError")
-    page = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     step = max(1, characters // _SAMPLE)
-    if not any(unmapped(page, i) for i in range(0, characters, step)):
+    if not any(unmapped(textpage, i) for i in range(0, characters, step)):
         return 0
-    return sum(unmapped(page, i) for i in range(characters))
+    return sum(unmapped(textpage, i) for i in range(characters))
 
 
 # pdfminer.six ---------------------------------------------------------------------------------
