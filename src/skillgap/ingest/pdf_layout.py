@@ -75,27 +75,30 @@ def find_gutter(boxes: list[Box], width: float) -> float | None:
     boxes = [box for box in boxes if box.x1 - box.x0 > 0.5]
     if len(boxes) < 2 * MIN_COLUMN_LINES:
         return None
-    starts = sorted(box.x0 for box in boxes)
-    ends = sorted(box.x1 for box in boxes)
+    starts = sorted([box.x0 for box in boxes])
+    ends = sorted([box.x1 for box in boxes])
+    most = MAX_SPANNING * len(boxes)  # crossings above this rule a candidate out
+    count = len(starts)
     best: tuple[int, float, float] | None = None  # (crossings, -gap width, x)
     for left_edge in _candidates(ends, width):
         after = bisect_right(starts, left_edge)
-        if after == len(starts):
+        if after == count:
             continue
         right_edge = starts[after]
         gap = right_edge - left_edge
         if gap < MIN_GUTTER:
             continue
         x = (left_edge + right_edge) / 2
-        crossing = bisect_left(starts, x) - bisect_right(ends, x)
+        # The runs starting before x are the ``after`` ones starting at or before left_edge.
+        crossing = after - bisect_right(ends, x)
+        if crossing > most:
+            continue
         key = (crossing, -gap, x)
         if best is None or key < best:
             best = key
     if best is None:
         return None
-    crossing, _, gutter = best
-    if crossing > MAX_SPANNING * len(boxes):
-        return None
+    gutter = best[2]
     left = [box for box in boxes if box.x1 <= gutter]
     right = [box for box in boxes if box.x0 >= gutter]
     fewer, more = sorted((len(left), len(right)))
@@ -151,9 +154,11 @@ def _union(boxes: list[Box]) -> Box:
 
 
 def _candidates(ends: list[float], width: float) -> list[float]:
-    """Right edges of runs inside the search strip: a gutter starts where some run ends."""
+    """Right edges of runs inside the search strip: a gutter starts where some run ends.
+
+    ``ends`` is sorted."""
     low, high = SEARCH[0] * width, SEARCH[1] * width
-    return sorted({end for end in ends if low <= end <= high})
+    return sorted(set(ends[bisect_left(ends, low) : bisect_right(ends, high)]))
 
 
 def _flush_right(boxes: list[Box]) -> bool:
