@@ -29,7 +29,7 @@ import os
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -299,14 +299,14 @@ def _pdfium_bounded(textpage, regions: list[Box], characters: int) -> list[str]:
     return texts
 
 
-def _pdfium_rects(textpage) -> Iterator[tuple[float, float, float, float]]:  # noqa: ANN001
-    """The boxes ``(x0, y0, x1, y1)`` of a page's text runs, as ``textpage.get_rect`` gives
-    them, yielded as they are read so that the layout merges them without a list between.
+def _pdfium_rects(textpage) -> list[tuple[float, float, float, float]]:  # noqa: ANN001
+    """The boxes ``(x0, y0, x1, y1)`` of a page's text runs, as ``textpage.get_rect`` gives them.
 
     A page has hundreds of runs and pypdfium2's binding converts four ``c_double`` pointers
     per call, which cost a third of reading the page; the same C function called with its
-    arguments already C objects (no prototype to convert them through), into one reused
-    array, costs a fifth of that.
+    arguments already C objects (no prototype to convert them through) costs a fifth of that.
+    PDFium writes left, top, right, bottom through the pointers; they point into one array in
+    the order the layout reads, x0 (left), y0 (bottom), x1 (right), y1 (top).
     """
     import pypdfium2
 
@@ -314,16 +314,17 @@ def _pdfium_rects(textpage) -> Iterator[tuple[float, float, float, float]]:  # n
     count = _raw_function("FPDFText_CountRects")(textpage, 0, -1)
     if count < 0:
         raise pypdfium2.PdfiumError("Failed to count rectangles.")
-    values = (ctypes.c_double * 4)()  # left, top, right, bottom
-    left, top, right, bottom = (
-        ctypes.byref(values, i * ctypes.sizeof(ctypes.c_double)) for i in range(4)
-    )
+    values = (ctypes.c_double * 4)()
+    size = ctypes.sizeof(ctypes.c_double)
+    left, bottom, right, top = (ctypes.byref(values, i * size) for i in range(4))
     unpack = _FOUR_DOUBLES.unpack_from
+    boxes = []
+    append = boxes.append
     for index in range(count):
         if not get_rect(textpage, index, left, top, right, bottom):
             raise pypdfium2.PdfiumError("Failed to get rectangle.")
-        x0, y1, x1, y0 = unpack(values)
-        yield x0, y0, x1, y1
+        append(unpack(values))
+    return boxes
 
 
 @cache
