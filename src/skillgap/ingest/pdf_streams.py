@@ -52,6 +52,9 @@ _LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _DICT_WINDOW = 65536  # bytes before a stream keyword searched for its object header
 _STEP = 1 << 16  # raw bytes fed to a decoder per step
+_PROBE = 1 << 13  # raw bytes fed per step while the rest of a deflate stream may be bounded
+# Output zlib may owe for input it has already taken (bits held, the rest of a copy): far less.
+_HELD = 64 * 1024
 
 
 @dataclass
@@ -103,7 +106,8 @@ def check_streams(data: bytes, name: str, limits: Limits) -> bool:
         at = min(bisect_left(bounds, inflated + bounded - budget), len(bounds) - 1)
         stream = pending.pop(at)
         bounded -= bounds.pop(at)
-        inflated += _inflated_size(data, stream, budget + 1 - inflated)
+        room = budget - inflated - bounded  # what this stream may give with the rest bounded
+        inflated += _inflated_bound(data, stream, budget + 1 - inflated, room)
         if inflated > budget:
             raise DocumentError(
                 f"{name}: the PDF's compressed streams inflate to over "
@@ -228,6 +232,40 @@ def _content_objects(data: bytes, streams: list[_Stream], budget: int) -> set[in
                 found.update(int(number) for number in _REFERENCE.findall(match.group(2)))
     numbers = {stream.number for stream in streams}
     return found if found <= numbers else None  # an array object, or a stream we missed
+
+
+def _inflated_bound(data: bytes, stream: _Stream, cap: int, room: int) -> int:
+    """What the stream inflates to, as :func:`_inflated_size` gives it, or an upper bound on it
+    as soon as that bound fits in ``room``.
+
+    A single deflate layer is inflated in small steps; after each, what came out plus what the
+    raw bytes not yet taken can still give (1032-fold, the most deflate allows) bounds the whole
+    stream, so a font that must be inflated only in part for the file to fit is inflated only
+    that far.
+    """
+    if stream.filters not in ((b"FlateDecode",), (b"Fl",)):
+        return _inflated_size(data, stream, cap)
+    raw = memoryview(data)[stream.start :]
+    decompressor = zlib.decompressobj()
+    size = position = 0
+    try:
+        while position < len(raw) and size < cap and not decompressor.eof:
+            pending = raw[position : position + _PROBE]
+            position += len(pending)
+            while pending and size < cap:
+                size += len(decompressor.decompress(pending, min(cap - size, 1 << 22)))
+                pending = decompressor.unconsumed_tail
+                if decompressor.eof:
+                    break
+            taken = position - len(pending)
+            bound = size + max(0, stream.length - taken) * _RATIO[b"FlateDecode"] + _HELD
+            if size < cap and bound <= room:
+                return bound
+    except zlib.error:
+        pass
+    if size == 0:  # not a zlib stream (raw deflate, say): the full treatment
+        return _inflated_size(data, stream, cap)
+    return min(size, cap)
 
 
 def _inflated_size(data: bytes, stream: _Stream, cap: int) -> int:
