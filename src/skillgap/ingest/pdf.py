@@ -214,7 +214,7 @@ def _pdfium_pages(data: bytes, name: str, limits: Limits, password: str | None, 
 
 def _pdfium_page(document, index: int, name: str) -> _Page:  # noqa: ANN001 - pypdfium2 is optional
     """One page through PDFium's own handles: pypdfium2's page and text-page objects (their
-    finalizers, their parent links) cost a tenth of what this reader adds to a page."""
+    finalizers, their parent links) cost about 0.07 ms a page, 3 % of reading it."""
     from pypdfium2 import PdfiumError
     from pypdfium2 import raw as pdfium
 
@@ -304,7 +304,7 @@ def _pdfium_rects(textpage) -> list[tuple[float, float, float, float]]:  # noqa:
 
     A page has hundreds of runs and pypdfium2's binding converts four ``c_double`` pointers
     per call, which cost a third of reading the page; the same C function called with its
-    arguments already C objects (no prototype to convert them through) costs a fifth of that.
+    arguments already C objects (no prototype to convert them through) costs a third of that.
     PDFium writes left, top, right, bottom through the pointers; they point into one array in
     the order the layout reads, x0 (left), y0 (bottom), x1 (right), y1 (top).
     """
