@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import struct
 import threading
 import time
@@ -83,6 +84,26 @@ def test_streams_inflating_past_the_budget_are_refused(label: str, data: bytes) 
 )
 def test_streams_within_the_budget_pass(label: str, data: bytes) -> None:
     assert check_streams(data, "fine.pdf", SMALL) is True
+
+
+def test_a_bomb_at_the_end_of_a_large_stream_is_refused() -> None:
+    """A stream is inflated in part only while its raw bytes left could not make it too big:
+    deflated random bytes first, then a burst of spaces that inflates a thousandfold."""
+    noise = random.Random(15).randbytes(MB)
+    compressor = zlib.compressobj(9)
+    stream = compressor.compress(noise) + compressor.compress(b" " * (8 * MB)) + compressor.flush()
+    data = (
+        _page_with_content(b"")
+        .replace(zlib.compress(b"", 9) + b"\nendstream", stream + b"\nendstream")
+        .replace(b"/Length %d" % len(zlib.compress(b"", 9)), b"/Length %d" % len(stream))
+    )
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "tail.pdf", SMALL)
+    honest = zlib.compress(noise, 9)
+    fine = data.replace(stream, honest).replace(
+        b"/Length %d" % len(stream), b"/Length %d" % len(honest)
+    )
+    assert check_streams(fine, "noise.pdf", SMALL) is True
 
 
 def test_an_image_is_not_inflated_unless_a_page_draws_it_as_content() -> None:

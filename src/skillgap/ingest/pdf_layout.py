@@ -8,6 +8,7 @@ a right line, which is how peer tools scramble two-column résumés.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -30,24 +31,35 @@ ALIGN = 2.0  # points; edges this close count as aligned
 SEARCH = (0.12, 0.88)  # where on the page a gutter may lie, as shares of the width
 
 
-def merge_runs(boxes: list[Box]) -> list[Box]:
+def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
     """Join boxes, in content-stream order, that sit on one line with no more than a word space
-    between them; PDF producers cut a line into words or even glyphs (Word does)."""
+    between them; PDF producers cut a line into words or even glyphs (Word does).
+
+    ``boxes`` may be any iterable of ``(x0, y0, x1, y1)``: pdfium's reader feeds it each
+    rectangle as it reads it, so no box is built for a rectangle that joins a run.
+    """
     runs: list[Box] = []
-    if not boxes:
+    boxes = iter(boxes)
+    first = next(boxes, None)
+    if first is None:
         return runs
     # The run being grown, as plain floats: a page holds thousands of glyph boxes.
-    x0, y0, x1, y1 = boxes[0]
-    for box in boxes[1:]:
-        size = max(y1 - y0, 1.0)
-        middle = (box.y0 + box.y1) / 2
-        if y0 <= middle <= y1 and -0.5 * size < box.x0 - x1 < WORD_GAP * size:
-            y0 = box.y0 if box.y0 < y0 else y0
-            x1 = box.x1 if box.x1 > x1 else x1
-            y1 = box.y1 if box.y1 > y1 else y1
+    x0, y0, x1, y1 = first
+    for bx0, by0, bx1, by1 in boxes:
+        size = y1 - y0
+        if size < 1.0:
+            size = 1.0
+        middle = (by0 + by1) / 2
+        if y0 <= middle <= y1 and -0.5 * size < bx0 - x1 < WORD_GAP * size:
+            if by0 < y0:
+                y0 = by0
+            if bx1 > x1:
+                x1 = bx1
+            if by1 > y1:
+                y1 = by1
             continue
         runs.append(Box(x0, y0, x1, y1))
-        x0, y0, x1, y1 = box
+        x0, y0, x1, y1 = bx0, by0, bx1, by1
     runs.append(Box(x0, y0, x1, y1))
     return runs
 
@@ -63,27 +75,30 @@ def find_gutter(boxes: list[Box], width: float) -> float | None:
     boxes = [box for box in boxes if box.x1 - box.x0 > 0.5]
     if len(boxes) < 2 * MIN_COLUMN_LINES:
         return None
-    starts = sorted(box.x0 for box in boxes)
-    ends = sorted(box.x1 for box in boxes)
+    starts = sorted([box.x0 for box in boxes])
+    ends = sorted([box.x1 for box in boxes])
+    most = MAX_SPANNING * len(boxes)  # crossings above this rule a candidate out
+    count = len(starts)
     best: tuple[int, float, float] | None = None  # (crossings, -gap width, x)
     for left_edge in _candidates(ends, width):
         after = bisect_right(starts, left_edge)
-        if after == len(starts):
+        if after == count:
             continue
         right_edge = starts[after]
         gap = right_edge - left_edge
         if gap < MIN_GUTTER:
             continue
         x = (left_edge + right_edge) / 2
-        crossing = bisect_left(starts, x) - bisect_right(ends, x)
+        # The runs starting before x are the ``after`` ones starting at or before left_edge.
+        crossing = after - bisect_right(ends, x)
+        if crossing > most:
+            continue
         key = (crossing, -gap, x)
         if best is None or key < best:
             best = key
     if best is None:
         return None
-    crossing, _, gutter = best
-    if crossing > MAX_SPANNING * len(boxes):
-        return None
+    gutter = best[2]
     left = [box for box in boxes if box.x1 <= gutter]
     right = [box for box in boxes if box.x0 >= gutter]
     fewer, more = sorted((len(left), len(right)))
@@ -96,11 +111,14 @@ def find_gutter(boxes: list[Box], width: float) -> float | None:
     return gutter
 
 
-def reading_regions(boxes: list[Box], page: Box) -> tuple[list[Box], int]:
+def reading_regions(
+    boxes: Iterable[tuple[float, float, float, float]], page: Box
+) -> tuple[list[Box], int]:
     """The regions of the page in reading order, and how many columns were found (1 or 2).
 
-    ``boxes`` are the page's text boxes in content-stream order. Each region returned is the
-    tight bounding box of the runs it holds.
+    ``boxes`` are the page's text boxes ``(x0, y0, x1, y1)`` in content-stream order, in a
+    list or as they are read. Each region returned is the tight bounding box of the runs it
+    holds.
     """
     runs = merge_runs(boxes)
     gutter = find_gutter(runs, page.x1 - page.x0)
@@ -136,9 +154,11 @@ def _union(boxes: list[Box]) -> Box:
 
 
 def _candidates(ends: list[float], width: float) -> list[float]:
-    """Right edges of runs inside the search strip: a gutter starts where some run ends."""
+    """Right edges of runs inside the search strip: a gutter starts where some run ends.
+
+    ``ends`` is sorted."""
     low, high = SEARCH[0] * width, SEARCH[1] * width
-    return sorted({end for end in ends if low <= end <= high})
+    return sorted(set(ends[bisect_left(ends, low) : bisect_right(ends, high)]))
 
 
 def _flush_right(boxes: list[Box]) -> bool:

@@ -8,9 +8,8 @@ its streams inflate past ``max_unpacked`` in all.
 The scan is cheap because it rarely inflates anything: each stream gets an upper bound from
 its raw length and its filters (deflate inflates at most 1032-fold, LZW about 4096-fold, run
 length 64-fold; image codecs are never decoded to extract text), and only when the bounds of a
-file add up to more than the budget are the streams with the largest bounds really inflated,
-in bounded steps, until the rest fits. A typical résumé PDF (under 100 kB of deflated data)
-inflates nothing here.
+file add up to more than the budget are streams really inflated, in bounded steps, until the
+rest fits. A typical résumé PDF (under 100 kB of deflated data) inflates nothing here.
 
 Framing is read the way a lenient parser reads it: a stream runs to the farther of its
 ``/Length`` and the next ``endstream``, and an unknown length or filter gets the largest
@@ -23,6 +22,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from skillgap.errors import DocumentError
@@ -52,6 +52,9 @@ _LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _DICT_WINDOW = 65536  # bytes before a stream keyword searched for its object header
 _STEP = 1 << 16  # raw bytes fed to a decoder per step
+_PROBE = 1 << 13  # raw bytes fed per step while the rest of a deflate stream may be bounded
+# Output zlib may owe for input it has already taken (bits held, the rest of a copy): far less.
+_HELD = 64 * 1024
 
 
 @dataclass
@@ -91,13 +94,20 @@ def check_streams(data: bytes, name: str, limits: Limits) -> bool:
         contents = _content_objects(data, streams, budget)
         if contents is not None:
             streams = [s for s in streams if s.kind != b"image" or s.number in contents]
-    bounded = sum(stream.bound for stream in streams)
+    # Inflate streams until what they really gave plus the bounds of the rest fits: each time
+    # the smallest stream whose bound alone covers the excess (one font rather than the
+    # largest one), or the largest when none does. Any order is sound; this one
+    # inflates fewer bytes.
+    pending = sorted(streams, key=lambda stream: stream.bound)
+    bounds = [stream.bound for stream in pending]
+    bounded = sum(bounds)
     inflated = 0  # what the streams inflated so far really gave
-    for stream in sorted(streams, key=lambda stream: stream.bound, reverse=True):
-        if inflated + bounded <= budget:
-            return True
-        bounded -= stream.bound
-        inflated += _inflated_size(data, stream, budget + 1 - inflated)
+    while inflated + bounded > budget:
+        at = min(bisect_left(bounds, inflated + bounded - budget), len(bounds) - 1)
+        stream = pending.pop(at)
+        bounded -= bounds.pop(at)
+        room = budget - inflated - bounded  # what this stream may give with the rest bounded
+        inflated += _inflated_bound(data, stream, budget + 1 - inflated, room)
         if inflated > budget:
             raise DocumentError(
                 f"{name}: the PDF's compressed streams inflate to over "
@@ -222,6 +232,40 @@ def _content_objects(data: bytes, streams: list[_Stream], budget: int) -> set[in
                 found.update(int(number) for number in _REFERENCE.findall(match.group(2)))
     numbers = {stream.number for stream in streams}
     return found if found <= numbers else None  # an array object, or a stream we missed
+
+
+def _inflated_bound(data: bytes, stream: _Stream, cap: int, room: int) -> int:
+    """What the stream inflates to, as :func:`_inflated_size` gives it, or an upper bound on it
+    as soon as that bound fits in ``room``.
+
+    A single deflate layer is inflated in small steps; after each, what came out plus what the
+    raw bytes not yet taken can still give (1032-fold, the most deflate allows) bounds the whole
+    stream, so a font that must be inflated only in part for the file to fit is inflated only
+    that far.
+    """
+    if stream.filters not in ((b"FlateDecode",), (b"Fl",)):
+        return _inflated_size(data, stream, cap)
+    raw = memoryview(data)[stream.start :]
+    decompressor = zlib.decompressobj()
+    size = position = 0
+    try:
+        while position < len(raw) and size < cap and not decompressor.eof:
+            pending = raw[position : position + _PROBE]
+            position += len(pending)
+            while pending and size < cap:
+                size += len(decompressor.decompress(pending, min(cap - size, 1 << 22)))
+                pending = decompressor.unconsumed_tail
+                if decompressor.eof:
+                    break
+            taken = position - len(pending)
+            bound = size + max(0, stream.length - taken) * _RATIO[b"FlateDecode"] + _HELD
+            if size < cap and bound <= room:
+                return bound
+    except zlib.error:
+        pass
+    if size == 0:  # not a zlib stream (raw deflate, say): the full treatment
+        return _inflated_size(data, stream, cap)
+    return min(size, cap)
 
 
 def _inflated_size(data: bytes, stream: _Stream, cap: int) -> int:
