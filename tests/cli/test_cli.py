@@ -84,7 +84,8 @@ MATCH_JOBS = [JOB, str(CORPUS / "jobs" / "pomerium_backend-engineer.txt")]
 
 @needs_corpus
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text"])
-def test_cli_match_ranks_jobs_for_one_resume(capsys, fmt: str) -> None:
+def test_cli_match_ranks_jobs_for_one_resume(capsys, monkeypatch, fmt: str) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # wide enough for every path on one line
     code, out, err = run(capsys, "match", RESUME, *MATCH_JOBS, "--format", fmt)
     assert code == 0, err
     if fmt == "text":
@@ -105,6 +106,20 @@ def test_cli_match_ranks_jobs_for_one_resume(capsys, fmt: str) -> None:
         assert row["fit"] in ("strong", "partial", "weak") and row["error"] in ("", None)
     alone = [json.loads(run(capsys, "compare", RESUME, job, "-f", "json")[1]) for job in MATCH_JOBS]
     assert sorted(scores, reverse=True) == sorted((r["score"] for r in alone), reverse=True)
+
+
+@needs_corpus
+@pytest.mark.parametrize("command", ["match", "rank"])
+def test_cli_batch_text_table_keeps_every_score_beside_a_page_wide_path(capsys, command) -> None:
+    """A job ad named with 84 characters once squeezed rank, score and fit to nothing."""
+    longest = max((CORPUS / "jobs").glob("*.txt"), key=lambda path: len(str(path)))
+    assert len(str(longest)) > 80
+    args = [RESUME, str(longest), JOB] if command == "match" else [JOB, str(longest), RESUME]
+    code, out, err = run(capsys, command, *args, "--format", "text")
+    assert code == 0, err
+    assert "Rank" in out and "Score" in out
+    for row in json.loads(run(capsys, command, *args, "-f", "json")[1])["results"]:
+        assert f"│ {row['rank']:<4} │ {row['score']:<5} │" in out, out
 
 
 @needs_corpus

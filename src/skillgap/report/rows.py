@@ -77,7 +77,9 @@ def _text_table(rows: list[RankRow], job: str) -> str:
     from skillgap.report.text import to_console
 
     table = _table(
-        f"Ranking against {escape(job)}", "Rank", "Score", "File", "Top missing required", "Error"
+        f"Ranking against {escape(job)}",
+        [row.file for row in rows],
+        *("Rank", "Score", "File", "Top missing required", "Error"),
     )
     for row in rows:
         table.add_row(
@@ -138,6 +140,7 @@ def _match_table(rows: list[MatchRow], resume: str) -> str:
 
     table = _table(
         f"Which job fits {escape(resume)} best (fit: band, share of required skills met)",
+        [row.file for row in rows],
         *("Rank", "Score", "Fit", "Job", "Top missing required, start here"),
     )
     for row in rows:
@@ -158,11 +161,17 @@ def _match_table(rows: list[MatchRow], resume: str) -> str:
     return to_console(table, color=False)
 
 
-def _table(title: str, *columns: str) -> Table:
-    """A rows table; a file path stays whole on its line unless it is wider than the page."""
+WHOLE_PATH = 40  # file names up to this length stay on one line; longer ones fold
+
+
+def _table(title: str, files: list[str], *columns: str) -> Table:
+    """A rows table: rank, score and fit never shrink; short paths stay whole, long ones fold
+    (a path as wide as the page would squeeze every other column to nothing)."""
     from rich.table import Table
 
+    whole = max(map(len, files), default=0) <= WHOLE_PATH
     table = Table(title=title, title_justify="left", title_style="bold")
     for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in ("File", "Job"))
+        keep = column in ("Rank", "Score", "Fit") or (whole and column in ("File", "Job"))
+        table.add_column(column, overflow="fold", no_wrap=keep)
     return table
