@@ -40,6 +40,17 @@ AMBIGUOUS = [
     ("resume", "I WILL NEVER GO BACK TO WORKING WEEKENDS", [], ["Go"]),
     ("resume", "SKILLS: GO, PYTHON, KAFKA, LESS", ["Go", "Less CSS"], []),
     ("job", "BACKEND ENGINEER (GO SERVICES, POSTGRESQL)", ["Go"], []),
+    # Networking: meeting people, or computer networks
+    (
+        "job",
+        "Source candidates through job boards, referrals, social media and networking.",
+        [],
+        ["Networking"],
+    ),
+    ("resume", "Great networking skills and a warm personality.", [], ["Networking"]),
+    ("job", "Solid Linux and networking fundamentals.", ["Networking", "Linux"], []),
+    ("resume", "Debugged networking issues between Kubernetes pods.", ["Networking"], []),
+    ("resume", "Skills: Python, Networking, Docker", ["Networking"], []),
     # Go
     ("resume", "I led the go-live of the new billing system.", [], ["Go"]),
     ("job", "You will own the go-live of our new platform.", [], ["Go"]),
