@@ -106,6 +106,19 @@ PER_SKILL = [
     ("job", "4+ years of professional experience in Java or Kotlin", {"Java": 4, "Kotlin": 4}),
     ("job", "3+ years with AWS, GCP or Azure", {"AWS": 3, "Google Cloud": 3, "Azure": 3}),
     ("job", "5+ years of backend development in Go or Java", {"Go": 5, "Java": 5}),
+    # a figure whose unit the sentence gave already: "... for 5 years and React for 4"
+    ("resume", "I wrote TypeScript for 5 years and React for 4.", {"TypeScript": 5, "React": 4}),
+    ("resume", "Java for 6 years, Kotlin for 2.", {"Java": 6, "Kotlin": 2}),
+    ("resume", "Built Go services for 4 and a half years and Rust for 2.", {"Go": 4.5, "Rust": 2}),
+    ("resume", "Worked with Python for 5 years and led the team for 2 quarters.",
+     {"Python": 5, "Leadership": None}),
+    ("resume", "I have used Docker for 3 years. I used Kubernetes for 2 of our services.",
+     {"Docker": 3, "Kubernetes": None}),
+    ("resume", "Kubernetes for 2, Docker for 3.", {"Kubernetes": None, "Docker": None}),
+    # a skill name ending in "in", "per" or "under" is no "in 5 years" or "per year"
+    ("resume", "Skills: Kotlin 5 years, Go 2 years", {"Kotlin": 5, "Go": 2}),
+    ("resume", "Senior Developer 8 years of experience with Java", {"Java": 8}),
+    ("resume", "Python in 3 years", {"Python": None}),
     # what is not recorded
     ("resume", "C# developer since 2015, with five years of ASP.NET Core Web APIs",
      {"C#": None, "ASP.NET Core": 5}),

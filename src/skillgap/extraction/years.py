@@ -14,7 +14,9 @@ them", "the last 3", "(two with NestJS)"). Then each figure goes to what it is a
    of backend development in Go or Java"), up to the next figure;
 4. a part of an earlier figure goes to the skills after it: "11 years of engineering, 8 of
    them in Java" gives Java 8, not 11;
-5. a table whose header names years: "Skill | Years", then "Python | 6".
+5. a table whose header names years: "Skill | Years", then "Python | 6";
+6. a figure whose unit the sentence already gave, in the same "for N years" shape:
+   "TypeScript for 5 years and React for 4" gives React 4 ("for 4 teams" gives nothing).
 
 The overall figure of a document is the largest overall statement outside the sections the
 caller rules out (company text, benefits). Not recorded: durations printed next to dates
@@ -41,6 +43,7 @@ NUMBER_WORDS = {
     "twenty": 20, "thirty": 30,
 }  # fmt: skip
 MAX_YEARS = 50
+ELLIPTIC = 2  # the rank of a figure without its unit; a unit figure (0) or a part (1) wins
 VAGUE = frozenset({"several", "many", "most", "some", "much", "part", "all", "half"})
 
 # Between a figure and the skill it is about: "5+ years of professional, hands-on Python".
@@ -110,6 +113,13 @@ _BEFORE_UNIT = re.compile(
     r"\s*(?:\+|-?plus\b|or\s+more\b)?\s*(?:\*\*|__)?\s*$",
     re.IGNORECASE,
 )
+# A figure whose unit the sentence already gave: "TypeScript for 5 years and React for 4".
+_ELLIPTIC = re.compile(
+    rf"(?<![\w-])for\s+(?:about\s+|around\s+|another\s+)?(?P<n>{_NUM})"
+    r"(?=\s*(?:[,;)]|\.(?!\d)|and\b|\n|$))",
+    re.IGNORECASE,
+)
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|around\s+|another\s+)?$", re.IGNORECASE)
 UNIT_REACH = 40  # characters before a unit where its number may start
 DATE_REACH = 80  # characters before a figure where a date range makes it a computed duration
 _DECADES = re.compile(
@@ -151,7 +161,8 @@ _NOT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_BEFORE = re.compile(
-    r"(?:less\s+than|under|below|every|within|in|after|next|per|<|duration:?|period:?)\s*$",
+    r"(?:(?<!\w)(?:less\s+than|under|below|every|within|in|after|next|per|duration:?|period:?)"
+    r"|<)\s*$",
     re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\s*(?:[\w.+#]{1,12}\s*)?-?\s*(?i:ex\w*)\s*-\s*(\d+)\s*(?i:months?)(?![a-z])")
@@ -263,6 +274,11 @@ class _Reader:
                 if value is not None:
                     paren = match.group(0).startswith("(")
                     found.append((match.start(), match.end(), 1, value, paren))
+        if " for " in lower:
+            for match in _ELLIPTIC.finditer(text):
+                value = _number(match.group("n"))
+                if value is not None and self._counts(match.start(), match.end()):
+                    found.append((match.start(), match.end(), ELLIPTIC, value, False))
         # Where two overlap, a figure with its unit wins over a part ("the last 3 years").
         kept: list[tuple[int, int, int, float, bool]] = []
         for item in sorted(found):
@@ -272,8 +288,13 @@ class _Reader:
                 continue
             kept.append(item)
         figures = []
+        said_for: set[int] = set()  # sentences with a "for N years" figure
         for start, end, rank, value, paren in kept:
             first, last = self.words.token_at(start), self.words.token_before(end)
+            if rank == 0 and _FOR_BEFORE.search(lower, max(0, start - 20), start):
+                said_for.add(self.scope[first])
+            if rank == ELLIPTIC and self.scope[first] not in said_for:
+                continue  # "for 4" alone is no figure: "for 4 teams", "for 2 of us"
             if first < last:
                 figures.append(_Figure(value, first, last, rank == 1, paren))
         return figures
