@@ -458,7 +458,26 @@ TYPOS = [
     ("Jane Doe\nKuberentes, Postgress, Javascipt", "JavaScript", "Javascipt"),
     ("Jane Doe\nBuilt an API in Javascipt, deployed on Kuberentes.", "Kubernetes", "Kuberentes"),
     ("Jane Doe\nSkills\nPostgress and Redis", "PostgreSQL", "Postgress"),
+    # a letter dropped before the plural "s" is a typo, not another ending
+    ("Jane Doe\nExperience with Kubernets.", "Kubernetes", "Kubernets"),
+    ("Jane Doe\nSkills: Docker, Kubernets, Terraform", "Kubernetes", "Kubernets"),
+    ("Jane Doe\nMaintained buidl pipelines in GitLab.", "CI/CD", "buidl pipelines"),
 ]
+
+# Another form of a word is no typo: "built" is a past of "build", "collaborative" is no
+# "collaborate" (the skill may still be found another way; never through the typo).
+WORD_FORMS = [
+    ("Jane Doe\nBuilt pipelines on AWS (S3, Glue, IAM).", "Built pipelines"),
+    ("Jane Doe\nRebuilt pipelines for the data team.", "Rebuilt pipelines"),
+    ("Jane Doe\nWe built pipelines for every team.", "built pipelines"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), WORD_FORMS)
+def test_traps_another_word_form_is_no_typo(extract, text: str, written: str) -> None:
+    profile = extract(text, "resume")
+    fuzzy = [m.text for s in profile.skills for m in s.mentions if m.method == "fuzzy"]
+    assert written not in fuzzy, fuzzy
 
 
 @pytest.mark.parametrize(("text", "skill", "written"), TYPOS)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from skillgap.extraction.inflect import IRREGULAR
 from skillgap.taxonomy import Taxonomy
 
 SCORE_CUTOFF = 88.0
@@ -32,6 +33,7 @@ MISSING = ("", 0.0)  # not yet in a memo
 _SEPARATORS = re.compile(r"[\s\-._/]+")
 _DROP_SEPARATORS = str.maketrans(dict.fromkeys(" \t\n-._/"))
 # Aliases ending like ordinary English words are left out of typo matching.
+_PLURAL_TAILS = {"", "s", "es"}
 _ENGLISH_ENDINGS = ("ing", "tion", "ment", "ity", "ness", "ance", "ence", "ship", "ed", "ive")
 
 
@@ -238,9 +240,25 @@ class _Choices:
         best = process.extractOne(
             word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
         )
-        if best is None or _is_derivation(word, best[0]):
+        if best is None or _is_derivation(word, best[0]) or _is_past_form(word, best[0], best[1]):
             return None
         return ids[best[2]], round(best[1], 1)
+
+
+# An irregular past form and its base: "built" is no typo of "build" ("Built pipelines on
+# AWS" names no "build pipeline").
+_PAST_FORMS = sorted(
+    {(form, base) for base, forms in IRREGULAR.items() for form in forms if form != base},
+    key=lambda pair: -len(pair[0]),
+)
+
+
+def _is_past_form(word: str, alias: str, score: float) -> bool:
+    """The word is closer to the alias with a past form read as its base: a word form."""
+    return any(
+        form in word and fuzz.ratio(word.replace(form, base, 1), alias) > score
+        for form, base in _PAST_FORMS
+    )
 
 
 def _is_derivation(word: str, alias: str) -> bool:
@@ -251,4 +269,7 @@ def _is_derivation(word: str, alias: str) -> bool:
             break
         prefix += 1
     shorter, longer = sorted((len(word), len(alias)))
-    return prefix >= shorter - 1 and longer - prefix >= 2
+    if not (prefix >= shorter - 1 and longer - prefix >= 2):
+        return False
+    # A letter dropped before a plural "s" is a typo: "Kubernets" for "Kubernetes".
+    return not {word[prefix:], alias[prefix:]} <= _PLURAL_TAILS
