@@ -40,6 +40,13 @@ AMBIGUOUS = [
     ("resume", "I WILL NEVER GO BACK TO WORKING WEEKENDS", [], ["Go"]),
     ("resume", "SKILLS: GO, PYTHON, KAFKA, LESS", ["Go", "Less CSS"], []),
     ("job", "BACKEND ENGINEER (GO SERVICES, POSTGRESQL)", ["Go"], []),
+    # A company after a job title and "at", "@" or "for" is the employer, not the tool
+    ("resume", "Software Engineer at Oracle, 2018–2021", [], ["Oracle Database"]),
+    ("resume", "Senior Developer @ Oracle (2019 - 2022)", [], ["Oracle Database"]),
+    ("resume", "Data analyst for Shell, then a backend developer", [], ["Bash"]),
+    ("resume", "Engineer with Oracle and PostgreSQL experience", ["Oracle Database"], []),
+    ("resume", "Good at Oracle and Shell scripting.", ["Oracle Database", "Bash"], []),
+    ("resume", "Java Developer, Spring, Hibernate", ["Spring"], []),
     # Networking: meeting people, or computer networks
     (
         "job",
