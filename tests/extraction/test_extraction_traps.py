@@ -367,6 +367,14 @@ def test_traps_claims_next_to_cues(
 
 # (text, skill, requirement) for job ads
 REQUIREMENT = [
+    # "as is" carries a preference over to the next skill, and never a requirement
+    ("Requirements:\n- Python\n- Kafka is a plus, as is any exposure to Terraform.", "Terraform",
+     "preferred"),
+    ("Requirements:\n- Python\n- Kafka is a plus, as is any exposure to Terraform.", "Kafka",
+     "preferred"),
+    ("Requirements:\n- Python\n- Redis is nice to have, as are Kafka and RabbitMQ.", "RabbitMQ",
+     "preferred"),
+    ("Requirements:\n- Python\n- Go is required, as is Terraform.", "Terraform", "required"),
     # "Not a requirement:" and a stated preference for people with the skill
     ("Not a requirement: AWS experience", "AWS", "preferred"),
     ("Not mandatory: Kubernetes knowledge, we run a small cluster", "Kubernetes", "preferred"),
