@@ -1,5 +1,6 @@
 """Write what start-up would otherwise compute: the shipped taxonomy, validated
-(``src/skillgap/taxonomy/snapshot.json``), and the token pieces of its names and of spaCy's
+(``src/skillgap/taxonomy/snapshot.json``), the shipped context rules, validated
+(``src/skillgap/extraction/context_rules.json``), and the token pieces of its names and of spaCy's
 special cases (``src/skillgap/extraction/token_data.json``).
 
 Run after changing the shipped taxonomy, the tokenizer's rules or the spaCy version:
@@ -14,8 +15,9 @@ from pathlib import Path
 
 from spacy.lang.en import English
 
-from skillgap.extraction.context import ContextEngine
-from skillgap.extraction.matcher import SkillMatcher
+from skillgap.extraction import rules
+from skillgap.extraction.context import ContextEngine, cue_words
+from skillgap.extraction.matcher import SkillMatcher, index_entries
 from skillgap.extraction.paraphrase import ParaphraseFinder
 from skillgap.extraction.tokenizer import CachingTokenizer
 from skillgap.taxonomy import Taxonomy
@@ -23,11 +25,13 @@ from skillgap.taxonomy import Taxonomy
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "skillgap"
 TARGET = PACKAGE / "extraction" / "token_data.json"
 SNAPSHOT = PACKAGE / "taxonomy" / "snapshot.json"
+RULES = PACKAGE / "extraction" / rules.SNAPSHOT_FILE
 
 
 def build(taxonomy: Taxonomy) -> dict[str, object]:
     """The pieces of every special case (bare), and of every text the matcher, the context
-    rules and the paraphrases tokenize at start-up."""
+    rules and the paraphrases tokenize at start-up; and what the matcher and the context
+    engine build from them for the shipped taxonomy and rules (``built``)."""
     nlp = English(create_tokenizer=lambda nlp: CachingTokenizer(nlp.vocab, precomputed=False))
     tokenizer: CachingTokenizer = nlp.tokenizer  # type: ignore[assignment]
     bare = {
@@ -40,7 +44,21 @@ def build(taxonomy: Taxonomy) -> dict[str, object]:
     tokens = {
         text: [token.text for token in tokenizer(text)] for text in sorted(tokenizer.unlisted)
     }
-    return {"fingerprint": tokenizer.fingerprint, "bare": bare, "tokens": tokens}
+    text = rules.shipped_text()
+    built = {
+        "matcher": {"key": taxonomy.version, "data": index_entries(tokenizer, taxonomy)},
+        "context": {"key": rules.digest(text), "data": cue_words(nlp, validated_rules())},
+    }
+    return {"fingerprint": tokenizer.fingerprint, "bare": bare, "tokens": tokens, "built": built}
+
+
+def validated_rules() -> rules.RulesFile:
+    """The shipped context rules, validated from their TOML file (never from the snapshot)."""
+    return rules.parse_rules(rules.shipped_text(), rules.RULES_FILE)
+
+
+def rules_snapshot() -> dict[str, object]:
+    return {"digest": rules.digest(rules.shipped_text()), "rules": validated_rules().snapshot()}
 
 
 def snapshot() -> dict[str, object]:
@@ -60,9 +78,15 @@ def main() -> None:
     taxonomy = snapshot()
     SNAPSHOT.write_text(json.dumps(taxonomy, ensure_ascii=False, separators=(",", ":")) + "\n")
     print(f"wrote {SNAPSHOT} ({len(taxonomy['skills'])} skills)")
+    RULES.write_text(_dumps(rules_snapshot()), "utf-8")
+    print(f"wrote {RULES}")
     data = build(Taxonomy.default())
-    TARGET.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    TARGET.write_text(_dumps(data), "utf-8")
     print(f"wrote {TARGET} ({len(data['bare'])} special cases, {len(data['tokens'])} forms)")
+
+
+def _dumps(data: dict[str, object]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 if __name__ == "__main__":

@@ -14,6 +14,10 @@ import pytest
 from conftest import corpus_files, ids, load_script
 
 from skillgap.extraction import tokenizer
+from skillgap.extraction.context import ContextEngine, cue_words
+from skillgap.extraction.matcher import INDEXES, SkillMatcher, index_entries
+from skillgap.extraction.rules import digest, load_rules, shipped_text
+from skillgap.extraction.sequences import SequenceIndex
 from skillgap.extraction.token_data import DATA_FILE
 from skillgap.extraction.tokenizer import blank_english
 from skillgap.ingest import read_document
@@ -107,3 +111,37 @@ def test_taxonomy_snapshot_is_current_and_equals_the_validated_files() -> None:
     )
     shipped = Taxonomy.default()
     assert shipped.snapshot() == fresh  # loaded from the snapshot, the same taxonomy
+
+
+def test_context_rules_snapshot_is_current_and_equals_the_validated_file() -> None:
+    """context_rules.json holds the validated rules file; else run scripts/build_token_data.py."""
+    build = load_script("build_token_data")
+    fresh = build.rules_snapshot()
+    assert json.loads(build.RULES.read_text(encoding="utf-8")) == fresh, (
+        "context_rules.json is out of date: run python scripts/build_token_data.py"
+    )
+    shipped = load_rules()  # from the snapshot: the same rules as validating the file gives
+    assert shipped == build.validated_rules()
+    assert shipped.snapshot() == fresh["rules"]
+
+
+def test_prebuilt_matcher_and_cues_are_used_and_equal_what_start_up_computes() -> None:
+    """The shipped matcher index and cue trie are what building them from the taxonomy and
+    the rules gives; a custom taxonomy or rules file is built at start-up instead."""
+    taxonomy = Taxonomy.default()
+    table = NLP.tokenizer.table
+    assert table.built("matcher", taxonomy.version) is not None
+    assert table.built("matcher", "another version") is None
+    computed = index_entries(NLP.tokenizer, taxonomy)
+    loaded = SkillMatcher(NLP.tokenizer, taxonomy)
+    assert [list(vars(info).values()) for info in loaded.labels] == computed["labels"]
+    for name in INDEXES:
+        rebuilt = SequenceIndex()
+        for label, *sequence in computed[name]:
+            rebuilt.add(tuple(sequence), label)
+        index = getattr(loaded, name)
+        assert (index._singles, index._pairs) == (rebuilt._singles, rebuilt._pairs)
+    shipped = ContextEngine(NLP)
+    assert table.built("context", digest(shipped_text())) is not None
+    assert ContextEngine(NLP, load_rules()).trie == shipped.trie  # rules given: computed
+    assert cue_words(NLP, load_rules()) == table.built("context", digest(shipped_text()))

@@ -6,8 +6,8 @@ and the field instead of a setting silently ignored, as for the taxonomy.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
-import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,15 +22,11 @@ from pydantic import (
     model_validator,
 )
 
-from skillgap.data_files import validated_toml
+from skillgap.data_files import shipped_json, validated_toml
 from skillgap.errors import RulesError
 
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover
-    pass
-
 RULES_FILE = "context_rules.toml"
+SNAPSHOT_FILE = "context_rules.json"  # the shipped rules, validated: scripts/build_token_data.py
 Category = Literal[
     "negated", "learning", "interest", "not_required", "taught", "preferred", "required",
     "ignored", "pseudo",
@@ -149,13 +145,29 @@ class RulesFile(BaseModel):
             raise RulesError(f"cue '{cue}' stands for {size:,} phrases; split it into smaller cues")
         return [" ".join(w for w in combo if w) for combo in itertools.product(*slots)]
 
+    def snapshot(self) -> dict:
+        """The validated rules as plain JSON data (see :meth:`from_snapshot`)."""
+        return self.model_dump(mode="json")
+
+    @classmethod
+    def from_snapshot(cls, data: dict) -> RulesFile:
+        """Rules from :meth:`snapshot` data, without validating them again: used only for the
+        shipped file, while the snapshot's digest matches its text."""
+        return cls.model_construct(
+            scope=Scope.model_construct(**data["scope"]),
+            words=data["words"],
+            rule=[Rule.model_construct(**rule) for rule in data["rule"]],
+        )
+
 
 def load_rules(path: str | Path | None = None) -> RulesFile:
     """Read and validate a rules file (the packaged one by default)."""
     if path is None:
-        source = resources.files("skillgap.extraction").joinpath(RULES_FILE)
         filename = f"skillgap/extraction/{RULES_FILE}"
-        text = source.read_text(encoding="utf-8")
+        text = shipped_text()
+        snapshot = shipped_json("skillgap.extraction", SNAPSHOT_FILE)
+        if snapshot.get("digest") == digest(text):
+            return RulesFile.from_snapshot(snapshot["rules"])
     else:
         filename = str(path)
         try:
@@ -177,6 +189,17 @@ def parse_rules(text: str, filename: str) -> RulesFile:
             except RulesError as error:
                 raise RulesError(f"{filename}: rule '{rule.name}': {error}") from None
     return rules
+
+
+@lru_cache(maxsize=1)
+def shipped_text() -> str:
+    """The packaged rules file's text."""
+    return resources.files("skillgap.extraction").joinpath(RULES_FILE).read_text("utf-8")
+
+
+def digest(text: str) -> str:
+    """What identifies a rules file's content: the key of what is built from it ahead of time."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)

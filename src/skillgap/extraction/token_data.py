@@ -6,6 +6,10 @@ tokenizer's rules and spaCy's version, so ``scripts/build_token_data.py`` comput
 into ``token_data.json``, shipped in the package. The file is JSON (data, never code) and is
 used only when its fingerprint matches the running tokenizer; a text it lacks is tokenized
 when needed, so a custom taxonomy or another spaCy version stays right, only slower to start.
+
+The same goes for what start-up builds from those pieces (``built``): the alias matcher's
+token hashes for the shipped taxonomy and the cue words of the shipped context rules, each
+used only while the key of its input matches.
 """
 
 from __future__ import annotations
@@ -48,12 +52,20 @@ class PieceTable:
         fresh = data.get("fingerprint") == fingerprint
         self._bare: dict[str, list[str]] = data.get("bare", {}) if fresh else {}
         self._tokens: dict[str, list[str]] = data.get("tokens", {}) if fresh else {}
+        self._built: dict[str, Any] = data.get("built", {}) if fresh else {}
 
     def bare(self, text: str) -> list[str] | None:
         return self._bare.get(text)
 
     def tokens(self, text: str) -> list[str] | None:
         return self._tokens.get(text)
+
+    def built(self, name: str, key: str) -> Any:
+        """What a start-up step computed from these pieces (the matcher's index, the context
+        rules' cue words), stored with the key of its input (a taxonomy version, a rules
+        file's digest); None when absent or built from other input."""
+        entry = self._built.get(name)
+        return entry["data"] if entry is not None and entry["key"] == key else None
 
     def __len__(self) -> int:
         return len(self._bare) + len(self._tokens)
