@@ -15,10 +15,11 @@ from conftest import corpus_files, ids, load_script
 
 from skillgap.extraction import tokenizer
 from skillgap.extraction.context import ContextEngine, cue_words
+from skillgap.extraction.extractor import Extractor
 from skillgap.extraction.matcher import INDEXES, SkillMatcher, index_entries
 from skillgap.extraction.rules import digest, load_rules, shipped_text
 from skillgap.extraction.sequences import SequenceIndex
-from skillgap.extraction.token_data import DATA_FILE
+from skillgap.extraction.token_data import DATA_FILE, MORE_FILE
 from skillgap.extraction.tokenizer import blank_english
 from skillgap.ingest import read_document
 from skillgap.taxonomy import Taxonomy
@@ -95,10 +96,13 @@ def test_tokenizer_gives_spacy_tokens_on_every_corpus_document(path: Path) -> No
 
 def test_tokenizer_precomputed_pieces_are_current() -> None:
     """token_data.json holds what start-up would compute; else run scripts/build_token_data.py."""
-    shipped = json.loads((Path(blank_english.__code__.co_filename).parent / DATA_FILE).read_text())
-    assert shipped == load_script("build_token_data").build(Taxonomy.default()), (
-        "token_data.json is out of date: run python scripts/build_token_data.py"
-    )
+    folder = Path(blank_english.__code__.co_filename).parent
+    fresh = load_script("build_token_data").build(Taxonomy.default())
+    assert set(fresh) == {DATA_FILE, MORE_FILE}
+    for name, data in fresh.items():
+        assert json.loads((folder / name).read_text()) == data, (
+            f"{name} is out of date: run python scripts/build_token_data.py"
+        )
     assert NLP.tokenizer.table, "the shipped pieces were not used"
 
 
@@ -141,6 +145,7 @@ def test_prebuilt_matcher_and_cues_are_used_and_equal_what_start_up_computes() -
             rebuilt.add(tuple(sequence), label)
         index = getattr(loaded, name)
         assert (index._singles, index._pairs) == (rebuilt._singles, rebuilt._pairs)
+    assert Extractor().nlp.tokenizer.table._more is None, "start-up read token_more.json"
     shipped = ContextEngine(NLP)
     assert table.built("context", digest(shipped_text())) is not None
     assert ContextEngine(NLP, load_rules()).trie == shipped.trie  # rules given: computed
