@@ -37,11 +37,15 @@ Name = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 SkillId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 MAX_EXPANSIONS = 5000  # phrases one cue may stand for; a typo like "@study @study @study" trips it
 
+# Validators are built for the first file validated, not on import: the shipped rules
+# load from a snapshot without validating, so most runs never need them (~4 ms to build).
+_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
 
 class Scope(BaseModel):
     """Where every rule's scope ends and what a list scope may walk over."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     terminators: list[Word] = Field(description="words that end a scope: but, however, ...")
     glue: list[Word] = Field(description="list glue a scope walks over between skills")
@@ -57,7 +61,7 @@ class Scope(BaseModel):
 class Rule(BaseModel):
     """One cue, what it makes of the skills in its scope, and how far it reaches."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     name: Name
     category: Category
@@ -102,7 +106,7 @@ class Rule(BaseModel):
 class RulesFile(BaseModel):
     """The whole file: scope settings, named word groups and the rules."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     scope: Scope
     words: dict[Name, list[Word]] = Field(default_factory=dict)

@@ -161,7 +161,8 @@ class CachingTokenizer:
         breaks = (rows[:-1, 3] == 1) | (rows[:-1, 4] == 1) | (rows[1:, 4] == 1)
         word_of = numpy.concatenate(([0], numpy.cumsum(breaks)))
         hits = [index for _, start, end in found for index in (start, end - 1)]
-        suspects = numpy.unique(word_of[hits])
+        # numpy.unique would import numpy.ma (6 ms, once per process) to ask if it is masked
+        suspects = numpy.array(sorted(set(word_of[hits].tolist())), dtype=word_of.dtype)
         firsts = numpy.searchsorted(word_of, suspects).tolist()
         lasts = (numpy.searchsorted(word_of, suspects, side="right") - 1).tolist()
         begins = rows[firsts, 1].tolist()
