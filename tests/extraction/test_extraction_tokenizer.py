@@ -14,7 +14,12 @@ import pytest
 from conftest import corpus_files, ids, load_script
 
 from skillgap.extraction import tokenizer
-from skillgap.extraction.token_data import DATA_FILE
+from skillgap.extraction.context import ContextEngine, cue_words
+from skillgap.extraction.extractor import Extractor
+from skillgap.extraction.matcher import INDEXES, SkillMatcher, index_entries
+from skillgap.extraction.rules import digest, load_rules, shipped_text
+from skillgap.extraction.sequences import SequenceIndex
+from skillgap.extraction.token_data import DATA_FILE, MORE_FILE
 from skillgap.extraction.tokenizer import blank_english
 from skillgap.ingest import read_document
 from skillgap.taxonomy import Taxonomy
@@ -91,10 +96,13 @@ def test_tokenizer_gives_spacy_tokens_on_every_corpus_document(path: Path) -> No
 
 def test_tokenizer_precomputed_pieces_are_current() -> None:
     """token_data.json holds what start-up would compute; else run scripts/build_token_data.py."""
-    shipped = json.loads((Path(blank_english.__code__.co_filename).parent / DATA_FILE).read_text())
-    assert shipped == load_script("build_token_data").build(Taxonomy.default()), (
-        "token_data.json is out of date: run python scripts/build_token_data.py"
-    )
+    folder = Path(blank_english.__code__.co_filename).parent
+    fresh = load_script("build_token_data").build(Taxonomy.default())
+    assert set(fresh) == {DATA_FILE, MORE_FILE}
+    for name, data in fresh.items():
+        assert json.loads((folder / name).read_text()) == data, (
+            f"{name} is out of date: run python scripts/build_token_data.py"
+        )
     assert NLP.tokenizer.table, "the shipped pieces were not used"
 
 
@@ -107,3 +115,38 @@ def test_taxonomy_snapshot_is_current_and_equals_the_validated_files() -> None:
     )
     shipped = Taxonomy.default()
     assert shipped.snapshot() == fresh  # loaded from the snapshot, the same taxonomy
+
+
+def test_context_rules_snapshot_is_current_and_equals_the_validated_file() -> None:
+    """context_rules.json holds the validated rules file; else run scripts/build_token_data.py."""
+    build = load_script("build_token_data")
+    fresh = build.rules_snapshot()
+    assert json.loads(build.RULES.read_text(encoding="utf-8")) == fresh, (
+        "context_rules.json is out of date: run python scripts/build_token_data.py"
+    )
+    shipped = load_rules()  # from the snapshot: the same rules as validating the file gives
+    assert shipped == build.validated_rules()
+    assert shipped.snapshot() == fresh["rules"]
+
+
+def test_prebuilt_matcher_and_cues_are_used_and_equal_what_start_up_computes() -> None:
+    """The shipped matcher index and cue trie are what building them from the taxonomy and
+    the rules gives; a custom taxonomy or rules file is built at start-up instead."""
+    taxonomy = Taxonomy.default()
+    table = NLP.tokenizer.table
+    assert table.built("matcher", taxonomy.version) is not None
+    assert table.built("matcher", "another version") is None
+    computed = index_entries(NLP.tokenizer, taxonomy)
+    loaded = SkillMatcher(NLP.tokenizer, taxonomy)
+    assert [list(vars(info).values()) for info in loaded.labels] == computed["labels"]
+    for name in INDEXES:
+        rebuilt = SequenceIndex()
+        for label, *sequence in computed[name]:
+            rebuilt.add(tuple(sequence), label)
+        index = getattr(loaded, name)
+        assert (index._singles, index._pairs) == (rebuilt._singles, rebuilt._pairs)
+    assert Extractor().nlp.tokenizer.table._more is None, "start-up read token_more.json"
+    shipped = ContextEngine(NLP)
+    assert table.built("context", digest(shipped_text())) is not None
+    assert ContextEngine(NLP, load_rules()).trie == shipped.trie  # rules given: computed
+    assert cue_words(NLP, load_rules()) == table.built("context", digest(shipped_text()))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from skillgap.extraction.rules import Rule, RulesFile, default_rules
+from skillgap.extraction.rules import Rule, RulesFile, default_rules, digest, shipped_text
 from skillgap.extraction.tokens import Tokens
 
 # Tokens that end every scope: sentence ends, table cells and bullets in the middle of a line.
@@ -86,10 +86,8 @@ class ContextEngine:
         self.list_item_words = scope.list_item_words
         self.experience = frozenset(self.rules.words.get("experience", []))
         self.know_how = frozenset(self.rules.words.get("know-how", []))
-        self.compiled: list[_Compiled] = []
-        self.trie: dict = {}  # word -> {word -> ..., END: [rules the phrase ends]}
-        for order, rule in enumerate(self.rules.rule):
-            compiled = _Compiled(
+        self.compiled = [
+            _Compiled(
                 rule,
                 order,
                 frozenset(scope.terminators if rule.terminated_by is None else rule.terminated_by),
@@ -98,21 +96,17 @@ class ContextEngine:
                 frozenset(rule.unless),
                 frozenset(rule.unless_opening),
             )
-            self.compiled.append(compiled)
-            for phrase in sorted(set(self._phrases(rule))):
-                words = tuple(
-                    piece.lower().replace("\u2019", "'")
-                    for piece in nlp.tokenizer.pieces(phrase)
-                    if not piece.isspace()
-                )
-                node = self.trie
-                for word in words:
-                    node = node.setdefault(word, {})
-                if words:
-                    node.setdefault(END, []).append(compiled)
-
-    def _phrases(self, rule: Rule) -> list[str]:
-        return [phrase for cue in rule.cues for phrase in self.rules.phrases(cue)]
+            for order, rule in enumerate(self.rules.rule)
+        ]
+        cues = (
+            nlp.tokenizer.table.built("context", digest(shipped_text())) if rules is None else None
+        )
+        self.trie: dict = {}  # word -> {word -> ..., END: [rules the phrase ends]}
+        for order, *words in cue_words(nlp, self.rules) if cues is None else cues:
+            node = self.trie
+            for word in words:
+                node = node.setdefault(word, {})
+            node.setdefault(END, []).append(self.compiled[order])
 
     def hits(
         self,
@@ -488,6 +482,24 @@ class ContextEngine:
                 return True
             index -= 1
         return self._word_after(tokens, target) in words
+
+
+def cue_words(nlp: Language, rules: RulesFile) -> list[list[int | str]]:
+    """Every cue phrase as ``[rule order, word, ...]``, in the order the trie takes them:
+    plain data, which ``scripts/build_token_data.py`` stores for the shipped rules (expanding
+    and tokenizing 6,500 phrases took a tenth of the start-up)."""
+    found: list[list[int | str]] = []
+    for order, rule in enumerate(rules.rule):
+        phrases = {phrase for cue in rule.cues for phrase in rules.phrases(cue)}
+        for phrase in sorted(phrases):
+            words = [
+                piece.lower().replace("\u2019", "'")
+                for piece in nlp.tokenizer.pieces(phrase)
+                if not piece.isspace()
+            ]
+            if words:
+                found.append([order, *words])
+    return found
 
 
 def sentence_ids(barrier: list[bool]) -> list[int]:

@@ -70,12 +70,8 @@ class FuzzyIndex:
         self._typo = lru_cache(maxsize=65536)(self._closest_typo)
         # A run of words can name a skill only if its first word begins a variant ("node" of
         # "nodejs") or has a compound typo's first letters: set looks reject most words at once.
-        self._heads = {
-            variant[:end]
-            for key in self.variants
-            for variant in (key, key + "s")
-            for end in range(1, len(variant) + 1)
-        }
+        self._heads = {key[:end] for key in self.variants for end in range(1, len(key) + 1)}
+        self._heads.update(key + "s" for key in self.variants)  # the plural's other prefixes
         self._compound_starts = {start for start, _ in self._compounds.buckets}
         # Per written word: (its key, whether a run of words may start with it, what it
         # names alone). Words repeat across documents, so most tokens cost one look.
@@ -219,17 +215,15 @@ class _Choices:
 
     def __init__(self, by_alias: dict[str, str], same_start: int) -> None:
         self.same_start = same_start
-        by_start: dict[str, list[str]] = {}
-        for alias in sorted(by_alias):
-            by_start.setdefault(alias[:same_start], []).append(alias)
-        # (first letters, a word's length) -> the aliases it may be a typo of, by name
+        # (first letters, a word's length) -> the aliases it may be a typo of, by name: each
+        # alias joins the buckets of the lengths it is near, in alphabetical order
         self.buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
-        for start, aliases in by_start.items():
-            lengths = {len(alias) for alias in aliases}
-            for length in range(min(lengths) - MAX_LENGTH_CHANGE, max(lengths) + 3):
-                near = [a for a in aliases if abs(len(a) - length) <= MAX_LENGTH_CHANGE]
-                if near:
-                    self.buckets[(start, length)] = (near, [by_alias[a] for a in near])
+        for alias in sorted(by_alias):
+            start, size = alias[:same_start], len(alias)
+            for length in range(size - MAX_LENGTH_CHANGE, size + MAX_LENGTH_CHANGE + 1):
+                near, ids = self.buckets.setdefault((start, length), ([], []))
+                near.append(alias)
+                ids.append(by_alias[alias])
 
     def closest(self, word: str, cutoff: float) -> tuple[str, float] | None:
         """The best alias by plain edit similarity, if it is a typo and not another word form."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER, ORTH
@@ -34,20 +35,13 @@ class SkillMatcher:
     the exact-case forms in any case for lower-case tag lines ("r java nosql")."""
 
     def __init__(self, tokenizer: CachingTokenizer, taxonomy: Taxonomy) -> None:
-        self.lower = SequenceIndex()
-        self.exact = SequenceIndex()
-        self.loose = SequenceIndex()
-        self.labels: list[MatchInfo] = []
-        for (skill_id, case_sensitive, method), variants in sorted(_forms(taxonomy).items()):
-            label = len(self.labels)
-            self.labels.append(MatchInfo(skill_id, method, case_sensitive))
-            index = self.exact if case_sensitive else self.lower
-            for variant in sorted(variants):
-                pieces = tokenizer.pieces(variant)
-                if pieces:
-                    index.add(hashes(pieces, lower=not case_sensitive), label)
-                    if case_sensitive:
-                        self.loose.add(hashes(pieces, lower=True), label)
+        built = tokenizer.table.built("matcher", taxonomy.version)
+        if built is None:
+            built = index_entries(tokenizer, taxonomy)
+        self.labels = [
+            MatchInfo(skill_id, method, cased) for skill_id, method, cased in built["labels"]
+        ]
+        self.lower, self.exact, self.loose = (_index(built[name]) for name in INDEXES)
         self.shared = _shared_forms(taxonomy)
         self.exact_name = [info.method == "exact" for info in self.labels]
         self._last: tuple[Doc | None, numpy.ndarray] = (None, numpy.zeros(0, numpy.uint64))
@@ -86,6 +80,34 @@ class SkillMatcher:
     def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
         outer_id = self.labels[outer[0]].skill_id
         return self.labels[label].skill_id in self.shared.get(outer_id, set())
+
+
+INDEXES = ("lower", "exact", "loose")
+
+
+def index_entries(tokenizer: CachingTokenizer, taxonomy: Taxonomy) -> dict[str, list[list[Any]]]:
+    """The matcher's labels ``[skill id, method, exact case]`` and, per index, its entries
+    ``[label, token hash, ...]``: plain data, which ``scripts/build_token_data.py`` stores for
+    the shipped taxonomy (hashing 8,000 forms took a fifth of the start-up)."""
+    built: dict[str, list[list[Any]]] = {"labels": [], **{name: [] for name in INDEXES}}
+    for (skill_id, case_sensitive, method), variants in sorted(_forms(taxonomy).items()):
+        label = len(built["labels"])
+        built["labels"].append([skill_id, method, case_sensitive])
+        for variant in sorted(variants):
+            pieces = tokenizer.pieces(variant)
+            if pieces:
+                index = "exact" if case_sensitive else "lower"
+                built[index].append([label, *hashes(pieces, lower=not case_sensitive)])
+                if case_sensitive:
+                    built["loose"].append([label, *hashes(pieces, lower=True)])
+    return built
+
+
+def _index(entries: list[list[Any]]) -> SequenceIndex:
+    index = SequenceIndex()
+    for label, *sequence in entries:
+        index.add(tuple(sequence), label)
+    return index
 
 
 def _forms(taxonomy: Taxonomy) -> dict[tuple[str, bool, str], set[str]]:

@@ -6,8 +6,8 @@ and the field instead of a setting silently ignored, as for the taxonomy.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
-import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,15 +22,11 @@ from pydantic import (
     model_validator,
 )
 
-from skillgap.data_files import validated_toml
+from skillgap.data_files import shipped_json, validated_toml
 from skillgap.errors import RulesError
 
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover
-    pass
-
 RULES_FILE = "context_rules.toml"
+SNAPSHOT_FILE = "context_rules.json"  # the shipped rules, validated: scripts/build_token_data.py
 Category = Literal[
     "negated", "learning", "interest", "not_required", "taught", "preferred", "required",
     "ignored", "pseudo",
@@ -41,11 +37,15 @@ Name = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 SkillId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 MAX_EXPANSIONS = 5000  # phrases one cue may stand for; a typo like "@study @study @study" trips it
 
+# Validators are built for the first file validated, not on import: the shipped rules
+# load from a snapshot without validating, so most runs never need them (~4 ms to build).
+_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
 
 class Scope(BaseModel):
     """Where every rule's scope ends and what a list scope may walk over."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     terminators: list[Word] = Field(description="words that end a scope: but, however, ...")
     glue: list[Word] = Field(description="list glue a scope walks over between skills")
@@ -61,7 +61,7 @@ class Scope(BaseModel):
 class Rule(BaseModel):
     """One cue, what it makes of the skills in its scope, and how far it reaches."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     name: Name
     category: Category
@@ -106,7 +106,7 @@ class Rule(BaseModel):
 class RulesFile(BaseModel):
     """The whole file: scope settings, named word groups and the rules."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     scope: Scope
     words: dict[Name, list[Word]] = Field(default_factory=dict)
@@ -149,13 +149,29 @@ class RulesFile(BaseModel):
             raise RulesError(f"cue '{cue}' stands for {size:,} phrases; split it into smaller cues")
         return [" ".join(w for w in combo if w) for combo in itertools.product(*slots)]
 
+    def snapshot(self) -> dict:
+        """The validated rules as plain JSON data (see :meth:`from_snapshot`)."""
+        return self.model_dump(mode="json")
+
+    @classmethod
+    def from_snapshot(cls, data: dict) -> RulesFile:
+        """Rules from :meth:`snapshot` data, without validating them again: used only for the
+        shipped file, while the snapshot's digest matches its text."""
+        return cls.model_construct(
+            scope=Scope.model_construct(**data["scope"]),
+            words=data["words"],
+            rule=[Rule.model_construct(**rule) for rule in data["rule"]],
+        )
+
 
 def load_rules(path: str | Path | None = None) -> RulesFile:
     """Read and validate a rules file (the packaged one by default)."""
     if path is None:
-        source = resources.files("skillgap.extraction").joinpath(RULES_FILE)
         filename = f"skillgap/extraction/{RULES_FILE}"
-        text = source.read_text(encoding="utf-8")
+        text = shipped_text()
+        snapshot = shipped_json("skillgap.extraction", SNAPSHOT_FILE)
+        if snapshot.get("digest") == digest(text):
+            return RulesFile.from_snapshot(snapshot["rules"])
     else:
         filename = str(path)
         try:
@@ -177,6 +193,17 @@ def parse_rules(text: str, filename: str) -> RulesFile:
             except RulesError as error:
                 raise RulesError(f"{filename}: rule '{rule.name}': {error}") from None
     return rules
+
+
+@lru_cache(maxsize=1)
+def shipped_text() -> str:
+    """The packaged rules file's text."""
+    return resources.files("skillgap.extraction").joinpath(RULES_FILE).read_text("utf-8")
+
+
+def digest(text: str) -> str:
+    """What identifies a rules file's content: the key of what is built from it ahead of time."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)

@@ -83,8 +83,12 @@ class SequenceIndex:
 
 
 def _pair_key(first: int, second: int) -> int:
-    with numpy.errstate(over="ignore"):
-        return int(numpy.uint64(first) * PAIR + numpy.uint64(second))
+    """The key ``find`` computes with uint64 arrays, in plain integers (numpy scalars are
+    slow, and start-up makes thousands)."""
+    return (first * _PAIR + second) & _WORD
+
+
+_PAIR, _WORD = int(PAIR), (1 << 64) - 1
 
 
 class _Keys:

@@ -23,6 +23,8 @@ from spacy.language import Language
 from spacy.symbols import ORTH as ORTH_SYMBOL
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.vectors import Vectors
+from spacy.vocab import Vocab
 
 from skillgap.extraction.sequences import SequenceIndex, hashes
 from skillgap.extraction.token_data import PieceTable, fingerprint
@@ -37,7 +39,15 @@ STREAM_TEXTS = 100
 
 def blank_english() -> Language:
     """An English pipeline with no components, whose tokenizer is :class:`CachingTokenizer`."""
-    return English(create_tokenizer=lambda nlp: CachingTokenizer(nlp.vocab))
+    return English(
+        create_tokenizer=lambda nlp: CachingTokenizer(nlp.vocab), create_vectors=_vectors
+    )
+
+
+def _vectors(vocab: Vocab) -> Vectors:
+    """The empty table spaCy's default config (``spacy.Vectors.v1``) makes, made directly:
+    resolving the config through spaCy's registry cost 5 ms at every start."""
+    return Vectors(strings=vocab.strings)
 
 
 def _overlong(word: str) -> bool:
@@ -151,7 +161,8 @@ class CachingTokenizer:
         breaks = (rows[:-1, 3] == 1) | (rows[:-1, 4] == 1) | (rows[1:, 4] == 1)
         word_of = numpy.concatenate(([0], numpy.cumsum(breaks)))
         hits = [index for _, start, end in found for index in (start, end - 1)]
-        suspects = numpy.unique(word_of[hits])
+        # numpy.unique would import numpy.ma (6 ms, once per process) to ask if it is masked
+        suspects = numpy.array(sorted(set(word_of[hits].tolist())), dtype=word_of.dtype)
         firsts = numpy.searchsorted(word_of, suspects).tolist()
         lasts = (numpy.searchsorted(word_of, suspects, side="right") - 1).tolist()
         begins = rows[firsts, 1].tolist()

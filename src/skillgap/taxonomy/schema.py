@@ -14,11 +14,15 @@ SkillId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SOURCE_PATTERN = r"^(seed-[0-9]{3}|coverage|custom)$"
 
+# Validators are built for the first file validated, not on import: the shipped taxonomy
+# load from a snapshot without validating, so most runs never need them (~4 ms to build).
+_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
 
 class SkillRecord(BaseModel):
     """One skill as written in a taxonomy file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     id: SkillId
     name: Text
@@ -62,7 +66,7 @@ class SkillRecord(BaseModel):
 class Extension(BaseModel):
     """Additions to a skill defined elsewhere (a custom file extending a shipped skill)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     id: SkillId
     aliases: list[Text] = Field(default_factory=list)
@@ -91,7 +95,7 @@ class Extension(BaseModel):
 class RoadmapPhase(BaseModel):
     """The title of one learning-plan phase (a category's ``phase`` number names it)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     phase: Annotated[int, Field(ge=1, le=9)]
     title: Text
@@ -110,7 +114,7 @@ class Paraphrase(BaseModel):
     counter-examples that must not; a test reads both.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     skill: SkillId
     actions: list[Text] = Field(default_factory=list, description="verbs, base form")
@@ -173,7 +177,7 @@ class CategoryFile(BaseModel):
     """A whole taxonomy file: one category and its skills, extensions of known skills, the
     titles of the learning plan's phases, or paraphrases of concept skills."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _CONFIG
 
     category: SkillId | None = None
     title: Text | None = None
