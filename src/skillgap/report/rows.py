@@ -15,12 +15,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from skillgap.models import MatchRow, RankRow
-
-if TYPE_CHECKING:
-    from rich.table import Table
 
 RowFormat = Literal["text", "json", "jsonl", "csv"]
 ROW_FORMATS: tuple[RowFormat, ...] = ("text", "json", "jsonl", "csv")
@@ -74,22 +71,14 @@ def _csv_cells(row: RankRow) -> list[str]:
 def _text_table(rows: list[RankRow], job: str) -> str:
     from rich.markup import escape
 
-    from skillgap.report.text import to_console
+    def cells(row: RankRow) -> list[str]:
+        rank = "" if row.rank is None else str(row.rank)
+        score = "" if row.score is None else str(row.score)
+        missing = ", ".join(row.missing_required)
+        return [rank, score, escape(row.file), escape(missing), escape(row.error or "")]
 
-    table = _table(
-        f"Ranking against {escape(job)}",
-        [row.file for row in rows],
-        *("Rank", "Score", "File", "Top missing required", "Error"),
-    )
-    for row in rows:
-        table.add_row(
-            "" if row.rank is None else str(row.rank),
-            "" if row.score is None else str(row.score),
-            escape(row.file),
-            escape(", ".join(row.missing_required)),
-            escape(row.error or ""),
-        )
-    return to_console(table, color=False)
+    columns = ("Rank", "Score", "File", "Top missing required", "Error")
+    return _render_table(f"Ranking against {escape(job)}", columns, [cells(r) for r in rows])
 
 
 def row_lines(rows: list[RankRow], as_csv: bool) -> str:
@@ -136,42 +125,41 @@ def _match_cells(row: MatchRow) -> list[str]:
 def _match_table(rows: list[MatchRow], resume: str) -> str:
     from rich.markup import escape
 
-    from skillgap.report.text import to_console
-
-    table = _table(
-        f"Which job fits {escape(resume)} best (fit: band, share of required skills met)",
-        [row.file for row in rows],
-        *("Rank", "Score", "Fit", "Job", "Top missing required, start here"),
-    )
-    for row in rows:
+    def cells(row: MatchRow) -> list[str]:
         if row.error:
-            cells = ["", "", "error", escape(row.file), escape(row.error)]
-        else:
-            fit = row.fit or ""
-            if row.required_met is not None:
-                fit += f", {row.required_met:.0%}"
-            why = ", ".join(row.missing_required)
-            if row.start_here:
-                why += f" (start: {row.start_here})" if why else f"start: {row.start_here}"
-            if row.note:
-                why = row.note
-            rank = "" if row.rank is None else str(row.rank)
-            cells = [rank, str(row.score), fit, escape(row.file), escape(why)]
-        table.add_row(*cells)
-    return to_console(table, color=False)
+            return ["", "", "error", escape(row.file), escape(row.error)]
+        fit = row.fit or ""
+        if row.required_met is not None:
+            fit += f", {row.required_met:.0%}"
+        why = ", ".join(row.missing_required)
+        if row.start_here:
+            why += f" (start: {row.start_here})" if why else f"start: {row.start_here}"
+        if row.note:
+            why = row.note
+        rank = "" if row.rank is None else str(row.rank)
+        return [rank, str(row.score), fit, escape(row.file), escape(why)]
+
+    title = f"Which job fits {escape(resume)} best (fit: band, share of required skills met)"
+    columns = ("Rank", "Score", "Fit", "Job", "Top missing required, start here")
+    return _render_table(title, columns, [cells(r) for r in rows])
 
 
 WHOLE_PATH = 40  # file names up to this length stay on one line; longer ones fold
 
 
-def _table(title: str, files: list[str], *columns: str) -> Table:
+def _render_table(title: str, columns: tuple[str, ...], rows: list[list[str]]) -> str:
     """A rows table: rank, score and fit never shrink; short paths stay whole, long ones fold
     (a path as wide as the page would squeeze every other column to nothing)."""
     from rich.table import Table
 
-    whole = max(map(len, files), default=0) <= WHOLE_PATH
+    from skillgap.report.text import to_console
+
+    path = next(i for i, column in enumerate(columns) if column in ("File", "Job"))
+    whole = max((len(cells[path]) for cells in rows), default=0) <= WHOLE_PATH
     table = Table(title=title, title_justify="left", title_style="bold")
-    for column in columns:
-        keep = column in ("Rank", "Score", "Fit") or (whole and column in ("File", "Job"))
+    for index, column in enumerate(columns):
+        keep = column in ("Rank", "Score", "Fit") or (whole and index == path)
         table.add_column(column, overflow="fold", no_wrap=keep)
-    return table
+    for cells in rows:
+        table.add_row(*cells)
+    return to_console(table, color=False)
