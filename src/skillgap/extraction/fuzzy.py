@@ -32,8 +32,8 @@ DEAD_WORDS = 200_000  # written words remembered; forgotten all at once past thi
 MISSING = ("", 0.0)  # not yet in a memo
 _SEPARATORS = re.compile(r"[\s\-._/]+")
 _DROP_SEPARATORS = str.maketrans(dict.fromkeys(" \t\n-._/"))
+_PLURAL_TAILS = {"", "s", "es"}  # endings that differ by a plural only: no derivation
 # Aliases ending like ordinary English words are left out of typo matching.
-_PLURAL_TAILS = {"", "s", "es"}
 _ENGLISH_ENDINGS = ("ing", "tion", "ment", "ity", "ness", "ance", "ence", "ship", "ed", "ive")
 
 
