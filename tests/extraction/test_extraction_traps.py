@@ -292,6 +292,11 @@ def test_traps_ambiguous_names(
 
 # (kind, text, skill, reason): the skill is listed under not_claimed and absent from skills.
 NOT_CLAIMED = [
+    # knowledge without use: theory only, or from a workshop, webinar or meetup
+    ("resume", "Kafka - theoretical knowledge only", "Kafka", "learning"),
+    ("resume", "Docker: theory only, no hands-on yet", "Docker", "negated"),
+    ("resume", "Know GraphQL from a webinar.", "GraphQL", "negated"),
+    ("resume", "I only know Terraform through a workshop.", "Terraform", "negated"),
     ("resume", "No Kubernetes experience yet.", "Kubernetes", "negated"),
     ("resume", "I have no experience with Kubernetes.", "Kubernetes", "negated"),
     ("resume", "Skills: Python, Docker\nNo Kubernetes experience yet.", "Kubernetes", "negated"),
@@ -316,6 +321,14 @@ def test_traps_negated_or_learning_is_not_claimed(
 
 # (kind, text, claimed skills, skills that are not claimed)
 CLAIMED_DESPITE_CUES = [
+    ("resume", "Kafka: theoretical knowledge and two years in production", ["Kafka"], []),
+    ("resume", "Ran workshops on Kubernetes for the team.", ["Kubernetes"], []),
+    (
+        "resume",
+        "Learned Docker through meetups, then used it at work for three years.",
+        ["Docker"],
+        [],
+    ),
     ("resume", "Familiar with Docker.", ["Docker"], []),
     ("resume", "Familiar with Docker and Kubernetes.", ["Docker", "Kubernetes"], []),
     (
