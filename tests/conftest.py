@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -52,6 +53,23 @@ def missing(path: Path) -> str:
 
 NO_CORPUS = missing(CORPUS)
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=NO_CORPUS)
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)",
+)
+# Headless Chromium with nothing of its own running: no network, updates, sync or first run.
+HEADLESS_CHROMIUM = [
+    str(CHROMIUM),
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def floor_names() -> list[str]:

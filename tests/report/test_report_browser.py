@@ -7,25 +7,19 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import struct
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, HEADLESS_CHROMIUM, needs_chromium
 
 import skillgap
 from skillgap.report.html import report_html
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
 pytestmark = [
     pytest.mark.slow,  # a real browser per test; .ci/run installs Chromium and runs these
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)",
-    ),
+    needs_chromium,
 ]
 
 
@@ -56,14 +50,7 @@ addEventListener("message", (e) => document.body.setAttribute("data-layout", e.d
 def _chromium(*args: str, profile: Path) -> str:
     completed = subprocess.run(
         [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *HEADLESS_CHROMIUM,
             "--hide-scrollbars",
             f"--user-data-dir={profile}",
             *args,

@@ -15,7 +15,6 @@ import html
 import json
 import os
 import re
-import shutil
 import subprocess
 import time
 from functools import partial
@@ -23,19 +22,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, Served
+from conftest import EXAMPLES, HEADLESS_CHROMIUM, Served, needs_chromium
 
 import skillgap
 from skillgap.report import common
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
 pytestmark = [
     pytest.mark.slow,  # a real browser and a real server; .ci/run installs Chromium
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)",
-    ),
+    needs_chromium,
 ]
 
 
@@ -57,14 +51,7 @@ class Browser:
         to_browser, self._write = os.pipe()
         self._read, from_browser = os.pipe()
         command = [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *HEADLESS_CHROMIUM,
             "--remote-debugging-pipe",
             f"--window-size={width},{height}",
             f"--user-data-dir={profile}",
@@ -176,21 +163,28 @@ class Browser:
         os.close(self._write)
 
 
-def test_browser_uploads_the_examples_and_sees_the_report(served: Served, tmp_path: Path) -> None:
-    report = skillgap.compare(EXAMPLES / "resume.pdf", EXAMPLES / "job.txt")
-    first_gap = common.top_gaps(report)[0].skill
-    browser = Browser(tmp_path / "profile")
+def _compare_in_the_page(
+    url: str, profile: Path, resume: Path, width: int = 1280
+) -> tuple[str, str]:
+    """Open the page, choose both files, click Compare: the form's DOM and the answer's."""
+    browser = Browser(profile, width=width)
     try:
-        browser.open(served.url + "/")
+        browser.open(url + "/")
         form = browser.dom()
-        assert "<script" not in form and 'id="compare"' in form
-        browser.choose_file("#resume", EXAMPLES / "resume.pdf")
+        browser.choose_file("#resume", resume)
         browser.choose_file("#job", EXAMPLES / "job.txt")
         browser.click("#compare")
         browser.wait_for("Page.loadEventFired")
-        page = browser.dom()
+        return form, browser.dom()
     finally:
         browser.close()
+
+
+def test_browser_uploads_the_examples_and_sees_the_report(served: Served, tmp_path: Path) -> None:
+    report = skillgap.compare(EXAMPLES / "resume.pdf", EXAMPLES / "job.txt")
+    first_gap = common.top_gaps(report)[0].skill
+    form, page = _compare_in_the_page(served.url, tmp_path / "profile", EXAMPLES / "resume.pdf")
+    assert "<script" not in form and 'id="compare"' in form
     assert f"<title>Skill gap report: {report.score}/100</title>" in page
     assert re.search(rf'id="score">{report.score}<', page)
     top = re.search(
@@ -203,16 +197,7 @@ def test_browser_uploads_the_examples_and_sees_the_report(served: Served, tmp_pa
 def test_browser_shows_the_cli_words_for_a_bad_file(served: Served, tmp_path: Path) -> None:
     bad = tmp_path / "resume.pdf"
     bad.write_bytes(b"this is not a PDF")
-    browser = Browser(tmp_path / "profile", width=390)
-    try:
-        browser.open(served.url + "/")
-        browser.choose_file("#resume", bad)
-        browser.choose_file("#job", EXAMPLES / "job.txt")
-        browser.click("#compare")
-        browser.wait_for("Page.loadEventFired")
-        page = browser.dom()
-    finally:
-        browser.close()
+    _, page = _compare_in_the_page(served.url, tmp_path / "profile", bad, width=390)
     found = re.search(r'<p class="error" id="error" role="alert">(.*?)</p>', page)
     assert found
     assert html.unescape(found.group(1)) == (
