@@ -387,6 +387,8 @@ REQUIREMENT = [
      "preferred"),
     ("Requirements:\n- Python\n- Redis is nice to have, as are Kafka and RabbitMQ.", "RabbitMQ",
      "preferred"),
+    ("Requirements:\n- Python\n- Kafka is a strong plus, as is some Terraform.", "Terraform",
+     "preferred"),
     ("Requirements:\n- Python\n- Go is required, as is Terraform.", "Terraform", "required"),
     # "Not a requirement:" and a stated preference for people with the skill
     ("Not a requirement: AWS experience", "AWS", "preferred"),

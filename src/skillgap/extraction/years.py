@@ -114,12 +114,11 @@ _BEFORE_UNIT = re.compile(
     re.IGNORECASE,
 )
 # A figure whose unit the sentence already gave: "TypeScript for 5 years and React for 4".
+_FOR = r"for\s+(?:about\s+|around\s+|another\s+)?"  # "for N years", "for about N"
 _ELLIPTIC = re.compile(
-    rf"(?<![\w-])for\s+(?:about\s+|around\s+|another\s+)?(?P<n>{_NUM})"
-    r"(?=\s*(?:[,;)]|\.(?!\d)|and\b|\n|$))",
-    re.IGNORECASE,
+    rf"(?<![\w-]){_FOR}(?P<n>{_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|\n|$))", re.IGNORECASE
 )
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:about\s+|around\s+|another\s+)?$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(rf"\b{_FOR}$", re.IGNORECASE)
 UNIT_REACH = 40  # characters before a unit where its number may start
 DATE_REACH = 80  # characters before a figure where a date range makes it a computed duration
 _DECADES = re.compile(
