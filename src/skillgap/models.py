@@ -5,7 +5,7 @@ Their JSON is the public contract (shared/CONTRACT.md): a key written there keep
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,8 +18,25 @@ Fit = Literal["strong", "partial", "weak"]
 PlanLevel = Literal["required", "preferred", "prerequisite"]
 
 
+_new, _set = object.__new__, object.__setattr__
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def built(cls, **fields: object) -> Self:
+        """An instance from every one of its fields, each already of its type, unvalidated.
+
+        What ``model_construct`` makes, at a third of its cost (it looks up each field's
+        default): extraction builds some sixty records per document.
+        """
+        record = _new(cls)
+        _set(record, "__dict__", fields)
+        _set(record, "__pydantic_fields_set__", set(fields))
+        _set(record, "__pydantic_extra__", None)
+        _set(record, "__pydantic_private__", None)
+        return record
 
 
 class Quality(_Model):

@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS, PDF_BACKEND_VARIABLE, corpus_files, ids, needs_corpus
 
 from skillgap.ingest import read_document
+from skillgap.models import Profile
 
 JOBS = corpus_files("jobs")
 TEXT_RESUMES = corpus_files("resumes/text")
@@ -49,6 +50,8 @@ def test_corpus_extract_runs_and_keeps_its_invariants(analyzer, path: Path, kind
     for item in [*profile.skills, *profile.not_claimed]:
         for mention in item.mentions:
             assert profile.text[mention.start : mention.end] == mention.text
+    # Records are built unvalidated: each must be what validating its fields makes.
+    assert Profile.model_validate({**profile.model_dump(), "text": profile.text}) == profile
 
 
 @pytest.mark.parametrize("pdf", PDF_RESUMES, ids=ids(PDF_RESUMES))
