@@ -153,6 +153,34 @@ def test_extract_negated_skill_is_not_implied_either(extract, text: str, skill: 
 
 
 @pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        (
+            "Requirements\n- Go\n- [API Engineer](https://www.jobs.example/api-engineer-python)\n",
+            "Go",
+            "Python",
+        ),
+        (
+            "We use Go. [Open roles](https://jobs.example/apply/site-reliability-engineer)\n",
+            "Go",
+            "Site Reliability Engineering",
+        ),
+        (
+            "Stack: Docker. [Team wiki](HTTPS://WIKI.EXAMPLE/TEAM/KAFKA-ONBOARDING)",
+            "Docker",
+            "Kafka",
+        ),
+    ],
+)
+def test_extract_names_inside_a_link_are_not_asked_for(
+    extract, text: str, asked: str, not_asked: str
+) -> None:
+    names = {skill.name for skill in extract(text, "job").skills}
+    assert asked in names
+    assert not_asked not in names
+
+
+@pytest.mark.parametrize(
     "source_type", [str, Path, "text", "document"], ids=["str", "path", "text", "document"]
 )
 def test_extract_public_function_accepts_paths_text_and_documents(source_type) -> None:

@@ -596,12 +596,25 @@ class _Lines:
 
 
 def _url_chars(text: str) -> set[int]:
-    """Start offsets inside URLs: "github.com/x" names a site, not a skill."""
+    """Start offsets inside URLs: "github.com/x" names a site, not a skill.
+
+    A link holds no whitespace, and holds "/" or "www.": only the lines with one are searched.
+    """
     chars: set[int] = set()
-    if "/" not in text and _WWW.search(text) is None:  # a link holds one or the other
-        return chars
-    for match in LINK.finditer(text):
-        chars.update(range(match.start(), match.end()))
+    marks = [match.start() for match in _WWW.finditer(text)] if "ww." in text.lower() else []
+    slash = text.find("/")
+    while slash != -1:
+        marks.append(slash)
+        slash = text.find("/", slash + 1)
+    searched = -1  # the end of the last line searched
+    for mark in sorted(marks):
+        if mark < searched:
+            continue
+        start = text.rfind("\n", 0, mark) + 1
+        end = text.find("\n", mark)
+        searched = len(text) if end == -1 else end
+        for match in LINK.finditer(text, start, searched):
+            chars.update(range(match.start(), match.end()))
     return chars
 
 
