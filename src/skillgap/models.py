@@ -32,7 +32,8 @@ class _Model(BaseModel):
         default): extraction builds some sixty records per document.
         """
         record = _new(cls)
-        _set(record, "__dict__", fields)
+        # In declaration order, which JSON keeps; a field left out fails here, not later.
+        _set(record, "__dict__", {name: fields[name] for name in cls.__pydantic_fields__})
         _set(record, "__pydantic_fields_set__", set(fields))
         _set(record, "__pydantic_extra__", None)
         _set(record, "__pydantic_private__", None)

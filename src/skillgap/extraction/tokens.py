@@ -10,7 +10,20 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import add
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    LANG,
+    LIKE_EMAIL,
+    LIKE_NUM,
+    LIKE_URL,
+    LOWER,
+    ORTH,
+    SPACY,
+)
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -24,6 +37,10 @@ BULLETS = {"•", "▪", "●", "◦", "➔", "»", "·", "-", "*", "–", "—"
 # vocabulary. Reading the flags with ``doc.to_array`` cost ~30 ns per token and flag; one look
 # per token replaces them.
 _Lexeme = tuple[str, str, str, int, bool, bool, bool, bool, bool, bool, bool, int]
+# The lexical attributes those rows read: a vocabulary need compute no others for a new word.
+READ_ATTRIBUTES = frozenset(
+    {LOWER, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_LOWER, LIKE_NUM, LIKE_URL, LIKE_EMAIL, LANG}
+)
 _LEXEMES: dict[int, _Lexeme] = {}
 MAX_LEXEMES = 1_000_000  # distinct words remembered; forgotten all at once past this
 
