@@ -297,6 +297,12 @@ NOT_CLAIMED = [
     ("resume", "Docker: theory only, no hands-on yet", "Docker", "negated"),
     ("resume", "Know GraphQL from a webinar.", "GraphQL", "negated"),
     ("resume", "I only know Terraform through a workshop.", "Terraform", "negated"),
+    # ... also when what is known stands between ("concepts", "basics") or the course is named
+    ("resume", "I know Kubernetes concepts from a workshop.", "Kubernetes", "negated"),
+    ("resume", "I only know Kubernetes basics from tutorials.", "Kubernetes", "negated"),
+    ("resume", "Familiar with Kafka fundamentals through an online course.", "Kafka", "negated"),
+    ("resume", "Picked up Terraform syntax via a weekend workshop.", "Terraform", "negated"),
+    ("resume", "GraphQL concepts via tutorials only.", "GraphQL", "negated"),
     ("resume", "No Kubernetes experience yet.", "Kubernetes", "negated"),
     ("resume", "I have no experience with Kubernetes.", "Kubernetes", "negated"),
     ("resume", "Skills: Python, Docker\nNo Kubernetes experience yet.", "Kubernetes", "negated"),
@@ -354,6 +360,14 @@ CLAIMED_DESPITE_CUES = [
         [],
     ),
     ("resume", "Python from university onwards, Django since 2019.", ["Python", "Django"], []),
+    (
+        "resume",
+        "Learned Kubernetes concepts from a workshop, then ran it in production for two years.",
+        ["Kubernetes"],
+        [],
+    ),
+    ("resume", "Designed Kafka pipelines from scratch for a fintech.", ["Kafka"], []),
+    ("resume", "Migrated Terraform modules from a monorepo to a registry.", ["Terraform"], []),
     # wishing to get into a tool is an interest, not a claim
     (
         "resume",
