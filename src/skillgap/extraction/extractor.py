@@ -65,14 +65,6 @@ SHORT_LINE_WORDS = 4
 # A skill named as both lacked and wished for is reported as lacked.
 REASON_ORDER = ("negated", "learning", "interest")
 _LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
-ANY_OF_GLUE = {",", "/", "or", "(", ")", "e.g.", "e.g", "eg", "i.e.", "such", "as", "either",
-               "preferred", "ideally", "preferably"}  # fmt: skip
-# A company introduction names products and clients; it speaks for the role only in a stack
-# sentence ("our stack", "we use").
-STACK_CUES = {"stack", "use", "using", "uses", "technologies", "tech", "tooling", "toolset"}
-# Coursework and degree names are not claims; a thesis or project in the same line is.
-EDUCATION_CLAIM_CUES = {"thesis", "project", "projects", "paper", "publication", "research",
-                        "built", "developed", "implemented", "designed"}  # fmt: skip
 _WWW = re.compile(r"(?i)www\.")
 _CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\+?\d[\d ().-]{7,}\d")
 
@@ -116,6 +108,10 @@ class Extractor:
         self.matcher = SkillMatcher(self.nlp.tokenizer, self.taxonomy)
         self.fuzzy = FuzzyIndex(self.taxonomy)
         self.context = ContextEngine(self.nlp)
+        words = self.context.rules.words  # the word groups the extractor reads itself
+        self.any_of_glue = frozenset(words["any-of-glue"])
+        self.stack_cues = frozenset(words["stack"])
+        self.education_claims = frozenset(words["education-claim"])
         self.paraphrases = ParaphraseFinder(self.nlp, self.taxonomy)
 
     def extract(self, document: Document, kind: Kind) -> Profile:
@@ -156,12 +152,15 @@ class Extractor:
             if (
                 section in IGNORED_SECTIONS[kind]
                 or first in in_url
-                or (kind == "resume" and _not_a_claim(tokens, lines, cand, section, clause))
+                or (
+                    kind == "resume"
+                    and _not_a_claim(tokens, lines, cand, section, clause, self.education_claims)
+                )
                 or (
                     kind == "job"
                     and section == "about"
                     and not cand.tag_line
-                    and not _words_in_clause(tokens, clause, cand.end, STACK_CUES)
+                    and not _words_in_clause(tokens, clause, cand.end, self.stack_cues)
                 )
             ):
                 continue
@@ -328,6 +327,7 @@ class Extractor:
         groups: list[list[str]] = []
         run: list[_Candidate] = []
         alternative = False
+        glue = self.any_of_glue
 
         def flush() -> None:
             if len({c.skill_id for c in run}) < 2:
@@ -346,7 +346,7 @@ class Extractor:
             if run:
                 between = [i for i in range(run[-1].end, cand.start) if not tokens.space[i]]
                 words = {tokens.folded[i] for i in between}
-                if words <= ANY_OF_GLUE and not any(clauses.ends_at(tokens, i) for i in between):
+                if words <= glue and not any(clauses.ends_at(tokens, i) for i in between):
                     alternative = alternative or bool(words & {"or", "/"})
                     run.append(cand)
                     continue
@@ -624,17 +624,21 @@ def _url_chars(text: str) -> set[int]:
 
 
 def _not_a_claim(
-    tokens: Tokens, lines: _Lines, cand: _Candidate, section: str | None, clause: int
+    tokens: Tokens,
+    lines: _Lines,
+    cand: _Candidate,
+    section: str | None,
+    clause: int,
+    claims: frozenset[str],
 ) -> bool:
-    """Contact lines and coursework name skills without claiming them."""
+    """Contact lines and coursework name skills without claiming them; a thesis or project
+    (``claims``) in an education clause is a claim."""
     if section is None and lines.is_contact(tokens.start[cand.start]):
         return True
-    return section == "education" and not _words_in_clause(
-        tokens, clause, cand.end, EDUCATION_CLAIM_CUES
-    )
+    return section == "education" and not _words_in_clause(tokens, clause, cand.end, claims)
 
 
-def _words_in_clause(tokens: Tokens, clause: int, end: int, words: set[str]) -> bool:
+def _words_in_clause(tokens: Tokens, clause: int, end: int, words: frozenset[str]) -> bool:
     stop = clauses.clause_end_at(tokens, end)
     return any(tokens.folded[i] in words for i in range(clause, stop))
 
