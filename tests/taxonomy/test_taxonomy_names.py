@@ -806,3 +806,15 @@ def test_taxonomy_alias_resolves_by_matching(
 def test_taxonomy_every_floor_name_is_extracted_from_a_skills_list(extract, name: str) -> None:
     profile = extract(f"Jane Doe\nSkills: {name}\n", "resume")
     assert name in {skill.name for skill in profile.skills}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Moved the audit-log API to keyset paging.", "resume", "Pagination"),
+        ("Cursor-based paging on every list endpoint.", "resume", "Pagination"),
+        ("You know relational database design and SQL well.", "job", "Database design"),
+    ],
+)
+def test_taxonomy_concept_alias_in_a_sentence(extract, text: str, kind: str, expected: str) -> None:
+    assert expected in {skill.name for skill in extract(text, kind).skills}
