@@ -34,6 +34,10 @@ def _xfail(reason: str) -> pytest.MarkDecorator:
 # (kind, text, must_include, must_exclude). must_include: claimed skills;
 # must_exclude: skills that must not be named at all (neither claimed nor "not claimed").
 AMBIGUOUS = [
+    # a company's possessive is the company
+    ("resume", "Worked on Shell’s trading platform in Python.", ["Python"], ["Bash"]),
+    ("job", "Backed by Shell's venture arm, we build in Go.", ["Go"], ["Bash"]),
+    ("resume", "Wrote Shell scripts for the nightly backups.", ["Bash"], []),
     # An exact-case name on a line in capitals: its case says nothing, only technical words do
     ("job", "NO LESS THAN FIVE YEARS IN THE ROLE.", [], ["Less CSS"]),
     ("job", "READY TO GO WHEN YOU ARE: APPLY NOW", [], ["Go"]),
@@ -303,6 +307,18 @@ NOT_CLAIMED = [
     ("resume", "Familiar with Kafka fundamentals through an online course.", "Kafka", "negated"),
     ("resume", "Picked up Terraform syntax via a weekend workshop.", "Terraform", "negated"),
     ("resume", "GraphQL concepts via tutorials only.", "GraphQL", "negated"),
+    # a label and what it was learnt from
+    ("resume", "Docker: a weekend workshop in March.", "Docker", "learning"),
+    ("resume", "Kafka — one online course, nothing since.", "Kafka", "learning"),
+    ("resume", "Terraform: an intro course on Udemy.", "Terraform", "learning"),
+    # the writer disowns the skill just named
+    (
+        "resume",
+        "I've only used Kubernetes via the team's deploy button, so I wouldn't call it a skill.",
+        "Kubernetes",
+        "negated",
+    ),
+    ("resume", "Kafka: read the docs once, would not call it a skill.", "Kafka", "negated"),
     ("resume", "No Kubernetes experience yet.", "Kubernetes", "negated"),
     ("resume", "I have no experience with Kubernetes.", "Kubernetes", "negated"),
     ("resume", "Skills: Python, Docker\nNo Kubernetes experience yet.", "Kubernetes", "negated"),
@@ -367,6 +383,9 @@ CLAIMED_DESPITE_CUES = [
         [],
     ),
     ("resume", "Designed Kafka pipelines from scratch for a fintech.", ["Kafka"], []),
+    ("resume", "Docker: ran a workshop for the whole team.", ["Docker"], []),
+    ("resume", "Docker: workshops for the platform guild, led by me.", ["Docker"], []),
+    ("resume", "Python daily; I'd call it my main skill.", ["Python"], []),
     ("resume", "Migrated Terraform modules from a monorepo to a registry.", ["Terraform"], []),
     # wishing to get into a tool is an interest, not a claim
     (
