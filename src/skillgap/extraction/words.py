@@ -109,13 +109,16 @@ def scopes(words: Words, clause_starts: list[int], joins: Collection[str] = DASH
     """For each token, where its scope starts: clauses joined across dashes and emphasis.
 
     ``clause_starts`` is :func:`clauses.clause_bounds`; a clause break made by a ``joins``
-    token or by Markdown emphasis does not start a new scope.
+    token or by Markdown emphasis does not start a new scope. Each clause (a run of one start)
+    is decided once, at its first token.
     """
-    scope = [0] * len(clause_starts)
-    for index, start in enumerate(clause_starts):
+    scope: list[int] = []
+    orth, index, size = words.orth, 0, len(clause_starts)
+    while index < size:
+        start = clause_starts[index]
+        stop = bisect.bisect_right(clause_starts, start, index)  # the starts never decrease
         previous = start - 1
-        if start > 0 and (words.orth[previous] in joins or words.is_emphasis(previous)):
-            scope[index] = scope[previous]
-        else:
-            scope[index] = start
+        joined = start > 0 and (orth[previous] in joins or words.is_emphasis(previous))
+        scope += [scope[previous] if joined else start] * (stop - index)
+        index = stop
     return scope
