@@ -9,6 +9,7 @@ from collections.abc import Container
 from spacy.tokens import Doc
 
 from skillgap.extraction.clauses import MAX_REACH
+from skillgap.extraction.tokens import Tokens
 
 LIST_GLUE = {",", "/", "&", "and", "or", "(", ")", "+", "-", "etc", "e.g.", "i.e.", "|", "·", "•"}
 
@@ -52,18 +53,18 @@ def list_end(doc: Doc, index: int, skip: Container[int], stop: int | None = None
     return end
 
 
-def in_skill_list(doc: Doc, start: int, end: int, other_mentions: Container[int]) -> bool:
+def in_skill_list(tokens: Tokens, start: int, end: int, other_mentions: Container[int]) -> bool:
     """A neighbour across list glue (",", "/", "and", "(") is another skill mention."""
+    lower, space, breaks, size = tokens.folded, tokens.space, tokens.breaks, len(tokens)
     for step, edge in ((-1, start - 1), (1, end)):
         index = edge
         glue = 0
-        while 0 <= index < len(doc) and glue <= 2:
-            token = doc[index]
+        while 0 <= index < size and glue <= 2:
             if index in other_mentions:
                 return True
-            if token.is_space and "\n" in token.text:
+            if breaks[index]:
                 break
-            if token.lower_ in LIST_GLUE or token.is_space:
+            if lower[index] in LIST_GLUE or space[index]:
                 glue += 1
                 index += step
                 continue
