@@ -56,7 +56,7 @@ SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 
 
 def is_year(text: str) -> bool:
-    return bool(_YEAR.match(text))
+    return text.startswith(("19", "20")) and _YEAR.match(text) is not None
 
 
 def hyphen_joined(tokens: Tokens, start: int, end: int) -> bool:
@@ -125,15 +125,13 @@ def near_non_tech(tokens: Tokens, start: int, end: int) -> bool:
     """A season, grade, street or person word next to the name: "Spring 2023", "grade C",
     "this spring". A year that ends the line above is not next to it: the row before in a
     table ("PostgreSQL | 8 | 2025" then "Oracle | 3")."""
-    lower = tokens.folded
+    lower, orth = tokens.folded, tokens.orth
     neighbours = _neighbours(tokens, start, end, 2)
-    if any(lower[index] in NOT_TECH for index in neighbours):
-        return True
-    if any(
-        is_year(tokens.orth[index]) and not _line_above(tokens, index, start)
-        for index in neighbours
-    ):
-        return True
+    for index in neighbours:
+        if lower[index] in NOT_TECH or (
+            is_year(orth[index]) and not _line_above(tokens, index, start)
+        ):
+            return True
     before = neighbours[0] if neighbours and neighbours[0] < start else None
     return before is not None and lower[before] in NOT_TECH_BEFORE and tokens.lowercase[start]
 
@@ -141,9 +139,16 @@ def near_non_tech(tokens: Tokens, start: int, end: int) -> bool:
 def _neighbours(tokens: Tokens, start: int, end: int, width: int) -> list[int]:
     """The nearest word (not whitespace) before the name and after it, within ``width``."""
     space = tokens.space
-    before = [i for i in range(max(0, start - width), start) if not space[i]]
-    after = [i for i in range(end, min(len(tokens), end + width)) if not space[i]]
-    return before[-1:] + after[:1]
+    found = []
+    for index in range(start - 1, max(0, start - width) - 1, -1):
+        if not space[index]:
+            found.append(index)
+            break
+    for index in range(end, min(len(tokens), end + width)):
+        if not space[index]:
+            found.append(index)
+            break
+    return found
 
 
 def _line_above(tokens: Tokens, index: int, start: int) -> bool:

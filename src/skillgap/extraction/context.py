@@ -239,17 +239,17 @@ class ContextEngine:
         for index in compress(range(size), map(self.first_words[kind].__contains__, lower)):
             node = trie[lower[index]]
             last = index
-            longer: list[tuple[int, int, list[_Compiled], bool]] = []
+            first = len(spans)
             while True:
                 ends = node.get(END)
                 found = ends.get(kind) if ends is not None else None
                 if found is not None:
                     if max(owner[index : last + 1]) < 0:
-                        longer.append((index, last + 1, found.rules, found.pseudo))
+                        spans.append((index, last + 1, found.rules, found.pseudo))
                     else:  # "learning" in "machine learning" is no cue
                         rules = [c for c in found.rules if c.rule.category == "ignored"]
                         if rules:
-                            longer.append((index, last + 1, rules, False))
+                            spans.append((index, last + 1, rules, False))
                 ahead = last + 1
                 while ahead < size and space[ahead]:
                     if barrier[ahead]:
@@ -262,8 +262,8 @@ class ContextEngine:
                             last = ahead
                             continue
                 break
-            if longer:
-                spans += reversed(longer)
+            if len(spans) - first > 1:  # longer first
+                spans[first:] = spans[first:][::-1]
         pseudo = [(start, stop) for start, stop, _, is_pseudo in spans if is_pseudo]
         kept: list[tuple[int, int, list[_Compiled]]] = []
         end = -1
@@ -272,7 +272,7 @@ class ContextEngine:
                 if keep_pseudo:
                     kept.append((start, stop, rules))
                 continue
-            if start < end or any(start < b and a < stop for a, b in pseudo):
+            if start < end or (pseudo and any(start < b and a < stop for a, b in pseudo)):
                 continue
             kept.append((start, stop, rules))
             end = stop
