@@ -579,7 +579,8 @@ def judge(
     "required", or of experience: "no Kafka experience? no problem") makes a skill preferred
     when the ad speaks of experience with it or teaches it, and a skill the role does not
     use otherwise; a plain negation or a "What you won't do" section says the role does
-    not use it.
+    not use it. ``first_sentence`` and ``line_qualified`` are read only in a "not_required"
+    section, so a caller need not work them out elsewhere.
     """
     if any(hit.category == "ignored" for hit in hits):
         return IGNORED

@@ -169,7 +169,7 @@ class Extractor:
                 kind,
                 hits,
                 section,
-                first_sentence_of_line(tokens, target),
+                section == "not_required" and first_sentence_of_line(tokens, target),
                 section == "not_required" and self.context.line_qualified(tokens, target),
             )
             if verdict.ignored:

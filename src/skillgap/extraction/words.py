@@ -97,7 +97,7 @@ class Words:
     def is_emphasis(self, index: int) -> bool:
         """A Markdown ``*``/``_`` run glued to a word ("**4 years**"), not a bullet."""
         word = self.orth[index]
-        if not word or word.strip("*_"):
+        if word[:1] not in ("*", "_") or word.strip("*_"):
             return False
         start, end = self.starts[index], self.ends[index]
         before = self.text[start - 1] if start > 0 else "\n"
