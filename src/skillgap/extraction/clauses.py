@@ -6,8 +6,6 @@ line plainly continues. Every context rule reads inside these limits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Doc
 
 from skillgap.extraction.tokens import Tokens
@@ -34,55 +32,37 @@ def clause_bounds(doc: Doc, tokens: Tokens | None = None) -> list[int]:
     """
     tokens = tokens if tokens is not None else Tokens.of(doc)
     size, space = len(tokens), tokens.space
-    # Only clause punctuation and whitespace can end a clause: ask only them.
-    marks = [
-        index for index, text in enumerate(tokens.orth) if space[index] or text in CLAUSE_PUNCT
-    ]
     starts: list[int] = []
     start = 0
-    for index in _ending(tokens, marks):
-        starts += [start] * (index + 1 - start)
-        start = index + 1
+    for index, text in enumerate(tokens.orth):
+        # Only clause punctuation and whitespace can end a clause.
+        if (space[index] or text in CLAUSE_PUNCT) and ends_at(tokens, index):
+            starts += [start] * (index + 1 - start)
+            start = index + 1
     starts += [start] * (size - start)
     return starts
 
 
 def ends_at(tokens: Tokens, index: int) -> bool:
     """Whether token ``index`` ends its clause (see :func:`clause_bounds`)."""
-    return bool(_ending(tokens, (index,)))
-
-
-def _ending(tokens: Tokens, indices: Iterable[int]) -> list[int]:
-    """Those of ``indices`` (in order) whose token ends a clause."""
-    orth, space, spaced, breaks, size = (
-        tokens.orth, tokens.space, tokens.spaced, tokens.breaks, len(tokens),
-    )  # fmt: skip
-    found = []
-    for index in indices:
-        text = orth[index]
-        if text == "*":  # a bullet, not Markdown emphasis ("**4 years**")
-            before = index - 1
-            if (
-                not index
-                or (space[before] and breaks[before])  # it starts a line
-                or ((spaced[before] or space[before]) and spaced[index])
-            ):
-                found.append(index)
-        elif text in CLAUSE_PUNCT:
-            found.append(index)
-        elif not breaks[index]:  # only punctuation and line breaks end a clause
-            continue
-        elif breaks[index] > 1 or index == 0 or index + 1 >= size:
-            found.append(index)
-        else:  # a wrapped line goes on after "with", "of", a comma, before a lower-case word
-            before, after = index - 1, index + 1
-            if not (
-                tokens.lower[before] in FUNCTION_WORDS
-                or orth[before] == ","
-                or (tokens.lowercase[after] and not tokens.punct[before])
-            ):
-                found.append(index)
-    return found
+    text = tokens.orth[index]
+    if text == "*":  # a bullet, not Markdown emphasis ("**4 years**")
+        if not index:
+            return True
+        before = index - 1
+        line_start = tokens.space[before] and tokens.breaks[before] > 0
+        spaced = (tokens.spaced[before] or tokens.space[before]) and tokens.spaced[index]
+        return line_start or spaced
+    if text in CLAUSE_PUNCT:
+        return True
+    breaks = tokens.breaks[index]  # only line breaks end a clause otherwise
+    if not breaks:
+        return False
+    if breaks > 1 or index == 0 or index + 1 >= len(tokens):
+        return True
+    before, after = index - 1, index + 1
+    continues = tokens.lower[before] in FUNCTION_WORDS or tokens.orth[before] == ","
+    return not (continues or (tokens.lowercase[after] and not tokens.punct[before]))
 
 
 def clause_end_at(tokens: Tokens, index: int) -> int:
