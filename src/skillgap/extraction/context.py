@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, groupby
+from operator import itemgetter
 from typing import get_args
 
 from spacy.language import Language
@@ -33,7 +34,6 @@ CONTINUING_WORDS = {
 }  # fmt: skip
 CLAIM_CATEGORIES = ("negated", "learning", "interest")
 STEPS = {"forward": (1,), "backward": (-1,), "both": (1, -1)}
-END = ""  # the trie key under which a phrase's rules sit (no token is empty)
 
 
 @dataclass(frozen=True)
@@ -90,14 +90,6 @@ class _Compiled:
     openings: frozenset[str]
 
 
-@dataclass
-class _Ends:
-    """The rules one cue phrase ends, for one kind of document, in rule order."""
-
-    rules: list[_Compiled]
-    pseudo: bool = False  # one is a pseudo cue ("not only"): the span hides the cues it overlaps
-
-
 class ContextEngine:
     """The rules, compiled once into phrase tables for one tokenizer."""
 
@@ -126,21 +118,31 @@ class ContextEngine:
         cues = (
             nlp.tokenizer.table.built("context", digest(shipped_text())) if rules is None else None
         )
-        # word -> {word -> ..., END: {kind: the rules the phrase ends}}; cue_words gives the
-        # phrases rule by rule, so each list is in rule order.
+        # word -> {word -> ..., _ends(kind): [the rules the phrase ends for that kind], and
+        # _pseudo(kind): True when one is a pseudo cue}; cue_words gives the phrases rule by
+        # rule, so each list is in rule order.
         self.trie: dict = {}
         self.first_words: dict[str, set[str]] = {kind: set() for kind in get_args(Kind)}
-        for order, *words in cue_words(nlp, self.rules) if cues is None else cues:
-            node = self.trie
-            for word in words:
-                node = node.setdefault(word, {})
-            ends = node.setdefault(END, {})
+        phrases = cue_words(nlp, self.rules) if cues is None else cues
+        for order, group in groupby(phrases, key=itemgetter(0)):
             compiled = self.compiled[order]
+            keys = [_ends(kind) for kind in compiled.rule.kinds]
+            pseudo = [_pseudo(kind) for kind in compiled.rule.kinds if _is_pseudo(compiled)]
+            first: set[str] = set()
+            for _, *words in group:
+                node = self.trie
+                for word in words:
+                    node = node.setdefault(word, {})
+                for key in keys:
+                    if key in node:
+                        node[key].append(compiled)
+                    else:
+                        node[key] = [compiled]
+                for key in pseudo:
+                    node[key] = True
+                first.add(words[0])
             for kind in compiled.rule.kinds:
-                found = ends.get(kind) or ends.setdefault(kind, _Ends([]))
-                found.rules.append(compiled)
-                found.pseudo = found.pseudo or _is_pseudo(compiled)
-                self.first_words[kind].add(words[0])
+                self.first_words[kind] |= first
 
     def hits(
         self,
@@ -234,20 +236,19 @@ class ContextEngine:
         (a whitespace token that is no barrier).
         """
         lower, space, trie = tokens.lower, tokens.space, self.trie
-        size = len(lower)
+        size, end_key, pseudo_key = len(lower), _ends(kind), _pseudo(kind)
         spans: list[tuple[int, int, list[_Compiled], bool]] = []  # by start, longer first
         for index in compress(range(size), map(self.first_words[kind].__contains__, lower)):
             node = trie[lower[index]]
             last = index
             first = len(spans)
             while True:
-                ends = node.get(END)
-                found = ends.get(kind) if ends is not None else None
+                found = node.get(end_key)
                 if found is not None:
                     if max(owner[index : last + 1]) < 0:
-                        spans.append((index, last + 1, found.rules, found.pseudo))
+                        spans.append((index, last + 1, found, pseudo_key in node))
                     else:  # "learning" in "machine learning" is no cue
-                        rules = [c for c in found.rules if c.rule.category == "ignored"]
+                        rules = [c for c in found if c.rule.category == "ignored"]
                         if rules:
                             spans.append((index, last + 1, rules, False))
                 ahead = last + 1
@@ -635,3 +636,14 @@ def _applies(compiled: _Compiled, target: Target) -> bool:
 
 def _is_pseudo(compiled: _Compiled) -> bool:
     return compiled.rule.category == "pseudo"
+
+
+def _ends(kind: str) -> str:
+    """The trie key under which a phrase's rules for one kind of document sit: no token holds
+    a space, so it never meets a word."""
+    return f" {kind}"
+
+
+def _pseudo(kind: str) -> str:
+    """The trie key marking that one of those rules is a pseudo cue ("not only")."""
+    return f" {kind} pseudo"
