@@ -556,7 +556,9 @@ def cue_words(nlp: Language, rules: RulesFile) -> list[list[int | str]]:
 
 def sentence_ids(barrier: list[bool]) -> list[int]:
     """For each token, the number of the sentence (or item) it is in: the barriers before it."""
-    return list(accumulate(barrier[:-1], initial=0)) if barrier else []
+    ids = list(accumulate(barrier, initial=0))
+    ids.pop()  # the count after the last token
+    return ids
 
 
 def first_sentence_of_line(tokens: Tokens, target: Target) -> bool:
