@@ -31,15 +31,14 @@ def clause_bounds(doc: Doc, tokens: Tokens | None = None) -> list[int]:
     than the look.
     """
     tokens = tokens if tokens is not None else Tokens.of(doc)
-    size, space = len(tokens), tokens.space
-    starts: list[int] = []
+    space = tokens.space
+    starts = []
     start = 0
     for index, text in enumerate(tokens.orth):
+        starts.append(start)
         # Only clause punctuation and whitespace can end a clause.
-        if (space[index] or text in CLAUSE_PUNCT) and ends_at(tokens, index):
-            starts += [start] * (index + 1 - start)
+        if (text in CLAUSE_PUNCT or space[index]) and ends_at(tokens, index):
             start = index + 1
-    starts += [start] * (size - start)
     return starts
 
 

@@ -109,16 +109,17 @@ def scopes(words: Words, clause_starts: list[int], joins: Collection[str] = DASH
     """For each token, where its scope starts: clauses joined across dashes and emphasis.
 
     ``clause_starts`` is :func:`clauses.clause_bounds`; a clause break made by a ``joins``
-    token or by Markdown emphasis does not start a new scope. Each clause (a run of one start)
-    is decided once, at its first token.
+    token or by Markdown emphasis does not start a new scope. Each clause is decided once, at
+    its first token.
     """
     scope: list[int] = []
-    orth, index, size = words.orth, 0, len(clause_starts)
-    while index < size:
-        start = clause_starts[index]
-        stop = bisect.bisect_right(clause_starts, start, index)  # the starts never decrease
-        previous = start - 1
-        joined = start > 0 and (orth[previous] in joins or words.is_emphasis(previous))
-        scope += [scope[previous] if joined else start] * (stop - index)
-        index = stop
+    orth = words.orth
+    last, value = -1, 0
+    for start in clause_starts:
+        if start != last:  # the first token of a clause: decide the clause once
+            previous = start - 1
+            joined = start > 0 and (orth[previous] in joins or words.is_emphasis(previous))
+            value = scope[previous] if joined else start
+            last = start
+        scope.append(value)
     return scope
