@@ -118,9 +118,10 @@ class ContextEngine:
         cues = (
             nlp.tokenizer.table.built("context", digest(shipped_text())) if rules is None else None
         )
-        # word -> {word -> ..., _ends(kind): [the rules the phrase ends for that kind], and
-        # _pseudo(kind): True when one is a pseudo cue}; cue_words gives the phrases rule by
-        # rule, so each list is in rule order.
+        # word -> {word -> ..., _ends(kind): the orders of the rules the phrase ends for that
+        # kind, and _pseudo(kind): True when one is a pseudo cue}; cue_words gives the phrases
+        # rule by rule, so each tuple is in rule order. Only strings, numbers and tuples of
+        # numbers: the garbage collector stops tracking the trie and never walks it again.
         self.trie: dict = {}
         self.first_words: dict[str, set[str]] = {kind: set() for kind in get_args(Kind)}
         phrases = cue_words(nlp, self.rules) if cues is None else cues
@@ -134,10 +135,7 @@ class ContextEngine:
                 for word in words:
                     node = node.setdefault(word, {})
                 for key in keys:
-                    if key in node:
-                        node[key].append(compiled)
-                    else:
-                        node[key] = [compiled]
+                    node[key] = (*node[key], order) if key in node else (order,)
                 for key in pseudo:
                     node[key] = True
                 first.add(words[0])
@@ -235,9 +233,9 @@ class ContextEngine:
         some phrase, found in one pass; it spans only a line break that wrapped its sentence
         (a whitespace token that is no barrier).
         """
-        lower, space, trie = tokens.lower, tokens.space, self.trie
+        lower, space, trie, by_order = tokens.lower, tokens.space, self.trie, self.compiled
         size, end_key, pseudo_key = len(lower), _ends(kind), _pseudo(kind)
-        spans: list[tuple[int, int, list[_Compiled], bool]] = []  # by start, longer first
+        spans: list[tuple[int, int, tuple[int, ...], bool]] = []  # by start, longer first
         for index in compress(range(size), map(self.first_words[kind].__contains__, lower)):
             node = trie[lower[index]]
             last = index
@@ -248,9 +246,9 @@ class ContextEngine:
                     if max(owner[index : last + 1]) < 0:
                         spans.append((index, last + 1, found, pseudo_key in node))
                     else:  # "learning" in "machine learning" is no cue
-                        rules = [c for c in found if c.rule.category == "ignored"]
-                        if rules:
-                            spans.append((index, last + 1, rules, False))
+                        ignored = tuple(o for o in found if by_order[o].rule.category == "ignored")
+                        if ignored:
+                            spans.append((index, last + 1, ignored, False))
                 ahead = last + 1
                 while ahead < size and space[ahead]:
                     if barrier[ahead]:
@@ -268,14 +266,14 @@ class ContextEngine:
         pseudo = [(start, stop) for start, stop, _, is_pseudo in spans if is_pseudo]
         kept: list[tuple[int, int, list[_Compiled]]] = []
         end = -1
-        for start, stop, rules, is_pseudo in spans:
+        for start, stop, orders, is_pseudo in spans:
             if is_pseudo:
                 if keep_pseudo:
-                    kept.append((start, stop, rules))
+                    kept.append((start, stop, [by_order[order] for order in orders]))
                 continue
             if start < end or (pseudo and any(start < b and a < stop for a, b in pseudo)):
                 continue
-            kept.append((start, stop, rules))
+            kept.append((start, stop, [by_order[order] for order in orders]))
             end = stop
         return kept
 
