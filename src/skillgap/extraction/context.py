@@ -121,7 +121,8 @@ class ContextEngine:
         # word -> {word -> ..., _ends(kind): the orders of the rules the phrase ends for that
         # kind, and _pseudo(kind): True when one is a pseudo cue}; cue_words gives the phrases
         # rule by rule, so each tuple is in rule order. Only strings, numbers and tuples of
-        # numbers: the garbage collector stops tracking the trie and never walks it again.
+        # numbers: the garbage collector soon stops tracking the trie's ~20,000 containers, so
+        # a full collection no longer walks them.
         self.trie: dict = {}
         self.first_words: dict[str, set[str]] = {kind: set() for kind in get_args(Kind)}
         phrases = cue_words(nlp, self.rules) if cues is None else cues
