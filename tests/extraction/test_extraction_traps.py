@@ -385,6 +385,14 @@ CLAIMED_DESPITE_CUES = [
     ("resume", "Designed Kafka pipelines from scratch for a fintech.", ["Kafka"], []),
     ("resume", "Docker: ran a workshop for the whole team.", ["Docker"], []),
     ("resume", "Docker: workshops for the platform guild, led by me.", ["Docker"], []),
+    # a course listed under Certifications or Training was completed: a claim
+    (
+        "resume",
+        "Experience\nBuilt Go services.\nCourses\nDocker: a weekend workshop (2023)",
+        ["Go", "Docker"],
+        [],
+    ),
+    ("resume", "Training\nTerraform — one online course, 2022", ["Terraform"], []),
     ("resume", "Python daily; I'd call it my main skill.", ["Python"], []),
     ("resume", "Migrated Terraform modules from a monorepo to a registry.", ["Terraform"], []),
     # wishing to get into a tool is an interest, not a claim

@@ -55,6 +55,7 @@ class Hit:
     distance: int  # words between the cue and the mention
     qualified: bool  # the scope speaks of experience or knowledge ("Kafka experience")
     known: bool = False  # ... or of knowing or using it ("no need to know Kafka")
+    not_in: frozenset[str] = frozenset()  # sections where the rule says nothing
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class _Compiled:
     categories: frozenset[str]
     unless: frozenset[str]
     openings: frozenset[str]
+    not_in: frozenset[str]
 
 
 class ContextEngine:
@@ -112,6 +114,7 @@ class ContextEngine:
                 frozenset(rule.categories),
                 frozenset(rule.unless),
                 frozenset(rule.unless_opening),
+                frozenset(rule.not_in_sections),
             )
             for order, rule in enumerate(self.rules.rule)
         ]
@@ -202,6 +205,7 @@ class ContextEngine:
                                     distance,
                                     not words.isdisjoint(self.experience),
                                     not words.isdisjoint(self.know_how),
+                                    compiled.not_in,
                                 )
                                 found[twin].append(hit)
         for hits in found:
@@ -582,8 +586,11 @@ def judge(
     when the ad speaks of experience with it or teaches it, and a skill the role does not
     use otherwise; a plain negation or a "What you won't do" section says the role does
     not use it. ``first_sentence`` and ``line_qualified`` are read only in a "not_required"
-    section, so a caller need not work them out elsewhere.
+    section, so a caller need not work them out elsewhere. A rule says nothing in the
+    sections it names in ``not_in_sections``.
     """
+    if hits and section is not None:
+        hits = [hit for hit in hits if section not in hit.not_in]
     if any(hit.category == "ignored" for hit in hits):
         return IGNORED
     if kind == "resume":

@@ -86,6 +86,10 @@ class Rule(BaseModel):
     introduced_by: list[Word] = Field(
         default_factory=list, description="the scope marks skills only after one of these"
     )
+    not_in_sections: list[Name] = Field(
+        default_factory=list,
+        description="sections where the rule says nothing (a course under Certifications is done)",
+    )
     skills: list[SkillId] = Field(default_factory=list)
     categories: list[Name] = Field(default_factory=list)
     cues: list[Word] = Field(min_length=1)
