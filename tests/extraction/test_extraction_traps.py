@@ -34,6 +34,24 @@ def _xfail(reason: str) -> pytest.MarkDecorator:
 # (kind, text, must_include, must_exclude). must_include: claimed skills;
 # must_exclude: skills that must not be named at all (neither claimed nor "not claimed").
 AMBIGUOUS = [
+    # a capitalised name that begins a proper name, in a sentence-case line
+    (
+        "resume",
+        "Built the tracking service for the Express Delivery product line (Flask, MySQL).",
+        ["Flask", "MySQL"],
+        ["Express"],
+    ),
+    ("resume", "My mentor, Ruby Okafor, taught me a lot about Go services.", ["Go"], ["Ruby"]),
+    (
+        "resume",
+        "Grew up in the Rust Belt and now write Go and Python APIs.",
+        ["Go", "Python"],
+        ["Rust"],
+    ),
+    ("resume", "Senior Ruby Developer at a fintech, 2019 to 2023.", ["Ruby"], []),
+    ("resume", "Wrote Express Middleware for auth and logging in Node.js.", ["Express"], []),
+    ("resume", "I use Go Python and Rust at work.", ["Go", "Python", "Rust"], []),
+    ("resume", "Skills Golang, Node, Angular, React Culturally fit for startups", ["React"], []),
     # a company's possessive is the company
     ("resume", "Worked on Shell’s trading platform in Python.", ["Python"], ["Bash"]),
     ("job", "Backed by Shell's venture arm, we build in Go.", ["Go"], ["Bash"]),

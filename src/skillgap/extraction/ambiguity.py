@@ -28,7 +28,7 @@ TECH_WORDS = {
     "software", "technologies", "technology", "proficiency", "proficient", "experience",
     "expertise", "knowledge", "frontend", "full-stack", "fullstack", "program", "programs",
     "chart", "charts", "manifests", "topics", "brokers", "partitions", "exposure", "familiarity",
-    "dag", "dags", "workflows",
+    "dag", "dags", "workflows", "middleware", "router", "routers",
 }  # fmt: skip
 # Words that are technical only right after the name: "Kafka consumers", not "availability
 # for downstream consumers".
@@ -77,7 +77,7 @@ def has_tech_context(
     ``other_mentions`` holds the token indices covered by other skill mentions: a name in a
     list of other skills is a skill.
     """
-    if hyphen_joined(tokens, start, end) or near_non_tech(tokens, start, end):
+    if hyphen_joined(tokens, start, end) or near_non_tech(tokens, start, end, other_mentions):
         return False
     if in_skill_list(tokens, start, end, other_mentions):
         return True
@@ -121,10 +121,15 @@ def _among_technologies(
     return len(found) >= TECH_NEIGHBOURS
 
 
-def near_non_tech(tokens: Tokens, start: int, end: int) -> bool:
+def near_non_tech(
+    tokens: Tokens, start: int, end: int, other_mentions: Container[int] = ()
+) -> bool:
     """A season, grade, street or person word next to the name: "Spring 2023", "grade C",
-    "this spring". A year that ends the line above is not next to it: the row before in a
-    table ("PostgreSQL | 8 | 2025" then "Oracle | 3")."""
+    "this spring"; or the name begins a proper name ("Ruby Chen"). A year that ends the line
+    above is not next to it: the row before in a table ("PostgreSQL | 8 | 2025" then
+    "Oracle | 3")."""
+    if _begins_a_proper_name(tokens, start, end, other_mentions):
+        return True
     lower, orth = tokens.folded, tokens.orth
     neighbours = _neighbours(tokens, start, end, 2)
     for index in neighbours:
@@ -149,6 +154,58 @@ def _neighbours(tokens: Tokens, start: int, end: int, width: int) -> list[int]:
             found.append(index)
             break
     return found
+
+
+# A line where more than this share of the words is capitalised is in Title Case: its
+# capitals say nothing of names.
+TITLE_CASE_SHARE = 0.5
+
+
+def _begins_a_proper_name(
+    tokens: Tokens, start: int, end: int, other_mentions: Container[int]
+) -> bool:
+    """ "Ruby Chen", "the Express Delivery product line", "Rust Belt": a capitalised name
+    outside a skill list and, after one space, a capitalised word that is no skill and no
+    technical word, in a line written in sentence case."""
+    orth = tokens.orth
+    if end - start != 1 or end >= len(tokens) or not tokens.spaced[start]:
+        return False
+    name, after = orth[start], orth[end]
+    if not (_capitalised(name) and _capitalised(after) and tokens.alpha[end]):
+        return False
+    if end in other_mentions or tokens.folded[end] in TECH_WORDS:
+        return False
+    if _listed_after(tokens, start, other_mentions) >= 2:
+        return False  # "Node, Angular, React Culturally fit ...": a list ran into prose
+    first, last = start, end
+    while first > 0 and not tokens.breaks[first - 1]:
+        first -= 1
+    while last + 1 < len(tokens) and not tokens.breaks[last + 1]:
+        last += 1
+    words = [orth[i] for i in range(first, last + 1) if tokens.alpha[i]]
+    return sum(map(_capitalised, words)) <= TITLE_CASE_SHARE * len(words)
+
+
+LIST_GLUE = frozenset({",", "/", "&", "|", "and", "or"})
+
+
+def _listed_after(tokens: Tokens, start: int, other_mentions: Container[int]) -> int:
+    """How many other skills the name follows in a list on its line ("Go, Node, React")."""
+    members, inside, index = 0, False, start - 1
+    while index >= 0 and not tokens.breaks[index]:
+        if index in other_mentions:
+            members += not inside
+            inside = True
+        elif tokens.space[index] or tokens.lower[index] in LIST_GLUE:
+            inside = False
+        else:
+            break
+        index -= 1
+    return members
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
 def _line_above(tokens: Tokens, index: int, start: int) -> bool:

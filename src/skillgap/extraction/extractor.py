@@ -573,7 +573,7 @@ def _has_evidence(
         or item.level == "preferred"  # a job's "Kafka is a plus", or a preferred section
         or cued  # a job's "Go is a must"
     ):
-        return not ambiguity.near_non_tech(tokens, cand.start, cand.end)
+        return not ambiguity.near_non_tech(tokens, cand.start, cand.end, others)
     return ambiguity.has_tech_context(tokens, cand.start, cand.end, clause, others)
 
 
