@@ -105,8 +105,9 @@ PAREN_REACH = 24  # tokens back from a figure to the "(" it may sit in
 
 _NUM = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # A figure is found from its unit back: scanning every position for a number was a tenth of
-# extraction time.
-_UNIT = re.compile(r"(?<![\w-])(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
+# extraction time. The unit must not continue a word ("(?<![\w-])"): :func:`_word_start`
+# checks that on each hit, as a leading look-behind made the pattern three times slower.
+_UNIT = re.compile(r"(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
 _BEFORE_UNIT = re.compile(
     rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
@@ -165,11 +166,15 @@ _NOT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\s*(?:[\w.+#]{1,12}\s*)?-?\s*(?i:ex\w*)\s*-\s*(\d+)\s*(?i:months?)(?![a-z])")
+_MONTHS_CUE = re.compile(r"-\s*\d+\s*(?i:months?)")  # what every _MONTHS match holds
 _HEADER_CELL = re.compile(
     r"(?:years?|yrs?)(?: of (?:experience|exp\.?))?|(?:experience|exp\.?) \((?:years?|yrs?)\)",
     re.IGNORECASE,
 )
 _YEAR_WORD = re.compile(r"(?i)\b(?:years?|yrs?)\b")
+# The same, for a whole text: the leading "\b" is checked on each hit (see ``_UNIT``).
+_YEAR_WORD_END = re.compile(r"(?i)(?:years?|yrs?)\b")
+_RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # a table's ruling: "|---|---|"
 _CELL_VALUE = re.compile(rf"(?P<n>{_NUM})\s*\+?\s*(?:years?|yrs?)?", re.IGNORECASE)
 
 # Which rule gave a mention its years, strongest first where two disagree.
@@ -250,6 +255,8 @@ class _Reader:
         lower = text.lower()
         found: list[tuple[int, int, int, float, bool]] = []  # start, end, rank, value, paren
         for unit in _UNIT.finditer(text):
+            if not _word_start(text, unit.start()):
+                continue
             match = _BEFORE_UNIT.search(text, max(0, unit.start() - UNIT_REACH), unit.start())
             value = _number(match.group("low")) if match else None
             if value is not None and match and match.group("half"):  # "two and a half years"
@@ -273,7 +280,13 @@ class _Reader:
                 if value is not None:
                     paren = match.group(0).startswith("(")
                     found.append((match.start(), match.end(), 1, value, paren))
-        if " for " in lower:
+        # A figure without its unit counts only in a sentence that said "for N years" (below):
+        # with no such figure at all, none is looked for.
+        if " for " in lower and any(
+            _FOR_BEFORE.search(lower, max(0, start - 20), start)
+            for start, _, rank, _, _ in found
+            if rank == 0
+        ):
             for match in _ELLIPTIC.finditer(text):
                 value = _number(match.group("n"))
                 if value is not None and self._counts(match.start(), match.end()):
@@ -580,35 +593,49 @@ class _Reader:
     # ------------------------------------------------------------------ tables, months
 
     def _tables(self) -> None:
-        """ "Skill | Years" then "Python | 6"; dot leaders and column gaps work the same."""
-        column: int | None = None
-        split: re.Pattern[str] | None = None
-        offset = 0
-        for line in self.words.text.split("\n"):
-            line_start, offset = offset, offset + len(line) + 1
+        """ "Skill | Years" then "Python | 6"; dot leaders and column gaps work the same.
+
+        A header names years, so only the lines holding a years word are tried as one.
+        """
+        text = self.words.text
+        resume = 0  # where the next header may start: past the table read last
+        for hit in _YEAR_WORD_END.finditer(text):
+            if hit.start() < resume or not _word_start(text, hit.start(), hyphen=False):
+                continue
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            line_end = _line_end(text, hit.start())
+            column, split = _years_column(text[line_start:line_end])
+            resume = line_end + 1
+            if column is not None and split is not None:
+                resume = self._table_rows(resume, column, split)
+
+    def _table_rows(self, line_start: int, column: int, split: re.Pattern[str]) -> int:
+        """Give the years of each row from ``line_start`` on; return where the line after the
+        table starts (a blank line or a row without the column ends it)."""
+        text = self.words.text
+        while line_start <= len(text):
+            line_end = _line_end(text, line_start)
+            line = text[line_start:line_end]
             if not line.strip():
-                column = None
-            elif column is None:
-                column, split = _years_column(line)
-            elif not re.fullmatch(r"[\s|:\-–—=+]*", line):
-                assert split is not None
+                return line_end + 1
+            if not _RULE_LINE.fullmatch(line):
                 cells = _cells(line, split)
                 if len(cells) <= column:
-                    column = None
-                    continue
+                    return line_end + 1
                 value = _CELL_VALUE.fullmatch(cells[column][0].strip("*_ "))
                 years = _number(value.group("n")) if value else None
-                if years is None:
-                    continue
-                first, last = line_start + cells[0][1], line_start + cells[column - 1][2]
-                low = bisect.bisect_left(self.mention_chars, first)
-                for number in range(low, bisect.bisect_left(self.mention_chars, last)):
-                    self._give(number, years, TABLE)
+                if years is not None:
+                    first, last = line_start + cells[0][1], line_start + cells[column - 1][2]
+                    low = bisect.bisect_left(self.mention_chars, first)
+                    for number in range(low, bisect.bisect_left(self.mention_chars, last)):
+                        self._give(number, years, TABLE)
+            line_start = line_end + 1
+        return line_start
 
     def _months(self) -> None:
         """Kaggle's "Skill Details": "MySQL, Replication - Experience - 24 months"."""
         words = self.words
-        if "month" not in words.text.lower():
+        if not _MONTHS_CUE.search(words.text):  # most documents never say "- 24 months"
             return
         done: set[int] = set()
         for number in range(len(self.mentions)):
@@ -627,6 +654,21 @@ def _number(word: str) -> float | None:
     word = word.lower()
     value = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
     return value if 0 < value <= MAX_YEARS else None
+
+
+def _line_end(text: str, index: int) -> int:
+    """Where the line holding character ``index`` ends (its line break, or the text's end)."""
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
+
+
+def _word_start(text: str, index: int, hyphen: bool = True) -> bool:
+    """Whether ``text[index]`` starts a word: no word character (nor, with ``hyphen``, a
+    hyphen) before it, as ``(?<![\w-])`` says. ``\w`` is what ``str.isalnum`` holds, and "_"."""
+    if not index:
+        return True
+    before = text[index - 1]
+    return not (before.isalnum() or before == "_" or (hyphen and before == "-"))
 
 
 def _is_gerund(word: str) -> bool:
