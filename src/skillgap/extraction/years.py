@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from skillgap.extraction.dated_roles import RANGE
 from skillgap.extraction.words import DASHES, Words
@@ -104,6 +105,78 @@ FOR_REACH = 15  # "Java developer at Acme for 1 year": how far back "for N years
 PAREN_REACH = 24  # tokens back from a figure to the "(" it may sit in
 
 _NUM = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+
+class _Finder(Protocol):
+    def finditer(self, text: str) -> Iterable[re.Match[str]]: ...
+
+
+class _WordStart:
+    """A pattern that starts a word (``\\b`` before its first letter), found as ``finditer``
+    finds it with the ``\\b``, but checked on each hit: a leading ``\\b`` or look-behind is
+    tried at every position of the text, and cost more than the pattern."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = []
+        position = 0
+        while (match := self.pattern.search(text, position)) is not None:
+            if _word_start(text, match.start(), hyphen=False):
+                found.append(match)
+                position = match.end()
+            else:
+                position = match.start() + 1
+        return found
+
+
+# What every "N of them" part holds; its number stands before it, found from there back.
+_OF_THEM = re.compile(r"of\s+(?:them|those|which|it)\b", re.IGNORECASE)
+
+
+class _BeforeOf:
+    """A part that ends "<number> of them" ("8 of them", "several of which"), found as its
+    pattern's ``finditer`` finds it, but tried only before each "of them": scanning every
+    position for a number word was most of the time spent finding figures.
+
+    Before the "of" stand spaces (one at least), maybe a "+" and spaces, and the number,
+    which starts its run of word characters (and dots, with ``dot``): the pattern's
+    look-behind rules out any other start.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], dot: bool) -> None:
+        self.pattern, self.dot = pattern, dot
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = []
+        position = 0
+        for anchor in _OF_THEM.finditer(text):
+            start = self._number_start(text, anchor.start())
+            if start is None or start < position:
+                continue
+            match = self.pattern.match(text, start)
+            if match is not None:
+                found.append(match)
+                position = match.end()
+        return found
+
+    def _number_start(self, text: str, index: int) -> int | None:
+        end = index
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == index:
+            return None  # "of" must follow a space
+        if end > 0 and text[end - 1] == "+":
+            end -= 1
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+        start = end
+        while start > 0 and not _word_start(text, start, hyphen=False, dot=self.dot):
+            start -= 1
+        return start if start < end else None
+
+
 # A figure is found from its unit back: scanning every position for a number was a tenth of
 # extraction time. The unit must not continue a word ("(?<![\w-])"): :func:`_word_start`
 # checks that on each hit, as a leading look-behind made the pattern three times slower.
@@ -127,17 +200,23 @@ _DECADES = re.compile(
     r"(?P<and_half>\s+and\s+a\s+half)?(?![\w-])",
     re.IGNORECASE,
 )
-# Each with the words one of which must be in the text for it to be tried at all.
-_PARTS = [
+# Each with the words one of which must be in the text for it to be tried at all, and how
+# its matches are found (what ``finditer`` finds, see ``_Finder``).
+_PARTS: list[tuple[_Finder, tuple[str, ...]]] = [
     (
-        re.compile(rf"(?<![\w.])(?P<n>{_NUM})\s*\+?\s+of\s+(?:them|those|which)\b", re.IGNORECASE),
+        _BeforeOf(
+            re.compile(rf"(?<![\w.])(?P<n>{_NUM})\s*\+?\s+of\s+(?:them|those|which)\b", re.I),
+            dot=True,
+        ),
         ("of them", "of those", "of which"),
     ),
     (
-        re.compile(
-            rf"\bthe\s+(?:last|past|latest|most\s+recent)\s+(?P<n>{_NUM})\s*\+?"
-            r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|of\s+them)\b)",
-            re.IGNORECASE,
+        _WordStart(
+            re.compile(
+                rf"the\s+(?:last|past|latest|most\s+recent)\s+(?P<n>{_NUM})\s*\+?"
+                r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|of\s+them)\b)",
+                re.IGNORECASE,
+            )
         ),
         ("the last", "the past", "the latest", "most recent"),
     ),
@@ -148,9 +227,13 @@ _PARTS = [
     # A part with no number ("several of them on distributed systems") gives nothing, but
     # the figure before it does not reach past it.
     (
-        re.compile(
-            r"\b(?P<n>several|many|most|some|much|part|all|half)\s+of\s+(?:them|it|those|which)\b",
-            re.IGNORECASE,
+        _BeforeOf(
+            re.compile(
+                r"\b(?P<n>several|many|most|some|much|part|all|half)\s+of\s+"
+                r"(?:them|it|those|which)\b",
+                re.IGNORECASE,
+            ),
+            dot=False,
         ),
         ("of them", "of it", "of those", "of which"),
     ),
@@ -662,13 +745,16 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _word_start(text: str, index: int, hyphen: bool = True) -> bool:
+def _word_start(text: str, index: int, hyphen: bool = True, dot: bool = False) -> bool:
     """Whether ``text[index]`` starts a word: no word character (nor, with ``hyphen``, a
-    hyphen) before it, as ``(?<![\w-])`` says. ``\w`` is what ``str.isalnum`` holds, and "_"."""
+    hyphen; with ``dot``, a dot) before it, as ``(?<![\w-])`` says. ``\w`` is what
+    ``str.isalnum`` holds, and "_"."""
     if not index:
         return True
     before = text[index - 1]
-    return not (before.isalnum() or before == "_" or (hyphen and before == "-"))
+    return not (
+        before.isalnum() or before == "_" or (hyphen and before == "-") or (dot and before == ".")
+    )
 
 
 def _is_gerund(word: str) -> bool:
