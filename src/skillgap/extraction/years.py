@@ -32,6 +32,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Protocol
 
 from skillgap.extraction.dated_roles import RANGE
@@ -250,6 +251,7 @@ _NOT_BEFORE = re.compile(
 )
 _MONTHS = re.compile(r"\s*(?:[\w.+#]{1,12}\s*)?-?\s*(?i:ex\w*)\s*-\s*(\d+)\s*(?i:months?)(?![a-z])")
 _MONTHS_CUE = re.compile(r"-\s*\d+\s*(?i:months?)")  # what every _MONTHS match holds
+MONTHS_REACH = 48  # characters after a list where its "- Experience - 24 months" may stand
 _HEADER_CELL = re.compile(
     r"(?:years?|yrs?)(?: of (?:experience|exp\.?))?|(?:experience|exp\.?) \((?:years?|yrs?)\)",
     re.IGNORECASE,
@@ -718,16 +720,31 @@ class _Reader:
     def _months(self) -> None:
         """Kaggle's "Skill Details": "MySQL, Replication - Experience - 24 months"."""
         words = self.words
-        if not _MONTHS_CUE.search(words.text):  # most documents never say "- 24 months"
+        cues = [cue.start() for cue in _MONTHS_CUE.finditer(words.text)]
+        if not cues:  # most documents never say "- 24 months"
             return
+        # A list ends past its first member and before the end of the last mention that
+        # starts in its sentence (a sentence's tokens follow one another); with no cue within
+        # reach of that, neither this list nor one from its members gives anything.
+        ordered = sorted((start, words.ends[end - 1]) for start, end in self.mentions)
+        first_tokens = [start for start, _ in ordered]
+        reach = list(accumulate((end for _, end in ordered), max))
         done: set[int] = set()
-        for number in range(len(self.mentions)):
+        for number, (start, stop) in enumerate(self.mentions):
             if number in done:
                 continue  # a later member of a list already read: its list ends the same
+            first_end = words.ends[stop - 1]
+            if first_end > cues[-1]:
+                continue  # no cue after it at all
+            sentence_end = bisect.bisect_right(self.scope, self.scope[start])
+            last = reach[bisect.bisect_left(first_tokens, sentence_end) - 1]
+            cue = bisect.bisect_left(cues, first_end)
+            if cues[cue] >= last + MONTHS_REACH:
+                continue
             members = self._list_right(number, adjacent=True)
             done.update(members)
             end = words.ends[self.mentions[members[-1]][1] - 1]
-            match = _MONTHS.match(words.text[end : end + 48])
+            match = _MONTHS.match(words.text[end : end + MONTHS_REACH])
             if match:
                 for member in members:
                     self._give(member, round(int(match.group(1)) / 12, 2), AFTER)
