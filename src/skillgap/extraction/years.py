@@ -32,6 +32,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 from typing import Protocol
 
@@ -306,13 +307,24 @@ class _Reader:
         no_total: Callable[[int], bool],
     ) -> None:
         self.words, self.scope, self.mentions, self.no_total = words, scope, mentions, no_total
-        self.owner: dict[int, int] = {}
-        for number, (start, end) in enumerate(mentions):
-            for index in range(start, end):
-                self.owner.setdefault(index, number)
-        self.mention_chars = [words.starts[start] for start, _ in mentions]  # sorted
         self.given: dict[int, tuple[int, float]] = {}
         self.totals: list[float] = []
+
+    # Built when first read: most documents state no years figure, table or months at all.
+
+    @cached_property
+    def owner(self) -> dict[int, int]:
+        """The mention holding each token (the first one, where mentions overlap)."""
+        owner: dict[int, int] = {}
+        for number, (start, end) in enumerate(self.mentions):
+            for index in range(start, end):
+                owner.setdefault(index, number)
+        return owner
+
+    @cached_property
+    def mention_chars(self) -> list[int]:
+        """Where each mention starts in the text (in order, as the mentions are)."""
+        return [self.words.starts[start] for start, _ in self.mentions]
 
     def read(self) -> Years:
         figures = self._figures()
@@ -356,6 +368,10 @@ class _Reader:
                 value += 5.0 if match.group("and_half") else 0.0
             if self._counts(match.start(), match.end()):
                 found.append((match.start(), match.end(), 0, value, False))
+        if not found:
+            # Parts and figures without their unit only ever read with a whole figure: one
+            # reaches into a part, a part ends the reach of one, "for 4" needs "for 5 years".
+            return []
         for pattern, cues in _PARTS:
             if not any(cue in lower for cue in cues):
                 continue
