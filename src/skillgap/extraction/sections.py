@@ -150,7 +150,7 @@ def heading_name(line: str, kind: Kind) -> str | None:
     if len(line) > MAX_HEADING_CHARS:  # most lines: too long to be a heading, decided at once
         return None
     words = _undecorated(line.replace("\u2019", "'")).strip()
-    if not words or len(words) > 60 or len(words.split()) > MAX_HEADING_WORDS:
+    if not words or len(words) > 60 or _word_count(words) > MAX_HEADING_WORDS:
         return None
     if words.isascii():
         match = _ASCII_PATTERNS[kind].fullmatch(words.lower())
@@ -188,7 +188,7 @@ def _heading_depth(
     if "**" in line and _BOLD_LINE.match(line):
         return SUB
     words = line.strip()
-    count = len(words.split())
+    count = _word_count(words)
     if not 0 < count <= MAX_HEADING_WORDS:
         return None
     if words.endswith(":") and count <= 5 and words[0].isupper():
@@ -272,6 +272,12 @@ def find_sections(text: str, kind: Kind) -> Sections:
         blank = not line.strip()
         offset += len(line)
     return Sections(starts, names)
+
+
+def _word_count(text: str, most: int = MAX_HEADING_WORDS) -> int:
+    """How many words ``text`` has, counted up to one past ``most``: a long line is not
+    split to the end."""
+    return len(text.split(None, most))
 
 
 def _may_be_inline(line: str) -> bool:
