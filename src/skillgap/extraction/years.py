@@ -183,6 +183,9 @@ class _BeforeOf:
 # extraction time. The unit must not continue a word ("(?<![\w-])"): :func:`_word_start`
 # checks that on each hit, as a leading look-behind made the pattern three times slower.
 _UNIT = re.compile(r"(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
+# Where "year" or "yr" is written: one scan of the text finds the places both the units and
+# the table headers (``_YEAR_WORD``) are then matched at.
+_YEAR_STEM = re.compile(r"years?|yrs?", re.IGNORECASE)
 _BEFORE_UNIT = re.compile(
     rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
@@ -258,7 +261,7 @@ _HEADER_CELL = re.compile(
     re.IGNORECASE,
 )
 _YEAR_WORD = re.compile(r"(?i)\b(?:years?|yrs?)\b")
-# The same, for a whole text: the leading "\b" is checked on each hit (see ``_UNIT``).
+# The same, matched where ``_YEAR_STEM`` stands, its leading "\b" checked (see ``_UNIT``).
 _YEAR_WORD_END = re.compile(r"(?i)(?:years?|yrs?)\b")
 _RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # a table's ruling: "|---|---|"
 _CELL_VALUE = re.compile(rf"(?P<n>{_NUM})\s*\+?\s*(?:years?|yrs?)?", re.IGNORECASE)
@@ -322,6 +325,11 @@ class _Reader:
         return owner
 
     @cached_property
+    def year_stems(self) -> list[int]:
+        """Where "year", "years", "yr" or "yrs" starts in the text (in any case)."""
+        return [stem.start() for stem in _YEAR_STEM.finditer(self.words.text)]
+
+    @cached_property
     def mention_chars(self) -> list[int]:
         """Where each mention starts in the text (in order, as the mentions are)."""
         return [self.words.starts[start] for start, _ in self.mentions]
@@ -351,8 +359,9 @@ class _Reader:
         text = self.words.text
         lower = text.lower()
         found: list[tuple[int, int, int, float, bool]] = []  # start, end, rank, value, paren
-        for unit in _UNIT.finditer(text):
-            if not _word_start(text, unit.start()):
+        for stem in self.year_stems:
+            unit = _UNIT.match(text, stem)
+            if unit is None or not _word_start(text, stem):
                 continue
             match = _BEFORE_UNIT.search(text, max(0, unit.start() - UNIT_REACH), unit.start())
             value = _number(match.group("low")) if match else None
@@ -700,11 +709,13 @@ class _Reader:
         """
         text = self.words.text
         resume = 0  # where the next header may start: past the table read last
-        for hit in _YEAR_WORD_END.finditer(text):
-            if hit.start() < resume or not _word_start(text, hit.start(), hyphen=False):
+        for stem in self.year_stems:
+            if stem < resume or not _word_start(text, stem, hyphen=False):
                 continue
-            line_start = text.rfind("\n", 0, hit.start()) + 1
-            line_end = _line_end(text, hit.start())
+            if not _YEAR_WORD_END.match(text, stem):
+                continue
+            line_start = text.rfind("\n", 0, stem) + 1
+            line_end = _line_end(text, stem)
             column, split = _years_column(text[line_start:line_end])
             resume = line_end + 1
             if column is not None and split is not None:
