@@ -21,6 +21,7 @@ verbs reach the API. Found mentions span from the first word that triggered them
 from __future__ import annotations
 
 import bisect
+from collections.abc import Container
 from dataclasses import dataclass
 from itertools import compress
 
@@ -114,7 +115,10 @@ class ParaphraseFinder:
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.rules: list[_Rule] = []
-        first: dict[str, list[_Term]] = {}  # terms by their first word
+        # Terms by their first word: those that act (actions, nouns, phrases, exclusions),
+        # and the objects, read only for the rules some action was found of.
+        first: dict[str, list[_Term]] = {}
+        objects: dict[str, list[_Term]] = {}
         self._by_object_skill: dict[str, list[int]] = {}
         self._verbs: set[str] = set()  # every verb form a rule knows: evidence of coordination
 
@@ -129,7 +133,7 @@ class ParaphraseFinder:
                 key = words[0].lower()
                 single = len(words) == 1 and not cased and words[0] == key
                 term = _Term(words, rule, role, bare, cased, single)
-                first.setdefault(key, []).append(term)
+                (objects if role == "object" else first).setdefault(key, []).append(term)
 
         for index, (_, record) in enumerate(taxonomy.paraphrases):
             generic: set[str] = set()
@@ -167,6 +171,8 @@ class ParaphraseFinder:
             for skill_id in record.object_skills:
                 self._by_object_skill.setdefault(skill_id, []).append(index)
         self._first = {key: _Starts.of(terms) for key, terms in first.items()}
+        self._objects = {key: _Starts.of(terms) for key, terms in objects.items()}
+        self._keys = frozenset(first) | frozenset(objects)
 
     def find(
         self, words: Words, scope: list[int], mentions: list[tuple[str, int, int]]
@@ -178,17 +184,24 @@ class ParaphraseFinder:
         actions: dict[int, list[tuple[int, int, _Term]]] = {}
         objects: dict[int, list[tuple[int, int]]] = {}
         found: list[Found] = []
-        for start, end, term in self._hits(words, scope):
+        lower, space = words.lower, words.space
+        starts = [
+            index
+            for index in compress(range(len(lower)), map(self._keys.__contains__, lower))
+            if not space[index]
+        ]
+        for start, end, term in self._hits(words, scope, starts, self._first):
             if term.role in ("action", "noun"):
                 actions.setdefault(term.rule, []).append((start, end, term))
-            elif term.role == "object":
-                objects.setdefault(term.rule, []).append((start, end))
             else:
                 kind = "phrase" if term.role == "phrase" else "exclude"
                 found.append(Found(self.rules[term.rule].skill_id, start, end, kind))
-        for skill_id, start, end in mentions:
-            for rule in self._by_object_skill.get(skill_id, ()):
-                objects.setdefault(rule, []).append((start, end))
+        if actions:
+            for start, end, term in self._hits(words, scope, starts, self._objects, actions):
+                objects.setdefault(term.rule, []).append((start, end))
+            for skill_id, start, end in mentions:
+                for rule in self._by_object_skill.get(skill_id, ()):
+                    objects.setdefault(rule, []).append((start, end))
         # Per action word, what each rule made of it: (distance, object span, skill).
         made: dict[tuple[int, int], list[tuple[int, int, int, str]]] = {}
         for rule_index, hits in actions.items():
@@ -208,24 +221,32 @@ class ParaphraseFinder:
                 found.append(Found(skill_id, span[0], span[1], "composed"))
         return sorted(set(found), key=lambda item: (item.start, item.end, item.skill_id))
 
-    def _hits(self, words: Words, scope: list[int]) -> list[tuple[int, int, _Term]]:
-        """Every term in the document, in order.
+    def _hits(
+        self,
+        words: Words,
+        scope: list[int],
+        indices: list[int],
+        table: dict[str, _Starts],
+        rules: Container[int] | None = None,
+    ) -> list[tuple[int, int, _Term]]:
+        """The terms of a table (of the given ``rules`` only) in the document, in order.
 
-        Only the tokens that start some term are visited (found by one ``map`` over the
-        words); a one-word term in any case needs no comparison, as its key is all of it.
+        Only the ``indices`` where some term starts are visited; a one-word term in any
+        case needs no comparison, as its key is all of it.
         """
         hits = []
-        lower, space = words.lower, words.space
+        lower = words.lower
         size = len(lower)
-        first = self._first
-        for index in compress(range(size), map(first.__contains__, lower)):
-            if space[index]:
+        for index in indices:
+            starts = table.get(lower[index])
+            if starts is None:
                 continue
-            starts = first[lower[index]]
             terms = starts.any_next
             if index + 1 < size:
                 terms = starts.by_next.get(lower[index + 1], terms)
             for term in terms:
+                if rules is not None and term.rule not in rules:
+                    continue
                 if term.single:
                     hits.append((index, index + 1, term))
                     continue
