@@ -184,8 +184,9 @@ class _BeforeOf:
 # checks that on each hit, as a leading look-behind made the pattern three times slower.
 _UNIT = re.compile(r"(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
 # Where "year" or "yr" is written: one scan of the text finds the places both the units and
-# the table headers (``_YEAR_WORD``) are then matched at.
-_YEAR_STEM = re.compile(r"years?|yrs?", re.IGNORECASE)
+# the table headers (``_YEAR_WORD``) are then matched at. Its cases are spelled out (with the
+# long "ſ" that matches "s" when case is ignored), so the scan skips from "y" to "y".
+_YEAR_STEM = re.compile(r"[yY](?:[eE][aA][rR][sSſ]?|[rR][sSſ]?)")
 _BEFORE_UNIT = re.compile(
     rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
