@@ -24,6 +24,7 @@ import bisect
 from collections.abc import Container
 from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 from spacy.language import Language
 
@@ -69,8 +70,7 @@ class _Term:
     single: bool = False  # one word, as its key reads: found wherever the key stands
 
 
-@dataclass(frozen=True)
-class _Starts:
+class _Starts(NamedTuple):
     """The terms that start with one word, looked up by the word after it: a common first
     word ("with", "api") starts dozens of longer terms, and comparing each one was most of the
     scan. Every list keeps the terms' order, so hits come out as from the whole list."""
@@ -80,15 +80,18 @@ class _Starts:
 
     @classmethod
     def of(cls, terms: list[_Term]) -> _Starts:
-        def loose(term: _Term) -> bool:
-            return len(term.words) == 1 or term.cased
-
-        seconds = {term.words[1] for term in terms if not loose(term)}
-        by_next = {
-            second: [term for term in terms if loose(term) or term.words[1] == second]
-            for second in seconds
+        any_next: list[_Term] = []
+        by_next: dict[str, list[_Term]] = {
+            term.words[1]: [] for term in terms if len(term.words) > 1 and not term.cased
         }
-        return cls([term for term in terms if loose(term)], by_next)
+        for term in terms:  # in order, each list gets its terms in the order they came
+            if len(term.words) == 1 or term.cased:
+                any_next.append(term)
+                for following in by_next.values():
+                    following.append(term)
+            else:
+                by_next[term.words[1]].append(term)
+        return cls(any_next, by_next)
 
 
 @dataclass(frozen=True)
