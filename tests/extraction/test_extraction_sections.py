@@ -263,3 +263,26 @@ def test_sections_layouts_people_paste(
     sections = find_sections(text, kind)  # type: ignore[arg-type]
     for word, section in expected.items():
         assert sections.at(text.index(word)) == section, word
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "expected"),
+    [
+        ("SKILLS", "resume", "skills"),
+        ("ſkills", "resume", "skills"),  # the long s is an "s" when case is ignored
+        ("Skılls", "resume", "skills"),  # ... and the dotless i an "i"
+        ("EXPERİENCE", "resume", "experience"),
+        ("Café experience", "resume", None),  # "[a-z]+ experience" takes no accent
+        ("NİCE TO HAVE", "job", "preferred"),
+        ("Qualifıcations", "job", "requirements"),
+    ],
+)
+def test_sections_headings_in_any_case_and_script(line: str, kind: str, expected: str) -> None:
+    """ASCII lines are matched lower-cased; the others case-blind, as every line once was."""
+    import re
+
+    from skillgap.extraction.sections import _SOURCES
+
+    blind = re.compile(_SOURCES[kind], re.IGNORECASE).fullmatch(line)  # type: ignore[index]
+    assert (blind.lastgroup if blind else None) == expected
+    assert heading_name(line, kind) == expected  # type: ignore[arg-type]

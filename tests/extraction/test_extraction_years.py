@@ -227,3 +227,28 @@ def test_a_hostile_one_line_text_stays_linear(analyzer) -> None:
     found = find_years(words, scopes(words, clause_bounds(doc)), mentions)
     assert time.perf_counter() - started < 5
     assert set(found.per_mention.values()) == {8.0, 5.0} and found.total == 11
+
+
+PART_TEXTS = [
+    "11 years of engineering, 8 of them in Java",
+    "5+ of those with Go; seventeen + \n of which remote",
+    "v1.5 of them, x.several of them, .8 of them, 8.of them, about 2.5 of them in Go",
+    "several of it, Most of which, half  of\tthose, some of themes",
+    "the last 3 in Rust, bathe last 3, THE PAST seven years, the most  recent 2+",
+    "ten of ıt, 4 of thoſe",  # what matches "it" and "those" when case is ignored
+    "of them 3 of them of them",
+]
+
+
+@pytest.mark.parametrize("text", PART_TEXTS)
+def test_parts_are_found_as_their_patterns_find_them(text: str) -> None:
+    import re
+
+    from skillgap.extraction import years
+
+    for finder, _ in years._PARTS:
+        pattern = finder if isinstance(finder, re.Pattern) else finder.pattern
+        if isinstance(finder, years._WordStart):  # its leading "\b" is checked on each hit
+            pattern = re.compile(r"\b" + pattern.pattern, pattern.flags)
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finder.finditer(text)] == expected

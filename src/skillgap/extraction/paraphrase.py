@@ -21,7 +21,10 @@ verbs reach the API. Found mentions span from the first word that triggered them
 from __future__ import annotations
 
 import bisect
+from collections.abc import Container
 from dataclasses import dataclass
+from itertools import compress
+from typing import NamedTuple
 
 from spacy.language import Language
 
@@ -64,6 +67,31 @@ class _Term:
     role: str  # "action", "noun", "object", "phrase" or "exclude"
     bare: bool = False  # a base or "-s" verb form: counts only where a verb stands
     cased: bool = False
+    single: bool = False  # one word, as its key reads: found wherever the key stands
+
+
+class _Starts(NamedTuple):
+    """The terms that start with one word, looked up by the word after it: a common first
+    word ("with", "api") starts dozens of longer terms, and comparing each one was most of the
+    scan. Every list keeps the terms' order, so hits come out as from the whole list."""
+
+    any_next: list[_Term]  # the terms that may match whatever follows: one word, or cased
+    by_next: dict[str, list[_Term]]  # ... with the longer terms whose second word is the key
+
+    @classmethod
+    def of(cls, terms: list[_Term]) -> _Starts:
+        any_next: list[_Term] = []
+        by_next: dict[str, list[_Term]] = {
+            term.words[1]: [] for term in terms if len(term.words) > 1 and not term.cased
+        }
+        for term in terms:  # in order, each list gets its terms in the order they came
+            if len(term.words) == 1 or term.cased:
+                any_next.append(term)
+                for following in by_next.values():
+                    following.append(term)
+            else:
+                by_next[term.words[1]].append(term)
+        return cls(any_next, by_next)
 
 
 @dataclass(frozen=True)
@@ -90,7 +118,10 @@ class ParaphraseFinder:
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.rules: list[_Rule] = []
-        self._first: dict[str, list[_Term]] = {}
+        # Terms by their first word: those that act (actions, nouns, phrases, exclusions),
+        # and the objects, read only for the rules some action was found of.
+        first: dict[str, list[_Term]] = {}
+        objects: dict[str, list[_Term]] = {}
         self._by_object_skill: dict[str, list[int]] = {}
         self._verbs: set[str] = set()  # every verb form a rule knows: evidence of coordination
 
@@ -102,8 +133,10 @@ class ParaphraseFinder:
             if not cased:
                 words = [word.lower() for word in words]
             if words:
-                term = _Term(words, rule, role, bare, cased)
-                self._first.setdefault(words[0].lower(), []).append(term)
+                key = words[0].lower()
+                single = len(words) == 1 and not cased and words[0] == key
+                term = _Term(words, rule, role, bare, cased, single)
+                (objects if role == "object" else first).setdefault(key, []).append(term)
 
         for index, (_, record) in enumerate(taxonomy.paraphrases):
             generic: set[str] = set()
@@ -140,6 +173,9 @@ class ParaphraseFinder:
                 add(text, index, "phrase", cased=True)
             for skill_id in record.object_skills:
                 self._by_object_skill.setdefault(skill_id, []).append(index)
+        self._first = {key: _Starts.of(terms) for key, terms in first.items()}
+        self._objects = {key: _Starts.of(terms) for key, terms in objects.items()}
+        self._keys = frozenset(first) | frozenset(objects)
 
     def find(
         self, words: Words, scope: list[int], mentions: list[tuple[str, int, int]]
@@ -151,23 +187,32 @@ class ParaphraseFinder:
         actions: dict[int, list[tuple[int, int, _Term]]] = {}
         objects: dict[int, list[tuple[int, int]]] = {}
         found: list[Found] = []
-        for start, end, term in self._hits(words, scope):
+        lower, space = words.lower, words.space
+        starts = [
+            index
+            for index in compress(range(len(lower)), map(self._keys.__contains__, lower))
+            if not space[index]
+        ]
+        for start, end, term in self._hits(words, scope, starts, self._first):
             if term.role in ("action", "noun"):
                 actions.setdefault(term.rule, []).append((start, end, term))
-            elif term.role == "object":
-                objects.setdefault(term.rule, []).append((start, end))
             else:
                 kind = "phrase" if term.role == "phrase" else "exclude"
                 found.append(Found(self.rules[term.rule].skill_id, start, end, kind))
-        for skill_id, start, end in mentions:
-            for rule in self._by_object_skill.get(skill_id, ()):
-                objects.setdefault(rule, []).append((start, end))
+        if actions:
+            for start, end, term in self._hits(words, scope, starts, self._objects, actions):
+                objects.setdefault(term.rule, []).append((start, end))
+            for skill_id, start, end in mentions:
+                for rule in self._by_object_skill.get(skill_id, ()):
+                    objects.setdefault(rule, []).append((start, end))
         # Per action word, what each rule made of it: (distance, object span, skill).
         made: dict[tuple[int, int], list[tuple[int, int, int, str]]] = {}
         for rule_index, hits in actions.items():
             rule = self.rules[rule_index]
             targets = sorted(objects.get(rule_index, ()))
             for start, end, term in hits:
+                if not targets and not (rule.any_object and term.role == "action"):
+                    continue  # nothing it could be done to
                 composed = self._compose(words, scope, rule, start, end, term, targets)
                 if composed is not None:
                     distance, target_start, target_end = composed
@@ -179,18 +224,39 @@ class ParaphraseFinder:
                 found.append(Found(skill_id, span[0], span[1], "composed"))
         return sorted(set(found), key=lambda item: (item.start, item.end, item.skill_id))
 
-    def _hits(self, words: Words, scope: list[int]) -> list[tuple[int, int, _Term]]:
+    def _hits(
+        self,
+        words: Words,
+        scope: list[int],
+        indices: list[int],
+        table: dict[str, _Starts],
+        rules: Container[int] | None = None,
+    ) -> list[tuple[int, int, _Term]]:
+        """The terms of a table (of the given ``rules`` only) in the document, in order.
+
+        Only the ``indices`` where some term starts are visited; a one-word term in any
+        case needs no comparison, as its key is all of it.
+        """
         hits = []
-        size = len(words)
-        for index in range(size):
-            terms = self._first.get(words.lower[index])
-            if terms is None or words.space[index]:
+        lower = words.lower
+        size = len(lower)
+        for index in indices:
+            starts = table.get(lower[index])
+            if starts is None:
                 continue
+            terms = starts.any_next
+            if index + 1 < size:
+                terms = starts.by_next.get(lower[index + 1], terms)
             for term in terms:
+                if rules is not None and term.rule not in rules:
+                    continue
+                if term.single:
+                    hits.append((index, index + 1, term))
+                    continue
                 end = index + len(term.words)
                 if end > size or scope[end - 1] != scope[index]:
                     continue
-                seen = words.orth if term.cased else words.lower
+                seen = words.orth if term.cased else lower
                 if seen[index:end] == term.words:
                     hits.append((index, end, term))
         return hits
