@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from spacy.tokens import Doc, Token
-
 from skillgap.extraction.lists import in_skill_list
+from skillgap.extraction.tokens import Tokens
 
 # Words next to an ambiguous name that show it is the technology ("Go services", "in Go").
 TECH_WORDS = {
@@ -52,45 +51,47 @@ NOT_TECH = {
 NOT_TECH_BEFORE = {"this", "next", "last", "every", "each", "early", "late", "mid"}
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_VERSION = re.compile(r"^v?\d{1,2}(\.\d+)*\+?$")
+SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 
 
-def is_year(token: Token) -> bool:
-    return bool(_YEAR.match(token.text))
+def is_year(text: str) -> bool:
+    return text.startswith(("19", "20")) and _YEAR.match(text) is not None
 
 
-def hyphen_joined(doc: Doc, start: int, end: int) -> bool:
+def hyphen_joined(tokens: Tokens, start: int, end: int) -> bool:
     """True for "go-live", "Go-to-market", "spring-cleaning": the name is part of a word."""
-    if end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_:
-        return not doc[end].whitespace_ and doc[end + 1].is_alpha
-    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
-        return not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
+    orth, spaced = tokens.orth, tokens.spaced
+    if end < len(tokens) - 1 and orth[end] == "-" and not spaced[end - 1]:
+        return not spaced[end] and tokens.alpha[end + 1]
+    if start >= 2 and orth[start - 1] == "-" and not spaced[start - 1]:
+        return not spaced[start - 2] and tokens.alpha[start - 2]
     return False
 
 
 def has_tech_context(
-    doc: Doc, start: int, end: int, clause_start: int, other_mentions: Container[int]
+    tokens: Tokens, start: int, end: int, clause_start: int, other_mentions: Container[int]
 ) -> bool:
-    """Whether an ambiguous name at ``doc[start:end]`` is used as a technology.
+    """Whether an ambiguous name at tokens ``start:end`` is used as a technology.
 
     ``other_mentions`` holds the token indices covered by other skill mentions: a name in a
     list of other skills is a skill.
     """
-    if hyphen_joined(doc, start, end) or near_non_tech(doc, start, end):
+    if hyphen_joined(tokens, start, end) or near_non_tech(tokens, start, end):
         return False
-    if in_skill_list(doc, start, end, other_mentions):
+    if in_skill_list(tokens, start, end, other_mentions):
         return True
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and (
-        nxt.lower_ in TECH_WORDS or nxt.lower_ in TECH_NEXT or _is_version(nxt)
+    lower = tokens.folded
+    if end < len(tokens) and (
+        lower[end] in TECH_WORDS or lower[end] in TECH_NEXT or _is_version(tokens.orth[end])
     ):
         return True
-    prev = doc[start - 1] if start > clause_start else None
-    if prev is not None and prev.lower_ in TECH_BEFORE:
+    if start > clause_start and lower[start - 1] in TECH_BEFORE:
         return True
-    window = doc[max(clause_start, start - 4) : min(len(doc), end + 4)]
-    if any(token.lower_ in TECH_WORDS for token in window):
+    window = lower[max(clause_start, start - 4) : min(len(tokens), end + 4)]
+    if not TECH_WORDS.isdisjoint(window):
         return True
-    return _among_technologies(doc, start, end, clause_start, other_mentions)
+    return _among_technologies(tokens, start, end, clause_start, other_mentions)
 
 
 # A sentence naming this many other skills near the name is about technology: "They talk to
@@ -100,47 +101,60 @@ NEIGHBOUR_REACH = 12
 
 
 def _among_technologies(
-    doc: Doc, start: int, end: int, clause_start: int, other_mentions: Container[int]
+    tokens: Tokens, start: int, end: int, clause_start: int, other_mentions: Container[int]
 ) -> bool:
     """Whether other skills are named in the same sentence, a few words either side (the same
     name twice counts once: "machine learning for hedging and replication")."""
+    orth, lower, space, breaks, size = (
+        tokens.orth, tokens.folded, tokens.space, tokens.breaks, len(tokens),
+    )  # fmt: skip
     found: set[str] = set()
     for step, edge in ((-1, start - 1), (1, end)):
         index, reach = edge, NEIGHBOUR_REACH
-        while 0 <= index < len(doc) and reach and (step > 0 or index >= clause_start):
-            token = doc[index]
-            if token.is_sent_end or token.text in {".", "!", "?", ";"} or "\n" in token.text:
-                break
+        while 0 <= index < size and reach and (step > 0 or index >= clause_start):
+            if index == size - 1 or orth[index] in SENTENCE_STOPS or breaks[index]:
+                break  # the document's end, a sentence's or a line's
             if index in other_mentions and (index - step not in other_mentions or index == edge):
-                found.add(token.lower_)
-            reach -= not token.is_space
+                found.add(lower[index])
+            reach -= not space[index]
             index += step
     return len(found) >= TECH_NEIGHBOURS
 
 
-def near_non_tech(doc: Doc, start: int, end: int) -> bool:
+def near_non_tech(tokens: Tokens, start: int, end: int) -> bool:
     """A season, grade, street or person word next to the name: "Spring 2023", "grade C",
     "this spring". A year that ends the line above is not next to it: the row before in a
     table ("PostgreSQL | 8 | 2025" then "Oracle | 3")."""
-    neighbours = _neighbours(doc, start, end, 2)
-    if any(token.lower_ in NOT_TECH for token in neighbours):
-        return True
-    if any(is_year(token) and not _line_above(doc, token, start) for token in neighbours):
-        return True
-    before = neighbours[0] if neighbours and neighbours[0].i < start else None
-    return before is not None and before.lower_ in NOT_TECH_BEFORE and doc[start].is_lower
+    lower, orth = tokens.folded, tokens.orth
+    neighbours = _neighbours(tokens, start, end, 2)
+    for index in neighbours:
+        if lower[index] in NOT_TECH or (
+            is_year(orth[index]) and not _line_above(tokens, index, start)
+        ):
+            return True
+    before = neighbours[0] if neighbours and neighbours[0] < start else None
+    return before is not None and lower[before] in NOT_TECH_BEFORE and tokens.lowercase[start]
 
 
-def _neighbours(doc: Doc, start: int, end: int, width: int) -> list[Token]:
-    before = [t for t in doc[max(0, start - width) : start] if not t.is_space]
-    after = [t for t in doc[end : min(len(doc), end + width)] if not t.is_space]
-    return before[-1:] + after[:1]
+def _neighbours(tokens: Tokens, start: int, end: int, width: int) -> list[int]:
+    """The nearest word (not whitespace) before the name and after it, within ``width``."""
+    space = tokens.space
+    found = []
+    for index in range(start - 1, max(0, start - width) - 1, -1):
+        if not space[index]:
+            found.append(index)
+            break
+    for index in range(end, min(len(tokens), end + width)):
+        if not space[index]:
+            found.append(index)
+            break
+    return found
 
 
-def _line_above(doc: Doc, token: Token, start: int) -> bool:
-    """``token`` comes before the name with a line break between them."""
-    return token.i < start and "\n" in doc[token.i + 1 : start].text
+def _line_above(tokens: Tokens, index: int, start: int) -> bool:
+    """Token ``index`` comes before the name with a line break between them."""
+    return index < start and any(tokens.breaks[index + 1 : start])
 
 
-def _is_version(token: Token) -> bool:
-    return bool(re.match(r"^v?\d{1,2}(\.\d+)*\+?$", token.text)) and not is_year(token)
+def _is_version(text: str) -> bool:
+    return bool(_VERSION.match(text)) and not is_year(text)

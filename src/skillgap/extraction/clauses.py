@@ -6,9 +6,6 @@ line plainly continues. Every context rule reads inside these limits.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 from spacy.tokens import Doc
 
 from skillgap.extraction.tokens import Tokens
@@ -34,85 +31,42 @@ def clause_bounds(doc: Doc, tokens: Tokens | None = None) -> list[int]:
     than the look.
     """
     tokens = tokens if tokens is not None else Tokens.of(doc)
-    orth, space = tokens.orth, tokens.space
+    space = tokens.space
     starts = []
     start = 0
-    for index, text in enumerate(orth):
+    for index, text in enumerate(tokens.orth):
         starts.append(start)
-        # Only punctuation and whitespace can end a clause.
+        # Only clause punctuation and whitespace can end a clause.
         if (text in CLAUSE_PUNCT or space[index]) and ends_at(tokens, index):
             start = index + 1
     return starts
 
 
 def ends_at(tokens: Tokens, index: int) -> bool:
-    """:func:`ends_clause`, read from the token arrays."""
+    """Whether token ``index`` ends its clause (see :func:`clause_bounds`)."""
     text = tokens.orth[index]
     if text == "*":  # a bullet, not Markdown emphasis ("**4 years**")
         if not index:
             return True
         before = index - 1
-        line_start = tokens.space[before] and "\n" in tokens.orth[before]
+        line_start = tokens.space[before] and tokens.breaks[before] > 0
         spaced = (tokens.spaced[before] or tokens.space[before]) and tokens.spaced[index]
         return line_start or spaced
     if text in CLAUSE_PUNCT:
         return True
-    if not tokens.space[index] or "\n" not in text:
+    breaks = tokens.breaks[index]  # only line breaks end a clause otherwise
+    if not breaks:
         return False
-    if text.count("\n") > 1 or index == 0 or index + 1 >= len(tokens):
+    if breaks > 1 or index == 0 or index + 1 >= len(tokens):
         return True
     before, after = index - 1, index + 1
     continues = tokens.lower[before] in FUNCTION_WORDS or tokens.orth[before] == ","
     return not (continues or (tokens.lowercase[after] and not tokens.punct[before]))
 
 
-def ends_clause(doc: Doc, index: int) -> bool:
-    token = doc[index]
-    if token.text == "*":  # a bullet, not Markdown emphasis ("**4 years**")
-        before = doc[index - 1] if index else None
-        line_start = before is None or (before.is_space and "\n" in before.text)
-        spaced = (before is None or bool(before.whitespace_) or before.is_space) and bool(
-            token.whitespace_
-        )
-        return line_start or spaced
-    if token.text in CLAUSE_PUNCT:
-        return True
-    if not token.is_space or "\n" not in token.text:
-        return False
-    if token.text.count("\n") > 1 or index == 0 or index + 1 >= len(doc):
-        return True
-    before, after = doc[index - 1], doc[index + 1]
-    continues = before.lower_ in FUNCTION_WORDS or before.text == ","
-    return not (continues or (after.is_lower and not before.is_punct))
-
-
 def clause_end_at(tokens: Tokens, index: int) -> int:
-    """:func:`clause_end`, read from the token arrays."""
+    """The index of the token that ends the clause holding ``index`` (at most MAX_REACH on)."""
     limit = min(len(tokens), index + MAX_REACH)
     while index < limit and not ends_at(tokens, index):
         index += 1
     return index
-
-
-def clause_end(doc: Doc, index: int) -> int:
-    """The index of the token that ends the clause holding ``index`` (at most MAX_REACH on)."""
-    limit = min(len(doc), index + MAX_REACH)
-    while index < limit and not ends_clause(doc, index):
-        index += 1
-    return index
-
-
-def any_word(words: Iterable[str]) -> re.Pattern[str]:
-    """A regex that finds any of these tokens in text, case-insensitively.
-
-    Rules first look for their cue words in the raw text of a clause and read tokens only when
-    one is there; built from the rules' own word sets, a new cue word can never be missed by
-    the first look. A contraction piece ("n't") may follow letters, as spaCy splits it off.
-    """
-    whole = sorted((w for w in words if "'" not in w), key=len, reverse=True)
-    pieces = sorted((w for w in words if "'" in w), key=len, reverse=True)
-    parts = []
-    if whole:
-        parts.append(rf"\b(?:{'|'.join(re.escape(word) for word in whole)})\b")
-    parts += [re.escape(piece).replace("'", "['’]") + r"(?!\w)" for piece in pieces]
-    return re.compile("(?i)" + "|".join(parts))

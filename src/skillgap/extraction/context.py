@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, groupby
+from operator import itemgetter
+from typing import get_args
 
 from spacy.language import Language
 
-from skillgap.extraction.rules import Rule, RulesFile, default_rules, digest, shipped_text
-from skillgap.extraction.tokens import Tokens
+from skillgap.extraction.rules import Kind, Rule, RulesFile, default_rules, digest, shipped_text
+from skillgap.extraction.tokens import BULLETS, Tokens
 
 # Tokens that end every scope: sentence ends, table cells and bullets in the middle of a line.
 SENTENCE_END = {".", "!", "?", ";", "|", "•", "▪", "●", "◦", "➔", "‣", "■", "□"}
 # What a label scope crosses: "Rust: none", "Helm — none", "Cassandra (no ...)".
 LABEL_SEPARATORS = {":", "—", "–", "-", "(", "="}
 ITEM_ENDS = {",", ")"}  # where a labelled item ends: "Go (none), Python (5 years)"
+SENTENCE_STOPS = frozenset({".", "!", "?", ";"})  # what ends a sentence inside a line
+MARKS = SENTENCE_END | BULLETS  # the only tokens other than line breaks that can be barriers
 EMPHASIS = {"*", "**", "_", "__"}  # Markdown emphasis inside a sentence: "**is preferable.**"
 # After these a line break continues the sentence ("experience with\nKafka").
 CONTINUING_WORDS = {
@@ -29,7 +34,6 @@ CONTINUING_WORDS = {
 }  # fmt: skip
 CLAIM_CATEGORIES = ("negated", "learning", "interest")
 STEPS = {"forward": (1,), "backward": (-1,), "both": (1, -1)}
-END = ""  # the trie key under which a phrase's rules sit (no token is empty)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,19 @@ class Judgement:
     reason: str | None  # "negated", "learning" or "interest": not a claim; None: a claim
     level: str  # jobs: "required", "preferred" or "uncued"
     ignored: bool = False  # not a skill of the person or the role at all
+
+
+# The judgements most mentions get, made once (a Judgement is frozen).
+IGNORED = Judgement(None, "uncued", ignored=True)
+CLAIMED = UNCUED = Judgement(None, "uncued")
+NEGATED = Judgement("negated", "uncued")
+PREFERRED = Judgement(None, "preferred")
+REQUIRED = Judgement(None, "required")
+# A résumé's mention no cue reaches: what its section makes of it.
+SECTION_CLAIMS = {
+    "interests": Judgement("interest", "uncued"),
+    "learning": Judgement("learning", "uncued"),
+}
 
 
 @dataclass(frozen=True)
@@ -101,12 +118,31 @@ class ContextEngine:
         cues = (
             nlp.tokenizer.table.built("context", digest(shipped_text())) if rules is None else None
         )
-        self.trie: dict = {}  # word -> {word -> ..., END: [rules the phrase ends]}
-        for order, *words in cue_words(nlp, self.rules) if cues is None else cues:
-            node = self.trie
-            for word in words:
-                node = node.setdefault(word, {})
-            node.setdefault(END, []).append(self.compiled[order])
+        # word -> {word -> ..., _ends(kind): [the rules the phrase ends for that kind], and
+        # _pseudo(kind): True when one is a pseudo cue}; cue_words gives the phrases rule by
+        # rule, so each list is in rule order.
+        self.trie: dict = {}
+        self.first_words: dict[str, set[str]] = {kind: set() for kind in get_args(Kind)}
+        phrases = cue_words(nlp, self.rules) if cues is None else cues
+        for order, group in groupby(phrases, key=itemgetter(0)):
+            compiled = self.compiled[order]
+            keys = [_ends(kind) for kind in compiled.rule.kinds]
+            pseudo = [_pseudo(kind) for kind in compiled.rule.kinds if _is_pseudo(compiled)]
+            first: set[str] = set()
+            for _, *words in group:
+                node = self.trie
+                for word in words:
+                    node = node.setdefault(word, {})
+                for key in keys:
+                    if key in node:
+                        node[key].append(compiled)
+                    else:
+                        node[key] = [compiled]
+                for key in pseudo:
+                    node[key] = True
+                first.add(words[0])
+            for kind in compiled.rule.kinds:
+                self.first_words[kind] |= first
 
     def hits(
         self,
@@ -119,15 +155,20 @@ class ContextEngine:
         found: list[list[Hit]] = [[] for _ in targets]
         if not targets:
             return found
-        owner = [-1] * len(tokens)
-        for index, target in enumerate(targets):
-            for position in range(target.start, target.end):
-                if owner[position] < 0:
-                    owner[position] = index
+        owner = [-1] * len(tokens)  # the first target over each token
+        for index in range(len(targets) - 1, -1, -1):
+            target = targets[index]
+            owner[target.start : target.end] = [index] * (target.end - target.start)
         twins = _twins(targets)
         barrier = self.barriers(tokens) if barrier is None else barrier
-        for start, end, rules in self._cues(tokens, owner, kind):
+        skills = {target.skill_id for target in targets}
+        categories = {target.category for target in targets}
+        for start, end, rules in self._cues(tokens, owner, kind, barrier):
             for compiled in rules:
+                if (compiled.skills and compiled.skills.isdisjoint(skills)) or (
+                    compiled.categories and compiled.categories.isdisjoint(categories)
+                ):
+                    continue  # a rule for skills the document does not name
                 if (compiled.unless or compiled.openings) and self._sentence_has(
                     tokens, barrier, start, compiled.unless, compiled.openings
                 ):
@@ -165,59 +206,76 @@ class ContextEngine:
                                 )
                                 found[twin].append(hit)
         for hits in found:
-            hits.sort(key=lambda hit: hit.distance)
+            if len(hits) > 1:
+                hits.sort(key=lambda hit: hit.distance)
         return found
 
     def cue_matches(self, tokens: Tokens, kind: str) -> list[tuple[int, int, str]]:
         """Every cue found (start, end, rule name), pseudo cues included: for tests and tools."""
         owner = [-1] * len(tokens)
+        barrier = self.barriers(tokens)
         return [
             (start, end, compiled.rule.name)
-            for start, end, rules in self._cues(tokens, owner, kind, keep_pseudo=True)
+            for start, end, rules in self._cues(tokens, owner, kind, barrier, keep_pseudo=True)
             for compiled in rules
         ]
 
     def _cues(
-        self, tokens: Tokens, owner: list[int], kind: str, keep_pseudo: bool = False
+        self,
+        tokens: Tokens,
+        owner: list[int],
+        kind: str,
+        barrier: list[bool],
+        keep_pseudo: bool = False,
     ) -> list[tuple[int, int, list[_Compiled]]]:
         """Cue matches as (start, end, rules); overlaps go to the earlier, then longer one.
 
         A cue inside a skill name ("learning" in "machine learning") is no cue, and a pseudo
-        cue ("not only") hides the cues it overlaps.
+        cue ("not only") hides the cues it overlaps. A cue starts only at a word that starts
+        some phrase, found in one pass; it spans only a line break that wrapped its sentence
+        (a whitespace token that is no barrier).
         """
-        lower, breaks = tokens.lower, tokens.breaks
-        words = [index for index, space in enumerate(tokens.space) if not space]
-        spans: dict[tuple[int, int], list[_Compiled]] = {}
-        for position, index in enumerate(words):
-            node = self.trie.get(lower[index])
-            ahead = position
-            while node is not None:
-                last = words[ahead]
-                for compiled in node.get(END, ()):
-                    if kind not in compiled.rule.kinds:
-                        continue
-                    inside = any(owner[i] >= 0 for i in range(index, last + 1))
-                    if inside and compiled.rule.category != "ignored":
-                        continue  # "learning" in "machine learning" is no cue
-                    spans.setdefault((index, last + 1), []).append(compiled)
-                ahead += 1
-                if ahead >= len(words) or any(
-                    breaks[i] > 1 or (breaks[i] and not self._continues(tokens, i))
-                    for i in range(last, words[ahead])
-                ):
-                    break  # a cue spans only a line break that wrapped its sentence
-                node = node.get(lower[words[ahead]])
-        pseudo = [span for span, rules in spans.items() if any(_is_pseudo(r) for r in rules)]
+        lower, space, trie = tokens.lower, tokens.space, self.trie
+        size, end_key, pseudo_key = len(lower), _ends(kind), _pseudo(kind)
+        spans: list[tuple[int, int, list[_Compiled], bool]] = []  # by start, longer first
+        for index in compress(range(size), map(self.first_words[kind].__contains__, lower)):
+            node = trie[lower[index]]
+            last = index
+            first = len(spans)
+            while True:
+                found = node.get(end_key)
+                if found is not None:
+                    if max(owner[index : last + 1]) < 0:
+                        spans.append((index, last + 1, found, pseudo_key in node))
+                    else:  # "learning" in "machine learning" is no cue
+                        rules = [c for c in found if c.rule.category == "ignored"]
+                        if rules:
+                            spans.append((index, last + 1, rules, False))
+                ahead = last + 1
+                while ahead < size and space[ahead]:
+                    if barrier[ahead]:
+                        break
+                    ahead += 1
+                else:
+                    if ahead < size:
+                        node = node.get(lower[ahead])
+                        if node is not None:
+                            last = ahead
+                            continue
+                break
+            if len(spans) - first > 1:  # longer first
+                spans[first:] = spans[first:][::-1]
+        pseudo = [(start, stop) for start, stop, _, is_pseudo in spans if is_pseudo]
         kept: list[tuple[int, int, list[_Compiled]]] = []
         end = -1
-        for (start, stop), rules in sorted(spans.items(), key=lambda s: (s[0][0], -s[0][1])):
-            if any(_is_pseudo(r) for r in rules):
+        for start, stop, rules, is_pseudo in spans:
+            if is_pseudo:
                 if keep_pseudo:
                     kept.append((start, stop, rules))
                 continue
-            if start < end or any(start < b and a < stop for a, b in pseudo):
+            if start < end or (pseudo and any(start < b and a < stop for a, b in pseudo)):
                 continue
-            kept.append((start, stop, sorted(rules, key=lambda r: r.order)))
+            kept.append((start, stop, rules))
             end = stop
         return kept
 
@@ -250,31 +308,25 @@ class ContextEngine:
         A line break continues the sentence after a function word or a comma, or before a
         lower-case word ("experience with\\nKafka", "used in\\nproduction").
         """
-        lower, space, breaks = tokens.lower, tokens.space, tokens.breaks
-        out = [False] * len(tokens)
-        for index, word in enumerate(lower):
-            if space[index]:
-                if breaks[index] > 1:
-                    out[index] = True
-                elif breaks[index] == 1:
-                    out[index] = not self._continues(tokens, index)
-            elif word in SENTENCE_END or tokens.is_bullet(index):
+        lower, space, breaks, size = tokens.lower, tokens.space, tokens.breaks, len(tokens)
+        out = [False] * size
+        for index in compress(range(size), breaks):  # whitespace holding line breaks
+            if breaks[index] > 1:
                 out[index] = True
+                continue
+            before = index - 1
+            while before >= 0 and space[before]:
+                before -= 1
+            after = index + 1
+            while after < size and space[after]:
+                after += 1
+            if before < 0 or after >= size or tokens.is_bullet(after):
+                out[index] = True
+            elif lower[before] not in CONTINUING_WORDS:
+                out[index] = not tokens.lowercase[after] or tokens.punct[before]
+        for index in compress(range(size), map(MARKS.__contains__, lower)):
+            out[index] = lower[index] in SENTENCE_END or tokens.is_bullet(index)
         return out
-
-    @staticmethod
-    def _continues(tokens: Tokens, index: int) -> bool:
-        before = index - 1
-        while before >= 0 and tokens.space[before]:
-            before -= 1
-        after = index + 1
-        while after < len(tokens) and tokens.space[after]:
-            after += 1
-        if before < 0 or after >= len(tokens) or tokens.is_bullet(after):
-            return False
-        if tokens.lower[before] in CONTINUING_WORDS:
-            return True
-        return tokens.lowercase[after] and not tokens.punct[before]
 
     def _walk(
         self,
@@ -503,20 +555,18 @@ def cue_words(nlp: Language, rules: RulesFile) -> list[list[int | str]]:
 
 
 def sentence_ids(barrier: list[bool]) -> list[int]:
-    """For each token, the number of the sentence (or item) it is in."""
-    ids = []
-    number = 0
-    for ends in barrier:
-        ids.append(number)
-        number += ends
+    """For each token, the number of the sentence (or item) it is in: the barriers before it."""
+    ids = list(accumulate(barrier, initial=0))
+    ids.pop()  # the count after the last token
     return ids
 
 
 def first_sentence_of_line(tokens: Tokens, target: Target) -> bool:
     """No sentence ends between the start of the mention's line (or item) and the mention."""
+    lower, breaks = tokens.lower, tokens.breaks
     index = target.start - 1
-    while index >= 0 and not tokens.breaks[index]:
-        if tokens.lower[index] in {".", "!", "?", ";"}:
+    while index >= 0 and not breaks[index]:
+        if lower[index] in SENTENCE_STOPS:
             return False
         index -= 1
     return True
@@ -532,44 +582,48 @@ def judge(
     "required", or of experience: "no Kafka experience? no problem") makes a skill preferred
     when the ad speaks of experience with it or teaches it, and a skill the role does not
     use otherwise; a plain negation or a "What you won't do" section says the role does
-    not use it.
+    not use it. ``first_sentence`` and ``line_qualified`` are read only in a "not_required"
+    section, so a caller need not work them out elsewhere.
     """
     if any(hit.category == "ignored" for hit in hits):
-        return Judgement(None, "uncued", ignored=True)
-    claim = next((hit for hit in hits if hit.category in CLAIM_CATEGORIES), None)
+        return IGNORED
     if kind == "resume":
-        reason = claim.category if claim else None
-        if reason is None and section in ("interests", "learning"):
-            reason = "interest" if section == "interests" else "learning"
-        return Judgement(reason, "uncued")
-    negated = [hit for hit in hits if hit.category == "negated"]
-    not_required = [hit for hit in hits if hit.category == "not_required"]
-    required = [hit for hit in hits if hit.category == "required"]
-    nicer = [hit for hit in hits if hit.category in ("preferred", "taught")]
+        claim = next((hit for hit in hits if hit.category in CLAIM_CATEGORIES), None)
+        if claim is not None:
+            return Judgement(claim.category, "uncued")
+        return SECTION_CLAIMS.get(section or "", CLAIMED)
     if section == "excluded":
-        return Judgement("negated", "uncued")
-    if not_required or (negated and required) or any(hit.qualified for hit in negated):
-        # "no Kafka experience? no problem": a job never negates experience it uses
-        qualified = any(hit.qualified or hit.known for hit in negated + not_required)
-        if qualified or nicer:
-            return Judgement(None, "preferred")
-        return Judgement("negated", "uncued")
-    if negated:
-        return Judgement("negated", "uncued")
+        return NEGATED
+    nicer = False
+    if hits:  # most mentions have none: only the section decides
+        negated = [hit for hit in hits if hit.category == "negated"]
+        not_required = [hit for hit in hits if hit.category == "not_required"]
+        nicer = any(hit.category in ("preferred", "taught") for hit in hits)
+        if (
+            not_required
+            or (negated and any(hit.category == "required" for hit in hits))
+            or any(hit.qualified for hit in negated)
+        ):
+            # "no Kafka experience? no problem": a job never negates experience it uses
+            qualified = any(hit.qualified or hit.known for hit in negated + not_required)
+            return PREFERRED if qualified or nicer else NEGATED
+        if negated:
+            return NEGATED
     if section == "not_required":
-        if not first_sentence or line_qualified or nicer:
-            return Judgement(None, "preferred")
-        return Judgement("negated", "uncued")
+        return PREFERRED if not first_sentence or line_qualified or nicer else NEGATED
     level = next((hit for hit in hits if hit.category in ("required", "preferred", "taught")), None)
     if level is not None:
-        return Judgement(None, "required" if level.category == "required" else "preferred")
+        return REQUIRED if level.category == "required" else PREFERRED
     if section == "preferred":
-        return Judgement(None, "preferred")
-    return Judgement(None, "required" if section == "requirements" else "uncued")
+        return PREFERRED
+    return REQUIRED if section == "requirements" else UNCUED
 
 
 def _twins(targets: Sequence[Target]) -> dict[int, list[int]]:
     """Targets sharing one span ("Postgres" for two skills): judged together."""
+    spans = [(target.start, target.end) for target in targets]
+    if len(set(spans)) == len(spans):
+        return {}
     by_span: dict[tuple[int, int], list[int]] = {}
     for index, target in enumerate(targets):
         by_span.setdefault((target.start, target.end), []).append(index)
@@ -584,3 +638,14 @@ def _applies(compiled: _Compiled, target: Target) -> bool:
 
 def _is_pseudo(compiled: _Compiled) -> bool:
     return compiled.rule.category == "pseudo"
+
+
+def _ends(kind: str) -> str:
+    """The trie key under which a phrase's rules for one kind of document sit: no token holds
+    a space, so it never meets a word."""
+    return f" {kind}"
+
+
+def _pseudo(kind: str) -> str:
+    """The trie key marking that one of those rules is a pseudo cue ("not only")."""
+    return f" {kind} pseudo"

@@ -168,7 +168,7 @@ class Extractor:
                 kind,
                 hits,
                 section,
-                first_sentence_of_line(tokens, target),
+                section == "not_required" and first_sentence_of_line(tokens, target),
                 section == "not_required" and self.context.line_qualified(tokens, target),
             )
             if verdict.ignored:
@@ -180,7 +180,7 @@ class Extractor:
                 skill.needs_context
                 and cand.method != "paraphrase"  # the paraphrase is the context
                 and not _has_evidence(
-                    doc,
+                    tokens,
                     lines,
                     cand,
                     section,
@@ -527,7 +527,7 @@ LEVEL_CUES = frozenset({"required", "preferred", "taught", "not_required"})
 
 
 def _has_evidence(
-    doc: Doc,
+    tokens: Tokens,
     lines: _Lines,
     cand: _Candidate,
     section: str | None,
@@ -544,10 +544,10 @@ def _has_evidence(
     or the technical words and skill lists :func:`ambiguity.has_tech_context` reads; a season,
     grade or year next to the name always says no.
     """
-    if ambiguity.hyphen_joined(doc, cand.start, cand.end):
+    if ambiguity.hyphen_joined(tokens, cand.start, cand.end):
         return False
     if cand.shouted:  # "NO LESS THAN 5 YEARS", "READY TO GO": only technical words will do
-        return ambiguity.has_tech_context(doc, cand.start, cand.end, clause, others)
+        return ambiguity.has_tech_context(tokens, cand.start, cand.end, clause, others)
     if (
         (section in LIST_SECTIONS and lines.is_short(item.mention.start))
         or cand.tag_line
@@ -557,8 +557,8 @@ def _has_evidence(
         or item.level == "preferred"  # a job's "Kafka is a plus", or a preferred section
         or cued  # a job's "Go is a must"
     ):
-        return not ambiguity.near_non_tech(doc, cand.start, cand.end)
-    return ambiguity.has_tech_context(doc, cand.start, cand.end, clause, others)
+        return not ambiguity.near_non_tech(tokens, cand.start, cand.end)
+    return ambiguity.has_tech_context(tokens, cand.start, cand.end, clause, others)
 
 
 def _in_capitals(text: str, offset: int) -> bool:

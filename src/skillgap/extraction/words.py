@@ -97,7 +97,7 @@ class Words:
     def is_emphasis(self, index: int) -> bool:
         """A Markdown ``*``/``_`` run glued to a word ("**4 years**"), not a bullet."""
         word = self.orth[index]
-        if not word or word.strip("*_"):
+        if word[:1] not in ("*", "_") or word.strip("*_"):
             return False
         start, end = self.starts[index], self.ends[index]
         before = self.text[start - 1] if start > 0 else "\n"
@@ -109,13 +109,17 @@ def scopes(words: Words, clause_starts: list[int], joins: Collection[str] = DASH
     """For each token, where its scope starts: clauses joined across dashes and emphasis.
 
     ``clause_starts`` is :func:`clauses.clause_bounds`; a clause break made by a ``joins``
-    token or by Markdown emphasis does not start a new scope.
+    token or by Markdown emphasis does not start a new scope. Each clause is decided once, at
+    its first token.
     """
-    scope = [0] * len(clause_starts)
-    for index, start in enumerate(clause_starts):
-        previous = start - 1
-        if start > 0 and (words.orth[previous] in joins or words.is_emphasis(previous)):
-            scope[index] = scope[previous]
-        else:
-            scope[index] = start
+    scope: list[int] = []
+    orth = words.orth
+    last, value = -1, 0
+    for start in clause_starts:
+        if start != last:  # the first token of a clause: decide the clause once
+            previous = start - 1
+            joined = start > 0 and (orth[previous] in joins or words.is_emphasis(previous))
+            value = scope[previous] if joined else start
+            last = start
+        scope.append(value)
     return scope
