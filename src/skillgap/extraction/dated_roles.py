@@ -22,6 +22,9 @@ RANGE = re.compile(
     rf"(?P<end>{_DATE}|{_OPEN_END})(?![\w/])",
     re.IGNORECASE,
 )
+# Every range's first date holds a year: ranges are looked for only where one stands.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_LETTER = re.compile(r"[a-z]", re.IGNORECASE)  # what ``[a-z]*`` in _MONTH takes
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,68 @@ def _month_index(value: str, today: date) -> int | None:
     return year * 12 + month - 1
 
 
+def ranges(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """What ``RANGE.finditer(text, start, end)`` gives, tried only where a year stands.
+
+    Scanning every position of a résumé for a month name was most of this step. A range's
+    first date ends in its year, and what may come before that year is fixed: a month word
+    ("Mar 2021", "March '21" has no year so is no date), a month number ("01/2019"), or
+    nothing. So each year gives at most three places a range can start, tried in order; a
+    year right after a digit is never a first date's.
+    """
+    found: list[re.Match[str]] = []
+    position = start
+    for year in _YEAR.finditer(text, start, end):
+        at = year.start()
+        if at < position or (at > 0 and text[at - 1].isdecimal()):
+            continue
+        for candidate in sorted(_starts_before(text, at)):
+            if candidate < position:
+                continue
+            match = RANGE.match(text, candidate, end)
+            if match is not None:
+                found.append(match)
+                position = match.end()
+                break
+    return found
+
+
+def _starts_before(text: str, year: int) -> set[int]:
+    """Where a first date ending in the year at ``year`` can start: the year itself, the
+    month number before it ("01/2019": one or two digits, a slash or dot, spaces) and the
+    start of the month word before it ("Mar. 2021", "March'19": letters, a dot, spaces, an
+    apostrophe). A range cannot start inside a word, so each is the start of its run."""
+    starts = {year}
+    index = year
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    if index > 0 and text[index - 1] in "/.":  # "01/2019", "06. 2020"
+        digits = index - 1
+        while digits > 0 and text[digits - 1].isspace():
+            digits -= 1
+        first = digits
+        while first > 0 and digits - first < 2 and text[first - 1].isdecimal():
+            first -= 1
+        if first < digits:
+            starts.add(first)
+    index = year - 1 if year > 0 and text[year - 1] == "'" else year
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    if index > 0 and text[index - 1] == ".":
+        index -= 1
+    first = index
+    while first > 0 and _MONTH_LETTER.match(text, first - 1):
+        first -= 1
+    if first < index:
+        starts.add(first)
+    return starts
+
+
 def find_roles(text: str, spans: list[tuple[int, int]], today: date) -> list[Role]:
     """Dated roles inside the given ``(start, end)`` character spans (experience, projects)."""
     roles: list[Role] = []
     for span_start, span_end in spans:
-        matches = list(RANGE.finditer(text, span_start, span_end))
+        matches = ranges(text, span_start, span_end)
         for number, match in enumerate(matches):
             first = _month_index(match.group("start"), today)
             last = _month_index(match.group("end"), today)

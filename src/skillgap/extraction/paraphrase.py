@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.language import Language
 
@@ -64,6 +65,29 @@ class _Term:
     role: str  # "action", "noun", "object", "phrase" or "exclude"
     bare: bool = False  # a base or "-s" verb form: counts only where a verb stands
     cased: bool = False
+    single: bool = False  # one word, as its key reads: found wherever the key stands
+
+
+@dataclass(frozen=True)
+class _Starts:
+    """The terms that start with one word, looked up by the word after it: a common first
+    word ("with", "api") starts dozens of longer terms, and comparing each one was most of the
+    scan. Every list keeps the terms' order, so hits come out as from the whole list."""
+
+    any_next: list[_Term]  # the terms that may match whatever follows: one word, or cased
+    by_next: dict[str, list[_Term]]  # ... with the longer terms whose second word is the key
+
+    @classmethod
+    def of(cls, terms: list[_Term]) -> _Starts:
+        def loose(term: _Term) -> bool:
+            return len(term.words) == 1 or term.cased
+
+        seconds = {term.words[1] for term in terms if not loose(term)}
+        by_next = {
+            second: [term for term in terms if loose(term) or term.words[1] == second]
+            for second in seconds
+        }
+        return cls([term for term in terms if loose(term)], by_next)
 
 
 @dataclass(frozen=True)
@@ -90,7 +114,7 @@ class ParaphraseFinder:
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.rules: list[_Rule] = []
-        self._first: dict[str, list[_Term]] = {}
+        first: dict[str, list[_Term]] = {}  # terms by their first word
         self._by_object_skill: dict[str, list[int]] = {}
         self._verbs: set[str] = set()  # every verb form a rule knows: evidence of coordination
 
@@ -102,8 +126,10 @@ class ParaphraseFinder:
             if not cased:
                 words = [word.lower() for word in words]
             if words:
-                term = _Term(words, rule, role, bare, cased)
-                self._first.setdefault(words[0].lower(), []).append(term)
+                key = words[0].lower()
+                single = len(words) == 1 and not cased and words[0] == key
+                term = _Term(words, rule, role, bare, cased, single)
+                first.setdefault(key, []).append(term)
 
         for index, (_, record) in enumerate(taxonomy.paraphrases):
             generic: set[str] = set()
@@ -140,6 +166,7 @@ class ParaphraseFinder:
                 add(text, index, "phrase", cased=True)
             for skill_id in record.object_skills:
                 self._by_object_skill.setdefault(skill_id, []).append(index)
+        self._first = {key: _Starts.of(terms) for key, terms in first.items()}
 
     def find(
         self, words: Words, scope: list[int], mentions: list[tuple[str, int, int]]
@@ -168,6 +195,8 @@ class ParaphraseFinder:
             rule = self.rules[rule_index]
             targets = sorted(objects.get(rule_index, ()))
             for start, end, term in hits:
+                if not targets and not (rule.any_object and term.role == "action"):
+                    continue  # nothing it could be done to
                 composed = self._compose(words, scope, rule, start, end, term, targets)
                 if composed is not None:
                     distance, target_start, target_end = composed
@@ -180,17 +209,30 @@ class ParaphraseFinder:
         return sorted(set(found), key=lambda item: (item.start, item.end, item.skill_id))
 
     def _hits(self, words: Words, scope: list[int]) -> list[tuple[int, int, _Term]]:
+        """Every term in the document, in order.
+
+        Only the tokens that start some term are visited (found by one ``map`` over the
+        words); a one-word term in any case needs no comparison, as its key is all of it.
+        """
         hits = []
-        size = len(words)
-        for index in range(size):
-            terms = self._first.get(words.lower[index])
-            if terms is None or words.space[index]:
+        lower, space = words.lower, words.space
+        size = len(lower)
+        first = self._first
+        for index in compress(range(size), map(first.__contains__, lower)):
+            if space[index]:
                 continue
+            starts = first[lower[index]]
+            terms = starts.any_next
+            if index + 1 < size:
+                terms = starts.by_next.get(lower[index + 1], terms)
             for term in terms:
+                if term.single:
+                    hits.append((index, index + 1, term))
+                    continue
                 end = index + len(term.words)
                 if end > size or scope[end - 1] != scope[index]:
                     continue
-                seen = words.orth if term.cased else words.lower
+                seen = words.orth if term.cased else lower
                 if seen[index:end] == term.words:
                     hits.append((index, end, term))
         return hits

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from skillgap.models import Kind
 
@@ -84,12 +84,21 @@ JOB_HEADINGS: dict[str, str] = {
 # One pattern per kind, each table's wordings as named alternatives in order: a full match
 # takes the first alternative that matches the whole line, so one call does what a call per
 # section did (headings are checked on every short line).
-_PATTERNS: dict[Kind, re.Pattern[str]] = {
-    kind: re.compile(
-        "|".join(f"(?P<{name}>{pattern})" for name, pattern in table.items()), re.IGNORECASE
-    )
+_SOURCES: dict[Kind, str] = {
+    kind: "|".join(f"(?P<{name}>{pattern})" for name, pattern in table.items())
     for kind, table in (("resume", RESUME_HEADINGS), ("job", JOB_HEADINGS))
 }
+# The wordings are lower case, so on ASCII text (nearly every line) matching the lower-cased
+# text case-sensitively is the same as ignoring case, and much cheaper. Other text (accents,
+# the dotless "ı" that matches "i" when case is ignored) takes the case-blind pattern.
+_ASCII_PATTERNS = {kind: re.compile(source) for kind, source in _SOURCES.items()}
+
+
+@cache
+def _case_blind(kind: Kind) -> re.Pattern[str]:
+    return re.compile(_SOURCES[kind], re.IGNORECASE)
+
+
 # "Label: content" or a table typed as text ("Languages ...... Go", "Languages   Go, SQL").
 _INLINE_HEADING = re.compile(
     r"^[ \t#*•·\-]*([A-Za-z][A-Za-z '&/()-]{2,40}?)[ \t*]*(?::|\.{3,}|…+|\t| {3,})"
@@ -141,9 +150,12 @@ def heading_name(line: str, kind: Kind) -> str | None:
     if len(line) > MAX_HEADING_CHARS:  # most lines: too long to be a heading, decided at once
         return None
     words = _undecorated(line.replace("\u2019", "'")).strip()
-    if not words or len(words.split()) > MAX_HEADING_WORDS or len(words) > 60:
+    if not words or len(words) > 60 or _word_count(words) > MAX_HEADING_WORDS:
         return None
-    match = _PATTERNS[kind].fullmatch(words)
+    if words.isascii():
+        match = _ASCII_PATTERNS[kind].fullmatch(words.lower())
+    else:
+        match = _case_blind(kind).fullmatch(words)
     return match.lastgroup if match else None
 
 
@@ -176,7 +188,7 @@ def _heading_depth(
     if "**" in line and _BOLD_LINE.match(line):
         return SUB
     words = line.strip()
-    count = len(words.split())
+    count = _word_count(words)
     if not 0 < count <= MAX_HEADING_WORDS:
         return None
     if words.endswith(":") and count <= 5 and words[0].isupper():
@@ -210,6 +222,10 @@ def find_sections(text: str, kind: Kind) -> Sections:
     offset = 0
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines):
+        if line.isspace():  # a blank line is no heading and no list item
+            blank = True
+            offset += len(line)
+            continue
         here = names[-1]
         inline = None
         match = _INLINE_HEADING.match(line) if _may_be_inline(line) else None
@@ -217,7 +233,7 @@ def find_sections(text: str, kind: Kind) -> Sections:
             inline = heading_name(match.group(1), kind)
         name = heading_name(line, kind) if inline is None else None
         unknown = None
-        if name is None and inline is None:
+        if name is None and inline is None and here is not None:  # what it would end
             unknown = _heading_depth(line, kind, partial(_around, lines, number))
         if name is not None:
             if name != here:
@@ -256,6 +272,12 @@ def find_sections(text: str, kind: Kind) -> Sections:
         blank = not line.strip()
         offset += len(line)
     return Sections(starts, names)
+
+
+def _word_count(text: str, most: int = MAX_HEADING_WORDS) -> int:
+    """How many words ``text`` has, counted up to one past ``most``: a long line is not
+    split to the end."""
+    return len(text.split(None, most))
 
 
 def _may_be_inline(line: str) -> bool:

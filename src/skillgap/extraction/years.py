@@ -30,8 +30,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
+from typing import Protocol
 
 from skillgap.extraction.dated_roles import RANGE
 from skillgap.extraction.words import DASHES, Words
@@ -104,9 +107,82 @@ FOR_REACH = 15  # "Java developer at Acme for 1 year": how far back "for N years
 PAREN_REACH = 24  # tokens back from a figure to the "(" it may sit in
 
 _NUM = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+
+class _Finder(Protocol):
+    def finditer(self, text: str) -> Iterable[re.Match[str]]: ...
+
+
+class _WordStart:
+    """A pattern that starts a word (``\\b`` before its first letter), found as ``finditer``
+    finds it with the ``\\b``, but checked on each hit: a leading ``\\b`` or look-behind is
+    tried at every position of the text, and cost more than the pattern."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = []
+        position = 0
+        while (match := self.pattern.search(text, position)) is not None:
+            if _word_start(text, match.start(), hyphen=False):
+                found.append(match)
+                position = match.end()
+            else:
+                position = match.start() + 1
+        return found
+
+
+# What every "N of them" part holds; its number stands before it, found from there back.
+_OF_THEM = re.compile(r"of\s+(?:them|those|which|it)\b", re.IGNORECASE)
+
+
+class _BeforeOf:
+    """A part that ends "<number> of them" ("8 of them", "several of which"), found as its
+    pattern's ``finditer`` finds it, but tried only before each "of them": scanning every
+    position for a number word was most of the time spent finding figures.
+
+    Before the "of" stand spaces (one at least), maybe a "+" and spaces, and the number,
+    which starts its run of word characters (and dots, with ``dot``): the pattern's
+    look-behind rules out any other start.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], dot: bool) -> None:
+        self.pattern, self.dot = pattern, dot
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = []
+        position = 0
+        for anchor in _OF_THEM.finditer(text):
+            start = self._number_start(text, anchor.start())
+            if start is None or start < position:
+                continue
+            match = self.pattern.match(text, start)
+            if match is not None:
+                found.append(match)
+                position = match.end()
+        return found
+
+    def _number_start(self, text: str, index: int) -> int | None:
+        end = index
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == index:
+            return None  # "of" must follow a space
+        if end > 0 and text[end - 1] == "+":
+            end -= 1
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+        start = end
+        while start > 0 and not _word_start(text, start, hyphen=False, dot=self.dot):
+            start -= 1
+        return start if start < end else None
+
+
 # A figure is found from its unit back: scanning every position for a number was a tenth of
-# extraction time.
-_UNIT = re.compile(r"(?<![\w-])(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
+# extraction time. The unit must not continue a word ("(?<![\w-])"): :func:`_word_start`
+# checks that on each hit, as a leading look-behind made the pattern three times slower.
+_UNIT = re.compile(r"(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
 _BEFORE_UNIT = re.compile(
     rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
@@ -126,17 +202,23 @@ _DECADES = re.compile(
     r"(?P<and_half>\s+and\s+a\s+half)?(?![\w-])",
     re.IGNORECASE,
 )
-# Each with the words one of which must be in the text for it to be tried at all.
-_PARTS = [
+# Each with the words one of which must be in the text for it to be tried at all, and how
+# its matches are found (what ``finditer`` finds, see ``_Finder``).
+_PARTS: list[tuple[_Finder, tuple[str, ...]]] = [
     (
-        re.compile(rf"(?<![\w.])(?P<n>{_NUM})\s*\+?\s+of\s+(?:them|those|which)\b", re.IGNORECASE),
+        _BeforeOf(
+            re.compile(rf"(?<![\w.])(?P<n>{_NUM})\s*\+?\s+of\s+(?:them|those|which)\b", re.I),
+            dot=True,
+        ),
         ("of them", "of those", "of which"),
     ),
     (
-        re.compile(
-            rf"\bthe\s+(?:last|past|latest|most\s+recent)\s+(?P<n>{_NUM})\s*\+?"
-            r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|of\s+them)\b)",
-            re.IGNORECASE,
+        _WordStart(
+            re.compile(
+                rf"the\s+(?:last|past|latest|most\s+recent)\s+(?P<n>{_NUM})\s*\+?"
+                r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|of\s+them)\b)",
+                re.IGNORECASE,
+            )
         ),
         ("the last", "the past", "the latest", "most recent"),
     ),
@@ -147,9 +229,13 @@ _PARTS = [
     # A part with no number ("several of them on distributed systems") gives nothing, but
     # the figure before it does not reach past it.
     (
-        re.compile(
-            r"\b(?P<n>several|many|most|some|much|part|all|half)\s+of\s+(?:them|it|those|which)\b",
-            re.IGNORECASE,
+        _BeforeOf(
+            re.compile(
+                r"\b(?P<n>several|many|most|some|much|part|all|half)\s+of\s+"
+                r"(?:them|it|those|which)\b",
+                re.IGNORECASE,
+            ),
+            dot=False,
         ),
         ("of them", "of it", "of those", "of which"),
     ),
@@ -165,11 +251,16 @@ _NOT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\s*(?:[\w.+#]{1,12}\s*)?-?\s*(?i:ex\w*)\s*-\s*(\d+)\s*(?i:months?)(?![a-z])")
+_MONTHS_CUE = re.compile(r"-\s*\d+\s*(?i:months?)")  # what every _MONTHS match holds
+MONTHS_REACH = 48  # characters after a list where its "- Experience - 24 months" may stand
 _HEADER_CELL = re.compile(
     r"(?:years?|yrs?)(?: of (?:experience|exp\.?))?|(?:experience|exp\.?) \((?:years?|yrs?)\)",
     re.IGNORECASE,
 )
 _YEAR_WORD = re.compile(r"(?i)\b(?:years?|yrs?)\b")
+# The same, for a whole text: the leading "\b" is checked on each hit (see ``_UNIT``).
+_YEAR_WORD_END = re.compile(r"(?i)(?:years?|yrs?)\b")
+_RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # a table's ruling: "|---|---|"
 _CELL_VALUE = re.compile(rf"(?P<n>{_NUM})\s*\+?\s*(?:years?|yrs?)?", re.IGNORECASE)
 
 # Which rule gave a mention its years, strongest first where two disagree.
@@ -216,13 +307,24 @@ class _Reader:
         no_total: Callable[[int], bool],
     ) -> None:
         self.words, self.scope, self.mentions, self.no_total = words, scope, mentions, no_total
-        self.owner: dict[int, int] = {}
-        for number, (start, end) in enumerate(mentions):
-            for index in range(start, end):
-                self.owner.setdefault(index, number)
-        self.mention_chars = [words.starts[start] for start, _ in mentions]  # sorted
         self.given: dict[int, tuple[int, float]] = {}
         self.totals: list[float] = []
+
+    # Built when first read: most documents state no years figure, table or months at all.
+
+    @cached_property
+    def owner(self) -> dict[int, int]:
+        """The mention holding each token (the first one, where mentions overlap)."""
+        owner: dict[int, int] = {}
+        for number, (start, end) in enumerate(self.mentions):
+            for index in range(start, end):
+                owner.setdefault(index, number)
+        return owner
+
+    @cached_property
+    def mention_chars(self) -> list[int]:
+        """Where each mention starts in the text (in order, as the mentions are)."""
+        return [self.words.starts[start] for start, _ in self.mentions]
 
     def read(self) -> Years:
         figures = self._figures()
@@ -250,6 +352,8 @@ class _Reader:
         lower = text.lower()
         found: list[tuple[int, int, int, float, bool]] = []  # start, end, rank, value, paren
         for unit in _UNIT.finditer(text):
+            if not _word_start(text, unit.start()):
+                continue
             match = _BEFORE_UNIT.search(text, max(0, unit.start() - UNIT_REACH), unit.start())
             value = _number(match.group("low")) if match else None
             if value is not None and match and match.group("half"):  # "two and a half years"
@@ -264,6 +368,10 @@ class _Reader:
                 value += 5.0 if match.group("and_half") else 0.0
             if self._counts(match.start(), match.end()):
                 found.append((match.start(), match.end(), 0, value, False))
+        if not found:
+            # Parts and figures without their unit only ever read with a whole figure: one
+            # reaches into a part, a part ends the reach of one, "for 4" needs "for 5 years".
+            return []
         for pattern, cues in _PARTS:
             if not any(cue in lower for cue in cues):
                 continue
@@ -273,7 +381,13 @@ class _Reader:
                 if value is not None:
                     paren = match.group(0).startswith("(")
                     found.append((match.start(), match.end(), 1, value, paren))
-        if " for " in lower:
+        # A figure without its unit counts only in a sentence that said "for N years" (below):
+        # with no such figure at all, none is looked for.
+        if " for " in lower and any(
+            _FOR_BEFORE.search(lower, max(0, start - 20), start)
+            for start, _, rank, _, _ in found
+            if rank == 0
+        ):
             for match in _ELLIPTIC.finditer(text):
                 value = _number(match.group("n"))
                 if value is not None and self._counts(match.start(), match.end()):
@@ -580,44 +694,73 @@ class _Reader:
     # ------------------------------------------------------------------ tables, months
 
     def _tables(self) -> None:
-        """ "Skill | Years" then "Python | 6"; dot leaders and column gaps work the same."""
-        column: int | None = None
-        split: re.Pattern[str] | None = None
-        offset = 0
-        for line in self.words.text.split("\n"):
-            line_start, offset = offset, offset + len(line) + 1
+        """ "Skill | Years" then "Python | 6"; dot leaders and column gaps work the same.
+
+        A header names years, so only the lines holding a years word are tried as one.
+        """
+        text = self.words.text
+        resume = 0  # where the next header may start: past the table read last
+        for hit in _YEAR_WORD_END.finditer(text):
+            if hit.start() < resume or not _word_start(text, hit.start(), hyphen=False):
+                continue
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            line_end = _line_end(text, hit.start())
+            column, split = _years_column(text[line_start:line_end])
+            resume = line_end + 1
+            if column is not None and split is not None:
+                resume = self._table_rows(resume, column, split)
+
+    def _table_rows(self, line_start: int, column: int, split: re.Pattern[str]) -> int:
+        """Give the years of each row from ``line_start`` on; return where the line after the
+        table starts (a blank line or a row without the column ends it)."""
+        text = self.words.text
+        while line_start <= len(text):
+            line_end = _line_end(text, line_start)
+            line = text[line_start:line_end]
             if not line.strip():
-                column = None
-            elif column is None:
-                column, split = _years_column(line)
-            elif not re.fullmatch(r"[\s|:\-–—=+]*", line):
-                assert split is not None
+                return line_end + 1
+            if not _RULE_LINE.fullmatch(line):
                 cells = _cells(line, split)
                 if len(cells) <= column:
-                    column = None
-                    continue
+                    return line_end + 1
                 value = _CELL_VALUE.fullmatch(cells[column][0].strip("*_ "))
                 years = _number(value.group("n")) if value else None
-                if years is None:
-                    continue
-                first, last = line_start + cells[0][1], line_start + cells[column - 1][2]
-                low = bisect.bisect_left(self.mention_chars, first)
-                for number in range(low, bisect.bisect_left(self.mention_chars, last)):
-                    self._give(number, years, TABLE)
+                if years is not None:
+                    first, last = line_start + cells[0][1], line_start + cells[column - 1][2]
+                    low = bisect.bisect_left(self.mention_chars, first)
+                    for number in range(low, bisect.bisect_left(self.mention_chars, last)):
+                        self._give(number, years, TABLE)
+            line_start = line_end + 1
+        return line_start
 
     def _months(self) -> None:
         """Kaggle's "Skill Details": "MySQL, Replication - Experience - 24 months"."""
         words = self.words
-        if "month" not in words.text.lower():
+        cues = [cue.start() for cue in _MONTHS_CUE.finditer(words.text)]
+        if not cues:  # most documents never say "- 24 months"
             return
+        # A list ends past its first member and before the end of the last mention that
+        # starts in its sentence (a sentence's tokens follow one another); with no cue within
+        # reach of that, neither this list nor one from its members gives anything.
+        ordered = sorted((start, words.ends[end - 1]) for start, end in self.mentions)
+        first_tokens = [start for start, _ in ordered]
+        reach = list(accumulate((end for _, end in ordered), max))
         done: set[int] = set()
-        for number in range(len(self.mentions)):
+        for number, (start, stop) in enumerate(self.mentions):
             if number in done:
                 continue  # a later member of a list already read: its list ends the same
+            first_end = words.ends[stop - 1]
+            if first_end > cues[-1]:
+                continue  # no cue after it at all
+            sentence_end = bisect.bisect_right(self.scope, self.scope[start])
+            last = reach[bisect.bisect_left(first_tokens, sentence_end) - 1]
+            cue = bisect.bisect_left(cues, first_end)
+            if cues[cue] >= last + MONTHS_REACH:
+                continue
             members = self._list_right(number, adjacent=True)
             done.update(members)
             end = words.ends[self.mentions[members[-1]][1] - 1]
-            match = _MONTHS.match(words.text[end : end + 48])
+            match = _MONTHS.match(words.text[end : end + MONTHS_REACH])
             if match:
                 for member in members:
                     self._give(member, round(int(match.group(1)) / 12, 2), AFTER)
@@ -627,6 +770,24 @@ def _number(word: str) -> float | None:
     word = word.lower()
     value = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
     return value if 0 < value <= MAX_YEARS else None
+
+
+def _line_end(text: str, index: int) -> int:
+    """Where the line holding character ``index`` ends (its line break, or the text's end)."""
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
+
+
+def _word_start(text: str, index: int, hyphen: bool = True, dot: bool = False) -> bool:
+    """Whether ``text[index]`` starts a word: no word character (nor, with ``hyphen``, a
+    hyphen; with ``dot``, a dot) before it, as ``(?<![\w-])`` says. ``\w`` is what
+    ``str.isalnum`` holds, and "_"."""
+    if not index:
+        return True
+    before = text[index - 1]
+    return not (
+        before.isalnum() or before == "_" or (hyphen and before == "-") or (dot and before == ".")
+    )
 
 
 def _is_gerund(word: str) -> bool:
