@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -200,6 +201,22 @@ def test_extract_public_function_missing_file_is_an_error(tmp_path: Path, suffix
     """Every type the readers take: "nope.xhtml" was once read as the text "nope.xhtml"."""
     with pytest.raises(DocumentError, match="no such file"):
         skillgap.extract(str(tmp_path / f"no-such-resume{suffix}"))
+
+
+@pytest.mark.parametrize("collecting", [True, False], ids=["gc-on", "gc-off"])
+def test_extract_leaves_the_garbage_collector_as_it_found_it(analyzer, collecting: bool) -> None:
+    """Extraction pauses collections; the host program's setting survives, errors included."""
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        analyzer.extractor.extract(skillgap.Document(text="Skills: Python, Go"), "resume")
+        assert gc.isenabled() is collecting
+        long = skillgap.Document(text="x" * (analyzer.extractor.nlp.max_length + 1))
+        with pytest.raises(DocumentError):
+            analyzer.extractor.extract(long, "resume")
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 @pytest.mark.parametrize(("path", "kind"), [(RESUME_PDF, "resume"), (JOB_TXT, "job")])
