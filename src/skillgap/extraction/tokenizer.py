@@ -115,9 +115,10 @@ class CachingTokenizer:
 
     Rebuilding a Doc costs more than tokenizing it, and most job ads need it ("you'll"), so
     a stream (past ``STREAM_TEXTS`` texts) is tokenized by spaCy's tokenizer with every
-    special case instead, its cache kept full: the words of a text it has not seen are
-    tokenized first, together, leaving out those the index finds (the only ones a special
-    case can meet, which would stop the caching); then every word of the text is cached.
+    special case instead, its cache kept full: the words of a text met once before and not
+    yet cached are tokenized first, together, leaving out those the index finds (the only ones a
+    special case can meet, which would stop the caching); so every word that comes back is
+    cached.
     """
 
     def __init__(self, vocab: spacy.vocab.Vocab, *, precomputed: bool = True) -> None:
@@ -144,6 +145,7 @@ class CachingTokenizer:
         self.texts = 0  # tokenized so far, up to STREAM_TEXTS
         self._full: Tokenizer | None = None  # every special case, built for a stream
         self.seen: set[str] = set()  # words met, which ``_full`` is given to cache
+        self.once: set[str] = set()  # words met once in a stream, not cached yet
 
     def __call__(self, text: str) -> Doc:
         if self._full is not None:
@@ -190,12 +192,22 @@ class CachingTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def _streamed(self, text: str) -> Doc:
-        """The text tokenized by ``_full``, after caching the words it has not seen."""
+        """The text tokenized by ``_full``, after caching the words met before but not cached.
+
+        A word is cached when it comes back: most words met once (a name, a number, an
+        address) never do, and caching them cost as much again as tokenizing the text.
+        """
         words = text.split()
         if not self.seen.issuperset(words) and len(self.seen) < CACHE_SIZE:
-            unseen = sorted(set(words).difference(self.seen))
-            self._cache(unseen)
-            self.seen.update(unseen)
+            unseen = set(words).difference(self.seen)
+            again = unseen.intersection(self.once)
+            if again:
+                self._cache(sorted(again))
+                self.seen.update(again)
+                self.once.difference_update(again)
+            if len(self.once) > CACHE_SIZE:
+                self.once.clear()
+            self.once.update(unseen.difference(again))
         return self._full(text)  # type: ignore[misc] - set before the first call here
 
     def _cache(self, words: list[str]) -> None:
