@@ -119,6 +119,18 @@ PER_SKILL = [
     ("resume", "Skills: Kotlin 5 years, Go 2 years", {"Kotlin": 5, "Go": 2}),
     ("resume", "Senior Developer 8 years of experience with Java", {"Java": 8}),
     ("resume", "Python in 3 years", {"Python": None}),
+    # months are twelfths of a year; a computed duration's months are no figure
+    ("resume", "Go (18 months), Kotlin - 6 months", {"Go": 1.5, "Kotlin": 0.5}),
+    ("resume", "18 months of Rust in production.", {"Rust": 1.5}),
+    ("resume", "5 years of Java and 6 months of Kotlin.", {"Java": 5, "Kotlin": 0.5}),
+    ("resume", "Python developer, 2 yrs 4 mos", {"Python": None}),
+    ("job", "Within 6 months you will own our Kafka pipeline.", {"Kafka": None}),
+    # after a label the figure is the label's, whatever it is of
+    ("resume", "JavaScript and Node.js: comfortable, around 18 months of daily practice.",
+     {"JavaScript": 1.5, "Node.js": 1.5}),
+    ("resume", "Python: 5 years of building APIs", {"Python": 5}),
+    ("resume", "Kubernetes - 3 years of on-call for the platform", {"Kubernetes": None,
+     "On-call": 3}),
     # what is not recorded
     ("resume", "C# developer since 2015, with five years of ASP.NET Core Web APIs",
      {"C#": None, "ASP.NET Core": 5}),
@@ -156,6 +168,9 @@ OVERALL = [
     ("resume", "Java developer with 5 years of experience", 5, {"Java": 5}),
     ("resume", "Tech Lead with 5+ years of experience building production systems.", 5,
      {"Leadership": None}),
+    ("resume", "Six years of backend development overall, the last 18 months with Go.", 6,
+     {"Go": 1.5}),
+    ("resume", "7 years of backend engineering. 18 months of Go.", 7, {"Go": 1.5}),
     ("job", "Requirements\n- 3+ years of experience as a backend engineer, with an affinity for "
      "building scalable backend infrastructure.", 3, {"Scalability": None}),
 ]  # fmt: skip

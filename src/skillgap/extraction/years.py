@@ -75,8 +75,9 @@ CONNECTORS = frozenset({
 LEVELS = frozenset({
     "basic", "beginner", "elementary", "intermediate", "advanced", "expert", "proficient",
     "fluent", "native", "good", "very", "strong", "excellent", "solid", "working", "upper",
-    "level", "mid", "senior", "junior",
+    "level", "mid", "senior", "junior", "comfortable", "confident",
 })  # fmt: skip
+LABEL_MARKS = frozenset({":", "-", "–", "—", "="})  # "Go: 3 years", "Rust — 4 yrs"
 # Between "for" and its figure: "used Docker for about three years".
 APPROXIMATELY = frozenset({
     "about", "around", "roughly", "nearly", "almost", "approximately", "approx", "approx.",
@@ -182,11 +183,15 @@ class _BeforeOf:
 # A figure is found from its unit back: scanning every position for a number was a tenth of
 # extraction time. The unit must not continue a word ("(?<![\w-])"): :func:`_word_start`
 # checks that on each hit, as a leading look-behind made the pattern three times slower.
-_UNIT = re.compile(r"(?:years?|yrs?)(?:['’]s?)?(?![\w-])", re.IGNORECASE)
+_UNIT = re.compile(r"(?:years?|yrs?|(?P<months>months?|mos))(?:['’]s?)?(?![\w-])", re.IGNORECASE)
 # Where "year" or "yr" is written: one scan of the text finds the places both the units and
 # the table headers (``_YEAR_WORD``) are then matched at. Its cases are spelled out (with the
 # long "ſ" that matches "s" when case is ignored), so the scan skips from "y" to "y".
 _YEAR_STEM = re.compile(r"[yY](?:[eE][aA][rR][sSſ]?|[rR][sSſ]?)")
+# "18 months of Go" is 1.5 years (months / 12, as GOLD.md reads "24 months"); the months of a
+# computed duration ("2 yrs 4 mos") are not a figure of their own.
+_MONTH_STEM = re.compile(r"[mM][oO](?:[nN][tT][hH]|[sS])")
+_AFTER_YEARS = re.compile(r"(?:years?|yrs?)\s*,?\s*(?:and\s+)?$", re.IGNORECASE)
 _BEFORE_UNIT = re.compile(
     rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
@@ -278,6 +283,7 @@ class _Figure:
     end: int
     part: bool = False  # "8 of them": a part of an earlier figure
     closes_at_paren: bool = False  # "(two with NestJS)"
+    months: bool = False  # "18 months of Go": about a skill, never a whole career
 
 
 @dataclass
@@ -346,7 +352,8 @@ class _Reader:
                     self._reach(figure, floor, following, PART)  # "8 of them in Java"
             else:
                 self._place(figure, floor in largest, following)
-                largest[floor] = max(largest.get(floor, 0.0), figure.value)
+                if not figure.months:  # "18 months of Go" is never an overall figure
+                    largest[floor] = max(largest.get(floor, 0.0), figure.value)
         self._tables()
         self._months()
         return Years(
@@ -359,8 +366,12 @@ class _Reader:
     def _figures(self) -> list[_Figure]:
         text = self.words.text
         lower = text.lower()
-        found: list[tuple[int, int, int, float, bool]] = []  # start, end, rank, value, paren
-        for stem in self.year_stems:
+        # start, end, rank, value, paren, in months
+        found: list[tuple[int, int, int, float, bool, bool]] = []
+        stems = self.year_stems
+        if "mo" in lower:
+            stems = sorted([*stems, *(stem.start() for stem in _MONTH_STEM.finditer(text))])
+        for stem in stems:
             unit = _UNIT.match(text, stem)
             if unit is None or not _word_start(text, stem):
                 continue
@@ -368,8 +379,13 @@ class _Reader:
             value = _number(match.group("low")) if match else None
             if value is not None and match and match.group("half"):  # "two and a half years"
                 value += 0.5
+            months = unit.group("months") is not None
+            if value is not None and match and months:
+                if _AFTER_YEARS.search(text, max(0, match.start() - 12), match.start()):
+                    continue
+                value = round(value / 12, 2)
             if match and value is not None and self._counts(match.start(), unit.end()):
-                found.append((match.start(), unit.end(), 0, value, False))
+                found.append((match.start(), unit.end(), 0, value, False, months))
         for match in _DECADES.finditer(text) if "decade" in lower else ():
             if match.group("half"):
                 value = 5.0
@@ -377,7 +393,7 @@ class _Reader:
                 value = 10.0 * {"a": 1, "one": 1, "two": 2, "three": 3}[match["count"].lower()]
                 value += 5.0 if match.group("and_half") else 0.0
             if self._counts(match.start(), match.end()):
-                found.append((match.start(), match.end(), 0, value, False))
+                found.append((match.start(), match.end(), 0, value, False, False))
         if not found:
             # Parts and figures without their unit only ever read with a whole figure: one
             # reaches into a part, a part ends the reach of one, "for 4" needs "for 5 years".
@@ -390,20 +406,20 @@ class _Reader:
                 value = 0.0 if word in VAGUE else _number(word)
                 if value is not None:
                     paren = match.group(0).startswith("(")
-                    found.append((match.start(), match.end(), 1, value, paren))
+                    found.append((match.start(), match.end(), 1, value, paren, False))
         # A figure without its unit counts only in a sentence that said "for N years" (below):
         # with no such figure at all, none is looked for.
         if " for " in lower and any(
             _FOR_BEFORE.search(lower, max(0, start - 20), start)
-            for start, _, rank, _, _ in found
+            for start, _, rank, _, _, _ in found
             if rank == 0
         ):
             for match in _ELLIPTIC.finditer(text):
                 value = _number(match.group("n"))
                 if value is not None and self._counts(match.start(), match.end()):
-                    found.append((match.start(), match.end(), ELLIPTIC, value, False))
+                    found.append((match.start(), match.end(), ELLIPTIC, value, False, False))
         # Where two overlap, a figure with its unit wins over a part ("the last 3 years").
-        kept: list[tuple[int, int, int, float, bool]] = []
+        kept: list[tuple[int, int, int, float, bool, bool]] = []
         for item in sorted(found):
             if kept and item[0] < kept[-1][1]:
                 if item[2] < kept[-1][2]:
@@ -412,14 +428,14 @@ class _Reader:
             kept.append(item)
         figures = []
         said_for: set[int] = set()  # sentences with a "for N years" figure
-        for start, end, rank, value, paren in kept:
+        for start, end, rank, value, paren, months in kept:
             first, last = self.words.token_at(start), self.words.token_before(end)
             if rank == 0 and _FOR_BEFORE.search(lower, max(0, start - 20), start):
                 said_for.add(self.scope[first])
             if rank == ELLIPTIC and self.scope[first] not in said_for:
                 continue  # "for 4" alone is no figure: "for 4 teams", "for 2 of us"
             if first < last:
-                figures.append(_Figure(value, first, last, rank == 1, paren))
+                figures.append(_Figure(value, first, last, rank == 1, paren, months))
         return figures
 
     def _counts(self, start: int, end: int) -> bool:
@@ -448,7 +464,10 @@ class _Reader:
         # A figure about a domain ("Tech Lead with 5+ years of experience building production
         # systems") is not about the skill before it.
         empty = stop is None or words.punct[stop] or words.lower[stop] in AFTERWORDS
-        before = self._skill_before(figure.start, floor) if empty else None
+        # After a label the figure is the label's, whatever it is of ("JavaScript: around
+        # 18 months of daily practice").
+        labelled = empty or self._label_before(figure.start, floor)
+        before = self._skill_before(figure.start, floor) if labelled else None
         if before is not None:
             members, role = before
             for number in members:
@@ -507,7 +526,7 @@ class _Reader:
             self.given[number] = (strength, value)
 
     def _total(self, figure: _Figure) -> None:
-        if not self.no_total(self.words.starts[figure.start]):
+        if not figure.months and not self.no_total(self.words.starts[figure.start]):
             self.totals.append(figure.value)
 
     # ------------------------------------------------------------------ walking the words
@@ -598,6 +617,21 @@ class _Reader:
                 return position
             position = words.previous(position, floor)
         return None
+
+    def _label_before(self, index: int, floor: int) -> bool:
+        """A skill, a label mark and only connectors or levels before the figure: "Go: 3
+        years", "Kotlin — solid, 18 months"."""
+        words = self.words
+        position = words.previous(index, floor)
+        marked = False
+        while position is not None and position not in self.owner:
+            word = words.lower[position]
+            if word in LABEL_MARKS:
+                marked = True
+            elif not (word in CONNECTORS or word in LEVELS or word == ","):
+                return False
+            position = words.previous(position, floor)
+        return marked and position is not None
 
     def _after_and(self, index: int, floor: int) -> bool:
         previous = self.words.previous(index, floor)
