@@ -553,6 +553,24 @@ TYPOS = [
     ("Jane Doe\nMaintained buidl pipelines in GitLab.", "CI/CD", "buidl pipelines"),
 ]
 
+# Variants: words that name a skill once spaces and separators are dropped, wherever the
+# sentence goes on after them.
+VARIANTS = [
+    ("Jane Doe\nBuilt services in Type Script today.", "TypeScript", "Type Script"),
+    ("Jane Doe\nBuilt services in Type Script.", "TypeScript", "Type Script"),
+    ("Jane Doe\nWe run Post gres in production.", "PostgreSQL", "Post gres"),
+]
+
+
+@pytest.mark.parametrize(("text", "skill", "written"), VARIANTS)
+def test_traps_variants_are_found_whatever_follows(
+    extract, text: str, skill: str, written: str
+) -> None:
+    found = {item.name: item for item in extract(text, "resume").skills}
+    assert skill in found
+    assert [(m.text, m.method) for m in found[skill].mentions] == [(written, "fuzzy")]
+
+
 # Another form of a word is no typo: "built" is a past of "build", "collaborative" is no
 # "collaborate" (the skill may still be found another way; never through the typo).
 WORD_FORMS = [

@@ -140,8 +140,7 @@ class FuzzyIndex:
         for number in range(1, len(key), 2):
             word = key[number]
             joined += (known(word) or self._word(word))[0]  # type: ignore[arg-type]
-            if not self._may_start(joined):  # nor can any longer run: drop them all
-                runs = []
+            if not self._may_start(joined):  # nor can any longer run; the shorter ones stand
                 break
             if not key[number + 1]:
                 runs.append((number // 2 + 2, joined))
