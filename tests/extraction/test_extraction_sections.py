@@ -59,6 +59,13 @@ def test_sections_job_heading_with_curly_apostrophe(line: str, expected: str) ->
         ("Extra points", "preferred"),
         ("What would set you apart", "preferred"),
         ("We need you to start in May", None),  # a sentence, not a heading
+        # a heading of eight or nine words
+        ("It would be great if you also have:", "preferred"),
+        ("You might be a fit if you have", "requirements"),
+        ("If You Got It - We Want It", "requirements"),
+        ("It would be great if you could start in June.", None),
+        ("Not this role", "excluded"),
+        ("Not in this role:", "excluded"),
     ],
 )
 def test_sections_job_heading_wordings(line: str, expected: str | None) -> None:
@@ -199,6 +206,8 @@ def test_sections_guess_kind(text: str, expected: str) -> None:
         ("Healthcare experience", "resume", "experience"),
         # wishes to learn are learning; light use is still a claim (GOLD: "familiar with")
         ("## Want to learn", "resume", "learning"),
+        ("LEARNING RIGHT NOW", "resume", "learning"),
+        ("Learning right now:", "resume", "learning"),
         ("Things I'd like to learn next:", "resume", "learning"),
         ("Technologies I want to pick up", "resume", "learning"),
         ("On my radar", "resume", "learning"),

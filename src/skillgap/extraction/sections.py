@@ -17,7 +17,7 @@ from skillgap.models import Kind
 
 # Section name -> heading wording. Checked in order; the first pattern that matches wins.
 RESUME_HEADINGS: dict[str, str] = {
-    "learning": r"(currently |now |still )?learning( goals| plan| now| next| list)?"
+    "learning": r"(currently |now |still )?learning( goals| plan| (right )?now| next| list)?"
     r"|what i'?m (currently )?learning|(still |next )?to learn|in progress|currently studying"
     r"|next up|((things|tech(nologies)?|tools|skills|languages|what) )?(i'?d like|i would like"
     r"|i (want|hope|plan|intend|aim)|(i'?m |i am )?(hoping|planning|keen)|want(ing)?|would like)"
@@ -46,7 +46,7 @@ RESUME_HEADINGS: dict[str, str] = {
 
 JOB_HEADINGS: dict[str, str] = {
     "excluded": r"what you (won'?t|will not) (do|be doing)|what (this|the) (role|job) is(n'?t| not)"
-    r"|what we don'?t (do|use)|not part of the (role|job)",
+    r"|what we don'?t (do|use)|not part of the (role|job)|not (in )?(this|the) (role|job)",
     "not_required": r"(what )?you (don'?t|do not|won'?t|will not) need.*"
     r"|not (required|expected|needed|necessary)|no need for.*",
     "preferred": r"(nice|good|great)[- ]to[- ]haves?|bonus( points)?|pluses|(a )?plus|extra credit"
@@ -108,7 +108,7 @@ _BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*:?\s*$")
 _SYMBOL_LINE = re.compile(r"^\s*([^\w\s#*(\[\"'•·▪●◦»➔–—-]+)\s*[A-Z]")  # "🚀 What you'll do"
 _BULLET = re.compile(r"^\s*([-*•·▪●◦»➔–—]|\d{1,2}[.)]|[A-Z]\d{1,2}\.)\s")
 _INLINE_DETAILS = re.compile(r"\b(Skill|Education|Company|Project) Details\b")
-MAX_HEADING_WORDS = 7
+MAX_HEADING_WORDS = 9
 MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
 # Sections an inline "Label: ..." opens for its own line only: they change what the line's
 # skills mean or drop them, so they must not run on into the lines after ("Interests: Rust,
