@@ -119,6 +119,10 @@ PER_SKILL = [
     ("resume", "Skills: Kotlin 5 years, Go 2 years", {"Kotlin": 5, "Go": 2}),
     ("resume", "Senior Developer 8 years of experience with Java", {"Java": 8}),
     ("resume", "Python in 3 years", {"Python": None}),
+    # a level word starts a new item: the figure stops before it
+    ("job", "5+ years Python, strong Django or FastAPI and solid PostgreSQL",
+     {"Python": 5, "Django": None, "FastAPI": None, "PostgreSQL": None}),
+    ("job", "4 years of Go and good SQL", {"Go": 4, "SQL": None}),
     # months are twelfths of a year; a computed duration's months are no figure
     ("resume", "Go (18 months), Kotlin - 6 months", {"Go": 1.5, "Kotlin": 0.5}),
     ("resume", "18 months of Rust in production.", {"Rust": 1.5}),

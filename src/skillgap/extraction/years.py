@@ -710,6 +710,8 @@ class _Reader:
                 index += 1
             elif word in LIST_GLUE or word == ")" or word == "(":
                 index, item_words, after_item = index + 1, 0, False
+            elif word in LEVELS:
+                break  # "5+ years Python, strong Django": a new item with its own level
             elif (
                 not after_item
                 and word.isalpha()
