@@ -119,6 +119,11 @@ PER_SKILL = [
     ("resume", "Skills: Kotlin 5 years, Go 2 years", {"Kotlin": 5, "Go": 2}),
     ("resume", "Senior Developer 8 years of experience with Java", {"Java": 8}),
     ("resume", "Python in 3 years", {"Python": None}),
+    # a date range's printed duration is no stated figure, unless a sentence ends between
+    ("resume", "**Orbis Freight (2017 – 2020), Developer.** Three years on a Kotlin rewrite.",
+     {"Kotlin": 3}),
+    ("resume", "Go developer · Jan 2020 - Mar 2023 · 3 yrs", {"Go": None}),
+    ("resume", "Python developer (2018 - 2021, 3 years)", {"Python": None}),
     # a level word starts a new item: the figure stops before it
     ("job", "5+ years Python, strong Django or FastAPI and solid PostgreSQL",
      {"Python": 5, "Django": None, "FastAPI": None, "PostgreSQL": None}),

@@ -191,6 +191,7 @@ _YEAR_STEM = re.compile(r"[yY](?:[eE][aA][rR][sSſ]?|[rR][sSſ]?)")
 # "18 months of Go" is 1.5 years (months / 12, as GOLD.md reads "24 months"); the months of a
 # computed duration ("2 yrs 4 mos") are not a figure of their own.
 _MONTH_STEM = re.compile(r"[mM][oO](?:[nN][tT][hH]|[sS])")
+_SENTENCE_END = re.compile(r"[.!?;](?:\*\*|__|\*|_)?\s")
 _AFTER_YEARS = re.compile(r"(?:years?|yrs?)\s*,?\s*(?:and\s+)?$", re.IGNORECASE)
 _BEFORE_UNIT = re.compile(
     rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
@@ -445,7 +446,10 @@ class _Reader:
             return False
         window = max(0, start - DATE_REACH)
         line_start = text.rfind("\n", window, start) + 1 or window
-        return RANGE.search(text, line_start, start) is None
+        ranges = list(RANGE.finditer(text, line_start, start))
+        # A sentence that ends after the range starts anew: "(2017 – 2020), Developer. Three
+        # years on the Kotlin rewrite" states its years.
+        return not ranges or _SENTENCE_END.search(text, ranges[-1].end(), start) is not None
 
     # ------------------------------------------------------------------ placing a figure
 
