@@ -123,7 +123,7 @@ PER_SKILL = [
     ("resume", "**Orbis Freight (2017 – 2020), Developer.** Three years on a Kotlin rewrite.",
      {"Kotlin": 3}),
     ("resume", "Go developer · Jan 2020 - Mar 2023 · 3 yrs", {"Go": None}),
-    ("resume", "Python developer (2018 - 2021, 3 years)", {"Python": None}),
+    ("resume", "Experience\nPython developer (2018 - 2021, 3 years)", {"Python": None}),
     # a level word starts a new item: the figure stops before it
     ("job", "5+ years Python, strong Django or FastAPI and solid PostgreSQL",
      {"Python": 5, "Django": None, "FastAPI": None, "PostgreSQL": None}),
