@@ -136,6 +136,20 @@ def test_sections_ordinary_lines_are_not_headings(line: str, kind: str) -> None:
             "resume",
             {"Java": "skills", "Acme": "experience"},
         ),
+        # a role's own "Stack:" or "Skills:" line lists its tools; the role goes on
+        (
+            "Jane\nEXPERIENCE\nLead Engineer, Acme\nStack: Go, Redis\n- Cut latency\n"
+            "Developer, Initech\nSkills: Kafka · Python\n- Wrote consumers\nSKILLS\nRust\n",
+            "resume",
+            {
+                "Go": "skills",
+                "Cut": "experience",
+                "Kafka": "skills",
+                "Wrote": "experience",
+                "Rust": "skills",
+            },
+        ),
+        ("Jane\nStack: Go, Redis\nDocker, Kafka\n", "resume", {"Go": "skills", "Docker": "skills"}),
     ],
 )
 def test_sections_find_sections_locates_each_word(

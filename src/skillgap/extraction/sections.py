@@ -115,6 +115,9 @@ MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
 # chess", "Salary: ...").
 LINE_ONLY = {"interests", "learning", "not_required", "excluded", "preferred", "benefits",
              "ignored", "about"}  # fmt: skip
+# ... and those it opens for its own line inside another: a role's "Skills: Kafka · Python"
+# (LinkedIn) lists that role's tools, and the roles after it are still experience.
+LINE_ONLY_WITHIN = {("skills", "experience"), ("skills", "projects")}
 # Sections that are lists: a prose paragraph after their items is no longer part of them.
 LIST_SECTIONS: dict[Kind, set[str]] = {
     "job": {"requirements", "preferred", "not_required", "excluded"},
@@ -243,7 +246,8 @@ def find_sections(text: str, kind: Kind) -> Sections:
         elif inline is not None and inline != here:
             starts.append(offset)
             names.append(inline)
-            if inline in LINE_ONLY:  # back to the section around it on the next line
+            if inline in LINE_ONLY or (inline, here) in LINE_ONLY_WITHIN:
+                # back to the section around it on the next line
                 # ... unless it closed a bulleted list: a label line after the list's blank
                 # line ("What we don't use: PHP.") ends the list, as a prose line does
                 closed = here in LIST_SECTIONS[kind] and bullets and blank
