@@ -125,6 +125,37 @@ def test_an_image_is_not_inflated_unless_a_page_draws_it_as_content() -> None:
     drawn_as_content = data.replace(b"/Contents 4 0 R", b"/Contents [4 0 R 5 0 R]")
     with pytest.raises(DocumentError, match="inflate to over"):
         check_streams(drawn_as_content, "scan.pdf", SMALL)
+    annotated = data.replace(b"/Resources", b"/Annots [<< /Contents (a note) >>] /Resources")
+    assert check_streams(annotated, "scan.pdf", SMALL) is True  # an annotation's text
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        b"/Contents [4 0 R 5\x000 R]",  # NUL is whitespace to pdfium
+        b"/Contents\x005 0 R",
+        b"/Contents %a comment\n5 0 R",  # so is a comment
+        b"/Contents [4 0 R 5 %a comment\n0 R]",
+        b"/Cont#65nts [4 0 R 5 0 R]",
+        b"/Contents\x0b5 0 R",  # and VT to pdfminer
+    ],
+)
+def test_an_image_drawn_as_content_is_inflated_however_the_page_writes_it(contents: bytes) -> None:
+    """pdfium reads these as the page's content (checked: it extracts text drawn in them), so
+    the image they name gets no exemption; a pattern reading only plain spaces gave it one."""
+    image = zlib.compress(b" " * (8 * MB))
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + contents + b" >>",
+            b"<< /Length 2 >>\nstream\nq\nendstream",
+            b"<< /Subtype /Image /Filter /FlateDecode /Length %d >>\nstream\n" % len(image)
+            + image + b"\nendstream",
+        ]
+    )  # fmt: skip
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "drawn.pdf", SMALL)
 
 
 def test_encrypted_streams_that_cannot_be_checked_are_read_in_a_child() -> None:

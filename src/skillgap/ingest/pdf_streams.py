@@ -195,9 +195,20 @@ def _declared_length(data: bytes, dictionary: bytes, after: int) -> int | None:
     return None  # in a compressed object stream, or written with other spacing
 
 
-_CONTENTS = re.compile(rb"/Contents\s*(?:(\d+)\s+\d+\s+R|\[([^\]]*)\])")
-_REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
-_ESCAPED_NAME = re.compile(rb"/[^\s/\[\]<>()%]*#[0-9A-Fa-f]{2}[^\s/\[\]<>()%]*")
+# "/Contents" as a whole name, plain or with "#xx" escapes ("/Cont#65nts"). A name ends at
+# whitespace or a delimiter of either backend: pdfium counts NUL as whitespace, pdfminer VT.
+_CONTENTS_KEY = re.compile(
+    rb"/(?:C|#43)(?:o|#6[Ff])(?:n|#6[Ee])(?:t|#74)(?:e|#65)(?:n|#6[Ee])(?:t|#74)(?:s|#73)"
+    rb"(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])"
+)
+# Its value as writers put it: a reference, an array of references, or a string (the text of
+# an annotation). Spaces, tabs, line ends and form feeds are whitespace to both backends.
+_CONTENTS_VALUE = re.compile(
+    rb"[\t\n\x0c\r ]*(?:(\d+)[\t\n\x0c\r ]+\d+[\t\n\x0c\r ]+R"
+    rb"|\[((?:[\t\n\x0c\r ]*\d+[\t\n\x0c\r ]+\d+[\t\n\x0c\r ]+R)*)[\t\n\x0c\r ]*\]"
+    rb"|[(<](?!<))"
+)
+_REFERENCE = re.compile(rb"(\d+)[\t\n\x0c\r ]+\d+[\t\n\x0c\r ]+R")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
@@ -209,9 +220,11 @@ def _unescape(name: bytes) -> bytes:
 def _content_objects(data: bytes, streams: list[_Stream], budget: int) -> set[int] | None:
     """The object numbers pages name as their /Contents, or None when that is not certain.
 
-    Page dictionaries sit in the file or in object streams, which are inflated to read them;
-    a /Contents that names an array object, or an object stream that does not inflate,
-    makes the answer uncertain, and then no image is exempt.
+    Page dictionaries sit in the file or in object streams, which are inflated to read them.
+    The answer is uncertain, and then no image is exempt, when /Contents is spelled with
+    escapes, when its value is written other than as plain references (a NUL or a comment
+    between them is whitespace to pdfium, not to a pattern), when it names an array object,
+    or when an object stream does not inflate.
     """
     texts = [data]
     for stream in streams:
@@ -222,14 +235,14 @@ def _content_objects(data: bytes, streams: list[_Stream], budget: int) -> set[in
             texts.append(text)
     found: set[int] = set()
     for text in texts:
-        for escaped in _ESCAPED_NAME.findall(text):  # "/Cont#65nts" is /Contents too
-            if _unescape(escaped) == b"/Contents":
+        for key in _CONTENTS_KEY.finditer(text):
+            value = _CONTENTS_VALUE.match(text, key.end())
+            if value is None or b"#" in key.group():
                 return None
-        for match in _CONTENTS.finditer(text):
-            if match.group(1):
-                found.add(int(match.group(1)))
-            else:
-                found.update(int(number) for number in _REFERENCE.findall(match.group(2)))
+            if value.group(1):
+                found.add(int(value.group(1)))
+            elif value.group(2):
+                found.update(int(number) for number in _REFERENCE.findall(value.group(2)))
     numbers = {stream.number for stream in streams}
     return found if found <= numbers else None  # an array object, or a stream we missed
 
