@@ -106,6 +106,51 @@ def test_a_bomb_at_the_end_of_a_large_stream_is_refused() -> None:
     assert check_streams(fine, "noise.pdf", SMALL) is True
 
 
+@pytest.mark.parametrize("marker", [b"xendstreamx", b"1endstream", b"endstream(", b"%endstream"])
+def test_a_bomb_behind_an_endstream_that_is_not_the_keyword_is_refused(marker: bytes) -> None:
+    """With a wrong /Length, pdfium looks for the endstream keyword, with whitespace on both
+    sides, and inflates all the data before it (checked: 256 MB of spaces, 555 MB of memory).
+    The same letters inside the data, stored uncompressed, do not end the stream."""
+    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% " + marker + b"\n"
+    bomb = b" " * (8 * MB)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(bomb) + compressor.flush()
+    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
+    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + bomb))
+    data = (
+        _page_with_content(b"")
+        .replace(zlib.compress(b"", 9) + b"\nendstream", stream + b"\nendstream")
+        .replace(b"/Length %d" % len(zlib.compress(b"", 9)), b"/Length 3")
+    )
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "framed.pdf", SMALL)
+
+
+def test_a_bomb_hidden_inside_another_streams_data_is_refused() -> None:
+    """The cross-reference table may point into another stream's data, and pdfium then reads
+    the object there (checked: 256 MB inflated from it). Its stream keyword counts, even
+    where an endstream inside its own data ends the stream around it first."""
+    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
+    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
+    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+    hidden = b"5 0 obj\n<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream)
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R >>",
+            b"<< /Length 2 >>\nstream\nq\n" + hidden + stream + b"\nendstream\nendobj\nendstream",
+            b"null",
+        ]
+    )
+    entry = data.rindex(b"\nxref\n") + len(b"\nxref\n0 6\n") + 20 * 5  # object 5's offset
+    data = data[:entry] + b"%010d" % data.index(hidden) + data[entry + 10 :]
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "hidden.pdf", SMALL)
+
+
 def test_an_image_is_not_inflated_unless_a_page_draws_it_as_content() -> None:
     """Extracting text never decodes an image, so a large blank scan costs nothing."""
     image = zlib.compress(b"\xff" * (8 * MB))

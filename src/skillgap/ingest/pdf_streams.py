@@ -12,7 +12,7 @@ file add up to more than the budget are streams really inflated, in bounded step
 rest fits. A typical résumé PDF (under 100 kB of deflated data) inflates nothing here.
 
 Framing is read the way a lenient parser reads it: a stream runs to the farther of its
-``/Length`` and the next ``endstream``, and an unknown length or filter gets the largest
+``/Length`` and the next ``endstream`` keyword, and an unknown length or filter gets the largest
 bound, so what is unclear is inflated rather than trusted. Encrypted streams cannot be
 inflated without the key: :func:`check_streams` then says so, and the caller reads the file
 in a child process under a memory limit instead.
@@ -118,28 +118,38 @@ def check_streams(data: bytes, name: str, limits: Limits) -> bool:
 
 
 def _streams(data: bytes):  # noqa: ANN202 - a generator of _Stream
-    """Every ``stream`` keyword of the file, with its raw length bound and its filters."""
+    """Every ``stream`` keyword of the file, with its raw length bound and its filters.
+
+    One pass finds every ``stream``, the keywords and the ``endstream`` markers alike. Each
+    keyword is examined, even one inside another stream's data: the cross-reference table
+    may point into it. A stream ends at the first ``endstream`` after it with whitespace on
+    both sides: pdfium searches for that one when ``/Length`` is wrong, and takes no earlier
+    one ("xendstreamx" inside the data is not the end), so nothing it inflates is left out.
+    """
+    keywords: list[int] = []
+    ends: list[int] = []  # where each endstream that can end a stream starts
     position = 0
     while (found := data.find(b"stream", position)) >= 0:
         position = found + 6
-        if data[found - 3 : found] == b"end":
-            continue
-        start = position
+        if data[found - 3 : found] != b"end":
+            keywords.append(found)
+        elif data[found - 4 : found - 3] in _SPACE and data[position : position + 1] in _SPACE:
+            ends.append(found - 3)
+    for keyword in keywords:
+        start = keyword + 6
         if data[start : start + 2] == b"\r\n":
             start += 2
         elif data[start : start + 1] in (b"\n", b"\r"):
             start += 1
-        end = data.find(b"endstream", start)
-        length = (end if end >= 0 else len(data)) - start
-        if end >= 0:  # the next stream keyword is after this one's data
-            position = end + 9
-        number, dictionary = _dictionary(data, found)
+        at = bisect_left(ends, start)
+        length = (ends[at] if at < len(ends) else len(data)) - start
+        number, dictionary = _dictionary(data, keyword)
         if dictionary is None:
             yield _Stream(None, start, len(data) - start, None)
             continue
         if b"#" in dictionary:
             dictionary = _unescape(dictionary)
-        declared = _declared_length(data, dictionary, position)
+        declared = _declared_length(data, dictionary, start + length)
         if declared is None:  # an indirect length we cannot resolve: up to the end of file
             length = len(data) - start
         else:
@@ -149,6 +159,8 @@ def _streams(data: bytes):  # noqa: ANN202 - a generator of _Stream
         yield _Stream(number, start, length, _filters(dictionary), label)
 
 
+# Whitespace around an endstream that ends a stream (the end of the file counts as one).
+_SPACE = (b"\t", b"\n", b"\x0c", b"\r", b" ", b"")
 _KIND = re.compile(rb"/Subtype\s*/(Image)\b|/Type\s*/(ObjStm)\b")
 
 
