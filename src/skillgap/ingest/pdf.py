@@ -212,19 +212,28 @@ def _pdfium_pages(data: bytes, name: str, limits: Limits, password: str | None, 
         document.close()
 
 
+@cache
+def _pypdfium2():  # noqa: ANN202 - the optional module
+    """pypdfium2, with its raw binding, imported once: a ``from pypdfium2 import raw`` in the
+    functions run for each page cost an import lookup (a Python-level call) every time."""
+    import pypdfium2
+    import pypdfium2.raw
+
+    return pypdfium2
+
+
 def _pdfium_page(document, index: int, name: str) -> _Page:  # noqa: ANN001 - pypdfium2 is optional
     """One page through PDFium's own handles: pypdfium2's page and text-page objects (their
     finalizers, their parent links) cost about 0.07 ms a page, 3 % of reading it."""
-    from pypdfium2 import PdfiumError
-    from pypdfium2 import raw as pdfium
-
+    pypdfium2 = _pypdfium2()
+    pdfium = pypdfium2.raw
     page = pdfium.FPDF_LoadPage(document.raw, index)
     if not page:
-        raise PdfiumError("Failed to load page.")
+        raise pypdfium2.PdfiumError("Failed to load page.")
     try:
         textpage = pdfium.FPDFText_LoadPage(page)
         if not textpage:
-            raise PdfiumError("Failed to load text page.")
+            raise pypdfium2.PdfiumError("Failed to load text page.")
         try:
             return _pdfium_textpage(page, textpage, name, index + 1)
         finally:
@@ -234,8 +243,8 @@ def _pdfium_page(document, index: int, name: str) -> _Page:  # noqa: ANN001 - py
 
 
 def _pdfium_textpage(page, textpage, name: str, number: int) -> _Page:  # noqa: ANN001
-    from pypdfium2 import PdfiumError
-    from pypdfium2 import raw as pdfium
+    pypdfium2 = _pypdfium2()
+    pdfium, PdfiumError = pypdfium2.raw, pypdfium2.PdfiumError  # noqa: N806 - a class
 
     characters = pdfium.FPDFText_CountChars(textpage)
     if characters < 0:
@@ -258,8 +267,7 @@ def _pdfium_textpage(page, textpage, name: str, number: int) -> _Page:  # noqa: 
 def _pdfium_text(textpage, characters: int) -> str:  # noqa: ANN001
     """The page's whole text, as pypdfium2's ``get_text_range()`` gives it: pdfium is asked
     for the characters from the first to the last that appear in its text (some do not)."""
-    from pypdfium2 import raw as pdfium
-
+    pdfium = _pypdfium2().raw
     position = pdfium.FPDFText_GetTextIndexFromCharIndex
     first, last = 0, characters - 1
     while first <= last and position(textpage, first) == -1:
@@ -281,7 +289,7 @@ def _pdfium_bounded(textpage, regions: list[Box], characters: int) -> list[str]:
     character of the page both times; one buffer as large as any region's text can be (each
     character gives at most a line break and a surrogate pair) takes it in one walk.
     """
-    from pypdfium2 import raw as pdfium
+    pdfium = _pypdfium2().raw
 
     size = 4 * characters + 8
     buffer = (ctypes.c_ushort * size)()
@@ -308,8 +316,7 @@ def _pdfium_rects(textpage) -> list[tuple[float, float, float, float]]:  # noqa:
     PDFium writes left, top, right, bottom through the pointers; they point into one array in
     the order the layout reads, x0 (left), y0 (bottom), x1 (right), y1 (top).
     """
-    import pypdfium2
-
+    pypdfium2 = _pypdfium2()
     get_rect = _raw_function("FPDFText_GetRect")
     count = _raw_function("FPDFText_CountRects")(textpage, 0, -1)
     if count < 0:
@@ -332,9 +339,7 @@ def _raw_function(name: str) -> Callable[..., int]:
     """A PDFium function returning ``int``, with no argument prototype: callers pass C objects
     (``c_void_p``, ``byref``) or Python ints for C ``int`` parameters, which ctypes passes as
     they are instead of converting each through a prototype."""
-    import pypdfium2.raw
-
-    function = getattr(pypdfium2.raw, name)
+    function = getattr(_pypdfium2().raw, name)
     address = ctypes.cast(function, ctypes.c_void_p).value
     stdcall = function._flags_ & getattr(ctypes, "_FUNCFLAG_STDCALL", 0)
     factory = ctypes.WINFUNCTYPE if stdcall else ctypes.CFUNCTYPE  # type: ignore[attr-defined]

@@ -43,6 +43,7 @@ def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
     first = next(boxes, None)
     if first is None:
         return runs
+    new = tuple.__new__  # Box(...) runs the namedtuple's Python-level __new__: twice the time
     # The run being grown, as plain floats: a page holds thousands of glyph boxes.
     x0, y0, x1, y1 = first
     for bx0, by0, bx1, by1 in boxes:
@@ -58,9 +59,9 @@ def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
             if by1 > y1:
                 y1 = by1
             continue
-        runs.append(Box(x0, y0, x1, y1))
+        runs.append(new(Box, (x0, y0, x1, y1)))
         x0, y0, x1, y1 = bx0, by0, bx1, by1
-    runs.append(Box(x0, y0, x1, y1))
+    runs.append(new(Box, (x0, y0, x1, y1)))
     return runs
 
 
@@ -130,9 +131,14 @@ def reading_regions(
     for run in spanning:
         cuts.extend([run.y1, run.y0])
     cuts.append(page.y0)
+    # A band holds the runs whose middle lies in it; a region depends on which runs, not in
+    # what order, so runs sorted by their middle give each band as one slice.
+    middles = sorted(((run.y0 + run.y1) / 2, number) for number, run in enumerate(runs))
+    heights = [middle for middle, _ in middles]
     regions: list[Box] = []
     for top, bottom in zip(cuts, cuts[1:], strict=False):
-        band = [run for run in runs if bottom < (run.y0 + run.y1) / 2 <= top]
+        low, high = bisect_right(heights, bottom), bisect_right(heights, top)
+        band = [runs[number] for _, number in middles[low:high]]
         if any(run.x0 < gutter < run.x1 for run in band):
             groups = [band]
         else:
@@ -145,12 +151,8 @@ def reading_regions(
 
 
 def _union(boxes: list[Box]) -> Box:
-    return Box(
-        min(box.x0 for box in boxes),
-        min(box.y0 for box in boxes),
-        max(box.x1 for box in boxes),
-        max(box.y1 for box in boxes),
-    )
+    x0, y0, x1, y1 = zip(*boxes, strict=True)
+    return Box(min(x0), min(y0), max(x1), max(y1))
 
 
 def _candidates(ends: list[float], width: float) -> list[float]:
@@ -163,19 +165,21 @@ def _candidates(ends: list[float], width: float) -> list[float]:
 
 def _flush_right(boxes: list[Box]) -> bool:
     """Whether runs share their right edge but not their left one, as right-aligned dates do."""
-    right = max(box.x1 for box in boxes)
-    left = min(box.x0 for box in boxes)
-    flush_right = sum(1 for box in boxes if box.x1 >= right - ALIGN) / len(boxes)
-    flush_left = sum(1 for box in boxes if box.x0 <= left + ALIGN) / len(boxes)
+    lefts, _, rights, _ = zip(*boxes, strict=True)
+    right = max(rights) - ALIGN
+    left = min(lefts) + ALIGN
+    flush_right = len([x for x in rights if x >= right]) / len(boxes)
+    flush_left = len([x for x in lefts if x <= left]) / len(boxes)
     return flush_right > 0.5 and flush_right > flush_left
 
 
 def _overlap(left: list[Box], right: list[Box]) -> float:
     """How much the vertical extents of two groups overlap, as a share of the shorter one."""
-    low = max(min(b.y0 for b in left), min(b.y0 for b in right))
-    high = min(max(b.y1 for b in left), max(b.y1 for b in right))
-    shorter = min(
-        max(b.y1 for b in left) - min(b.y0 for b in left),
-        max(b.y1 for b in right) - min(b.y0 for b in right),
-    )
+    _, bottoms, _, tops = zip(*left, strict=True)
+    left_low, left_high = min(bottoms), max(tops)
+    _, bottoms, _, tops = zip(*right, strict=True)
+    right_low, right_high = min(bottoms), max(tops)
+    low = max(left_low, right_low)
+    high = min(left_high, right_high)
+    shorter = min(left_high - left_low, right_high - right_low)
     return (high - low) / shorter if shorter > 0 else 0.0

@@ -52,7 +52,7 @@ _LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _DICT_WINDOW = 65536  # bytes before a stream keyword searched for its object header
 _STEP = 1 << 16  # raw bytes fed to a decoder per step
-_PROBE = 1 << 13  # raw bytes fed per step while the rest of a deflate stream may be bounded
+_PROBE = 1 << 10  # the fewest raw bytes fed per step while the rest of a stream may be bounded
 # Output zlib may owe for input it has already taken (bits held, the rest of a copy): far less.
 _HELD = 64 * 1024
 
@@ -263,19 +263,24 @@ def _inflated_bound(data: bytes, stream: _Stream, cap: int, room: int) -> int:
     """What the stream inflates to, as :func:`_inflated_size` gives it, or an upper bound on it
     as soon as that bound fits in ``room``.
 
-    A single deflate layer is inflated in small steps; after each, what came out plus what the
-    raw bytes not yet taken can still give (1032-fold, the most deflate allows) bounds the whole
+    A single deflate layer is inflated in steps; after each, what came out plus what the raw
+    bytes not yet taken can still give (1032-fold, the most deflate allows) bounds the whole
     stream, so a font that must be inflated only in part for the file to fit is inflated only
-    that far.
+    that far. Each step takes the raw bytes that bound needs to fit if they gave nothing more
+    (no fewer can do): a first step takes nearly all that is needed, the next ones what the
+    output so far added.
     """
     if stream.filters not in ((b"FlateDecode",), (b"Fl",)):
         return _inflated_size(data, stream, cap)
     raw = memoryview(data)[stream.start :]
     decompressor = zlib.decompressobj()
+    ratio = _RATIO[b"FlateDecode"]
     size = position = 0
     try:
         while position < len(raw) and size < cap and not decompressor.eof:
-            pending = raw[position : position + _PROBE]
+            spare = room - _HELD - size  # what the raw bytes not yet taken may still give
+            needed = stream.length - spare // ratio if spare >= 0 else len(raw)
+            pending = raw[position : position + min(max(needed - position, _PROBE), _STEP)]
             position += len(pending)
             while pending and size < cap:
                 size += len(decompressor.decompress(pending, min(cap - size, 1 << 22)))
@@ -283,7 +288,7 @@ def _inflated_bound(data: bytes, stream: _Stream, cap: int, room: int) -> int:
                 if decompressor.eof:
                     break
             taken = position - len(pending)
-            bound = size + max(0, stream.length - taken) * _RATIO[b"FlateDecode"] + _HELD
+            bound = size + max(0, stream.length - taken) * ratio + _HELD
             if size < cap and bound <= room:
                 return bound
     except zlib.error:
