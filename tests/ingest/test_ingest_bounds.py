@@ -126,6 +126,34 @@ def test_a_bomb_behind_an_endstream_that_is_not_the_keyword_is_refused(marker: b
         check_streams(data, "framed.pdf", SMALL)
 
 
+@pytest.mark.parametrize(
+    "dictionary",
+    [
+        b"/DecodeParms << /Length 1 >> /Length %d /Filter /FlateDecode",  # a decoy comes first
+        b"/Length\x00%d /Filter /FlateDecode",  # NUL is whitespace to pdfium
+        b"/Length %%a comment\n%d /Filter /FlateDecode",  # so is a comment
+    ],
+)
+def test_a_bomb_whose_length_is_written_unusually_is_refused(dictionary: bytes) -> None:
+    """pdfium takes the stream's /Length bytes when endstream follows them (checked: 128 MB
+    inflated in each case), past an endstream stored inside the data."""
+    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
+    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
+    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< " + dictionary % len(stream) + b" >>\nstream\n" + stream + b"\nendstream",
+        ]
+    )
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "length.pdf", SMALL)
+
+
 def test_a_bomb_hidden_inside_another_streams_data_is_refused() -> None:
     """The cross-reference table may point into another stream's data, and pdfium then reads
     the object there (checked: 256 MB inflated from it). Its stream keyword counts, even

@@ -48,7 +48,11 @@ _UNKNOWN_RATIO = 1032**3  # an unknown filter chain: inflate it rather than trus
 
 _HEADER = re.compile(rb"(\d+)\s+\d+\s*$")  # "12 0 " before an "obj" keyword
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
-_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+# "/Length" as a whole name, and its value as writers put it: an integer or a reference.
+_LENGTH_KEY = re.compile(rb"/Length(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])")
+_LENGTH_VALUE = re.compile(
+    rb"[\t\n\x0c\r ]+(\d+)(?:[\t\n\x0c\r ]+(\d+)[\t\n\x0c\r ]+R)?(?![\d.+-])"
+)
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _DICT_WINDOW = 65536  # bytes before a stream keyword searched for its object header
 _STEP = 1 << 16  # raw bytes fed to a decoder per step
@@ -187,16 +191,33 @@ def _filters(dictionary: bytes) -> tuple[bytes, ...] | None:
 
 
 def _declared_length(data: bytes, dictionary: bytes, after: int) -> int | None:
-    """``/Length``: 0 when absent, None when it is an indirect object we cannot find.
+    """``/Length``: 0 when absent, None when it is not certain (written other than as a plain
+    integer or reference, or an indirect object we cannot find).
 
-    Writers put an indirect length right after the stream, so it is looked for there first.
+    Every /Length counts, a nested dictionary's too (the largest is kept): the first one
+    found may be a decoy inside /DecodeParms while pdfium reads the stream's own. A NUL or a
+    comment between the key and its value is whitespace to pdfium, not to a pattern, so such
+    a value is not trusted. Writers put an indirect length right after the stream, so it is
+    looked for there first.
     """
-    match = _LENGTH.search(dictionary)
-    if match is None:
-        return 0
-    if not match.group(2):
-        return int(match.group(1))
-    header = match.group(1) + b" " + match.group(2).split()[0] + b" obj"
+    declared = 0
+    for key in _LENGTH_KEY.finditer(dictionary):
+        value = _LENGTH_VALUE.match(dictionary, key.end())
+        if value is None:
+            return None
+        number, generation = value.groups()
+        if generation is None:
+            declared = max(declared, int(number))
+            continue
+        length = _indirect_length(data, number + b" " + generation + b" obj", after)
+        if length is None:
+            return None
+        declared = max(declared, length)
+    return declared
+
+
+def _indirect_length(data: bytes, header: bytes, after: int) -> int | None:
+    """The integer the object ``header`` ("12 0 obj") holds, or None when it is not found."""
     for low in (after, 0):
         at = data.find(header, low)
         while at > 0 and data[at - 1 : at].isdigit():  # "112 0 obj" is not "12 0 obj"
