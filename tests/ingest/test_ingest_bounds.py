@@ -127,6 +127,22 @@ def test_a_bomb_behind_an_endstream_that_is_not_the_keyword_is_refused(marker: b
 
 
 @pytest.mark.parametrize(
+    "filters",
+    [
+        b"/Filter\x00/FlateDecode",  # NUL is whitespace to pdfium
+        b"/Filter %a comment\n/FlateDecode",  # so is a comment
+        b"/DecodeParms << /Filter /DCTDecode >> /Filter /FlateDecode",  # a decoy image codec
+    ],
+)
+def test_a_bomb_whose_filter_is_written_unusually_is_refused(filters: bytes) -> None:
+    """pdfium inflates each of these (checked: 128 MB), which read as unfiltered or as an
+    image to a pattern."""
+    data = _page_with_content(b" " * (8 * MB)).replace(b"/Filter /FlateDecode", filters)
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "filter.pdf", SMALL)
+
+
+@pytest.mark.parametrize(
     "dictionary",
     [
         b"/DecodeParms << /Length 1 >> /Length %d /Filter /FlateDecode",  # a decoy comes first

@@ -47,7 +47,9 @@ _IMAGE = {b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode",
 _UNKNOWN_RATIO = 1032**3  # an unknown filter chain: inflate it rather than trust it
 
 _HEADER = re.compile(rb"(\d+)\s+\d+\s*$")  # "12 0 " before an "obj" keyword
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
+# "/Filter" as a whole name, and its value as writers put it: a name, an array or a reference.
+_FILTER_KEY = re.compile(rb"/Filter(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])")
+_FILTER_VALUE = re.compile(rb"[\t\n\x0c\r ]*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
 # "/Length" as a whole name, and its value as writers put it: an integer or a reference.
 _LENGTH_KEY = re.compile(rb"/Length(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])")
 _LENGTH_VALUE = re.compile(
@@ -181,13 +183,16 @@ def _dictionary(data: bytes, keyword: int) -> tuple[int | None, bytes | None]:
 
 
 def _filters(dictionary: bytes) -> tuple[bytes, ...] | None:
-    names: list[bytes] = []
-    for match in _FILTER.finditer(dictionary):
-        value = match.group(1)
-        if value.endswith(b"R"):
-            return None
-        names.extend(_NAME.findall(value))
-    return tuple(names)
+    """The stream's filter names, or None when they are not certain: a reference, a value
+    written other than plainly (a NUL or a comment first is whitespace to pdfium), or a second
+    /Filter in a nested dictionary (a decoy /DCTDecode first would pass for an image)."""
+    keys = list(_FILTER_KEY.finditer(dictionary))
+    if not keys:
+        return ()
+    value = _FILTER_VALUE.match(dictionary, keys[0].end())
+    if len(keys) > 1 or value is None or value.group(1).endswith(b"R"):
+        return None
+    return tuple(_NAME.findall(value.group(1)))
 
 
 def _declared_length(data: bytes, dictionary: bytes, after: int) -> int | None:
