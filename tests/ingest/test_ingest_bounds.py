@@ -126,6 +126,27 @@ def test_a_bomb_behind_an_endstream_that_is_not_the_keyword_is_refused(marker: b
         check_streams(data, "framed.pdf", SMALL)
 
 
+@pytest.mark.parametrize("type_", [b"/Type /ObjStm", b"/Type\x00/ObjStm", b"/Type%c\n/ObjStm"])
+def test_a_page_inside_an_object_stream_is_seen_however_its_type_is_written(type_: bytes) -> None:
+    """The page that draws the image as content is inside an object stream; the stream is
+    inflated to find it whatever whitespace its /Type uses (NUL, a comment: pdfium's)."""
+    image = zlib.compress(b" " * (8 * MB))
+    objects = zlib.compress(b"3 0 << /Type /Page /Parent 2 0 R /Contents 5 0 R >>")
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"null",
+            b"<< " + type_ + b" /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n"
+            % len(objects) + objects + b"\nendstream",
+            b"<< /Subtype /Image /Filter /FlateDecode /Length %d >>\nstream\n" % len(image)
+            + image + b"\nendstream",
+        ]
+    )  # fmt: skip
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "objstm.pdf", SMALL)
+
+
 @pytest.mark.parametrize(
     "filters",
     [

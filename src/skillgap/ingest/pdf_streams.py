@@ -160,14 +160,18 @@ def _streams(data: bytes):  # noqa: ANN202 - a generator of _Stream
             length = len(data) - start
         else:
             length = max(length, min(declared, len(data) - start))
-        kind = _KIND.search(dictionary)
-        label = (kind.group(1) or kind.group(2)).lower() if kind else b""
-        yield _Stream(number, start, length, _filters(dictionary), label)
+        if b"ObjStm" in dictionary:  # however it is spelled: the objects in it are read
+            kind = b"objstm"
+        elif b"Image" in dictionary and _SUBTYPE_IMAGE.search(dictionary):
+            kind = b"image"
+        else:
+            kind = b""
+        yield _Stream(number, start, length, _filters(dictionary), kind)
 
 
 # Whitespace around an endstream that ends a stream (the end of the file counts as one).
 _SPACE = (b"\t", b"\n", b"\x0c", b"\r", b" ", b"")
-_KIND = re.compile(rb"/Subtype\s*/(Image)\b|/Type\s*/(ObjStm)\b")
+_SUBTYPE_IMAGE = re.compile(rb"/Subtype[\t\n\x0c\r ]*/Image(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])")
 
 
 def _dictionary(data: bytes, keyword: int) -> tuple[int | None, bytes | None]:
