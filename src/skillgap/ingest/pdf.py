@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
+from itertools import repeat
 
 from skillgap.errors import DocumentError
 from skillgap.ingest.guard import deadline, in_child
@@ -48,7 +49,6 @@ MAX_OPERANDS = 10_000  # operands waiting for an operator; real operators take a
 CHILD_MEMORY_EXTRA = 64 * 1024 * 1024  # bytes a sandboxed reader may use beyond max_unpacked
 _SAMPLE = 16  # characters per page whose Unicode mapping pdfium is asked about first
 _PDFIUM = threading.Lock()  # held by the one thread inside PDFium
-_FOUR_DOUBLES = struct.Struct("4d")  # a rectangle as pdfium writes it
 
 
 def _free_pdfium() -> None:
@@ -77,7 +77,13 @@ def default_backend() -> PdfBackend:
     chosen = os.environ.get(BACKEND_VARIABLE, "").strip().lower()
     if chosen in ("pdfium", "pdfminer"):
         return chosen  # type: ignore[return-value]
-    return "pdfium" if find_spec("pypdfium2") else "pdfminer"
+    return "pdfium" if _pdfium_installed() else "pdfminer"
+
+
+@cache
+def _pdfium_installed() -> bool:
+    """Whether pypdfium2 can be imported: ``find_spec`` walks sys.path, 40 us a file."""
+    return find_spec("pypdfium2") is not None
 
 
 def pdf_text(
@@ -310,28 +316,46 @@ def _pdfium_bounded(textpage, regions: list[Box], characters: int) -> list[str]:
 def _pdfium_rects(textpage) -> list[tuple[float, float, float, float]]:  # noqa: ANN001
     """The boxes ``(x0, y0, x1, y1)`` of a page's text runs, as ``textpage.get_rect`` gives them.
 
-    A page has hundreds of runs and pypdfium2's binding converts four ``c_double`` pointers
-    per call, which cost a third of reading the page; the same C function called with its
-    arguments already C objects (no prototype to convert them through) costs a third of that.
-    PDFium writes left, top, right, bottom through the pointers; they point into one array in
-    the order the layout reads, x0 (left), y0 (bottom), x1 (right), y1 (top).
+    A page has hundreds of runs (a thousand where each glyph is its own, as Canva writes
+    them) and pypdfium2's binding converts four ``c_double`` pointers per call, which cost a
+    third of reading the page. Here the same C function, with no prototype to convert its
+    arguments through, is called by ``map`` (no Python code runs between two calls) with
+    pointers made once into one array, rectangle after rectangle; the array is then read in
+    one ``unpack``. PDFium writes left, top, right, bottom through the pointers; they point
+    in the order the layout reads, x0 (left), y0 (bottom), x1 (right), y1 (top). The array is
+    shared: the caller holds the PDFium lock.
     """
     pypdfium2 = _pypdfium2()
     get_rect = _raw_function("FPDFText_GetRect")
     count = _raw_function("FPDFText_CountRects")(textpage, 0, -1)
     if count < 0:
         raise pypdfium2.PdfiumError("Failed to count rectangles.")
-    values = (ctypes.c_double * 4)()
-    size = ctypes.sizeof(ctypes.c_double)
-    left, bottom, right, top = (ctypes.byref(values, i * size) for i in range(4))
-    unpack = _FOUR_DOUBLES.unpack_from
-    boxes = []
-    append = boxes.append
-    for index in range(count):
-        if not get_rect(textpage, index, left, top, right, bottom):
+    values, lefts, bottoms, rights, tops = _rect_pointers()
+    boxes: list[tuple[float, float, float, float]] = []
+    for first in range(0, count, _RECTS_AT_ONCE):
+        size = min(_RECTS_AT_ONCE, count - first)
+        indexes = range(first, first + size)
+        pointers = (lefts[:size], tops[:size], rights[:size], bottoms[:size])
+        if not all(map(get_rect, repeat(textpage, size), indexes, *pointers)):
             raise pypdfium2.PdfiumError("Failed to get rectangle.")
-        append(unpack(values))
+        flat = iter(struct.unpack_from(f"{4 * size}d", values))
+        boxes.extend(zip(flat, flat, flat, flat))  # noqa: B905 - one iterator, in fours
     return boxes
+
+
+_RECTS_AT_ONCE = 1024  # rectangles read per pass through the shared array
+
+
+@cache
+def _rect_pointers() -> tuple[ctypes.Array, list, list, list, list]:
+    """An array of ``_RECTS_AT_ONCE`` rectangles, and a pointer to each of their four values."""
+    values = (ctypes.c_double * (4 * _RECTS_AT_ONCE))()
+    size = ctypes.sizeof(ctypes.c_double)
+    pointers = [
+        [ctypes.byref(values, (4 * index + side) * size) for index in range(_RECTS_AT_ONCE)]
+        for side in range(4)
+    ]
+    return values, *pointers
 
 
 @cache
@@ -352,10 +376,10 @@ def _pdfium_unmapped(textpage, characters: int) -> int:  # noqa: ANN001
     """How many characters pdfium could not map to Unicode (a subset font without ToUnicode
     reads as "!\"#$"); a sample first, every character only when the sample finds some."""
     unmapped = _raw_function("FPDFText_HasUnicodeMapError")
-    step = max(1, characters // _SAMPLE)
-    if not any(unmapped(textpage, i) for i in range(0, characters, step)):
+    sample = range(0, characters, max(1, characters // _SAMPLE))
+    if not any(map(unmapped, repeat(textpage, len(sample)), sample)):
         return 0
-    return sum(unmapped(textpage, i) for i in range(characters))
+    return sum(map(unmapped, repeat(textpage, characters), range(characters)))
 
 
 # pdfminer.six ---------------------------------------------------------------------------------
