@@ -47,13 +47,17 @@ _IMAGE = {b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode",
 _UNKNOWN_RATIO = 1032**3  # an unknown filter chain: inflate it rather than trust it
 
 _HEADER = re.compile(rb"(\d+)\s+\d+\s*$")  # "12 0 " before an "obj" keyword
-# "/Filter" as a whole name, and its value as writers put it: a name, an array or a reference.
-_FILTER_KEY = re.compile(rb"/Filter(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])")
-_FILTER_VALUE = re.compile(rb"[\t\n\x0c\r ]*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
-# "/Length" as a whole name, and its value as writers put it: an integer or a reference.
-_LENGTH_KEY = re.compile(rb"/Length(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])")
-_LENGTH_VALUE = re.compile(
-    rb"[\t\n\x0c\r ]+(\d+)(?:[\t\n\x0c\r ]+(\d+)[\t\n\x0c\r ]+R)?(?![\d.+-])"
+# "/Filter" as a whole name, and its value if written as writers do (a name, an array or a
+# reference; the group is empty otherwise).
+_FILTER = re.compile(
+    rb"/Filter(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])"
+    rb"(?:[\t\n\x0c\r ]*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R))?"
+)
+# "/Length" as a whole name, and its value if written as writers do: an integer or a
+# reference (both groups empty otherwise; the second one empty for an integer).
+_LENGTH = re.compile(
+    rb"/Length(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])"
+    rb"(?:[\t\n\x0c\r ]+(\d+)(?:[\t\n\x0c\r ]+(\d+)[\t\n\x0c\r ]+R)?(?![\d.+-]))?"
 )
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _DICT_WINDOW = 65536  # bytes before a stream keyword searched for its object header
@@ -134,12 +138,11 @@ def _streams(data: bytes):  # noqa: ANN202 - a generator of _Stream
     """
     keywords: list[int] = []
     ends: list[int] = []  # where each endstream that can end a stream starts
-    position = 0
-    while (found := data.find(b"stream", position)) >= 0:
-        position = found + 6
+    for match in _STREAM.finditer(data):  # twice as fast as a loop of bytes.find here
+        found = match.start()
         if data[found - 3 : found] != b"end":
             keywords.append(found)
-        elif data[found - 4 : found - 3] in _SPACE and data[position : position + 1] in _SPACE:
+        elif data[found - 4 : found - 3] in _SPACE and data[found + 6 : found + 7] in _SPACE:
             ends.append(found - 3)
     for keyword in keywords:
         start = keyword + 6
@@ -169,6 +172,7 @@ def _streams(data: bytes):  # noqa: ANN202 - a generator of _Stream
         yield _Stream(number, start, length, _filters(dictionary), kind)
 
 
+_STREAM = re.compile(rb"stream")
 # Whitespace around an endstream that ends a stream (the end of the file counts as one).
 _SPACE = (b"\t", b"\n", b"\x0c", b"\r", b" ", b"")
 _SUBTYPE_IMAGE = re.compile(rb"/Subtype[\t\n\x0c\r ]*/Image(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])")
@@ -190,13 +194,12 @@ def _filters(dictionary: bytes) -> tuple[bytes, ...] | None:
     """The stream's filter names, or None when they are not certain: a reference, a value
     written other than plainly (a NUL or a comment first is whitespace to pdfium), or a second
     /Filter in a nested dictionary (a decoy /DCTDecode first would pass for an image)."""
-    keys = list(_FILTER_KEY.finditer(dictionary))
-    if not keys:
+    values = _FILTER.findall(dictionary)
+    if not values:
         return ()
-    value = _FILTER_VALUE.match(dictionary, keys[0].end())
-    if len(keys) > 1 or value is None or value.group(1).endswith(b"R"):
+    if len(values) > 1 or not values[0] or values[0].endswith(b"R"):
         return None
-    return tuple(_NAME.findall(value.group(1)))
+    return tuple(_NAME.findall(values[0]))
 
 
 def _declared_length(data: bytes, dictionary: bytes, after: int) -> int | None:
@@ -210,12 +213,10 @@ def _declared_length(data: bytes, dictionary: bytes, after: int) -> int | None:
     looked for there first.
     """
     declared = 0
-    for key in _LENGTH_KEY.finditer(dictionary):
-        value = _LENGTH_VALUE.match(dictionary, key.end())
-        if value is None:
+    for number, generation in _LENGTH.findall(dictionary):
+        if not number:
             return None
-        number, generation = value.groups()
-        if generation is None:
+        if not generation:
             declared = max(declared, int(number))
             continue
         length = _indirect_length(data, number + b" " + generation + b" obj", after)
