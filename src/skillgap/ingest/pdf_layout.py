@@ -81,20 +81,37 @@ def find_gutter(boxes: list[Box], width: float) -> float | None:
     most = MAX_SPANNING * len(boxes)  # crossings above this rule a candidate out
     count = len(starts)
     best: tuple[int, float, float] | None = None  # (crossings, -gap width, x)
-    for left_edge in _candidates(ends, width):
-        after = bisect_right(starts, left_edge)
-        if after == count:
-            continue
+    candidates = _candidates(ends, width)
+    first = 0
+    # Candidates come in groups that share the next run start to their right (``right_edge``).
+    # In a group, a candidate further right leaves a narrower gap and is crossed by no more
+    # runs, so the group's best is the leftmost one of its fewest crossings: a bisection
+    # finds it, instead of every candidate being tried.
+    while first < len(candidates):
+        after = bisect_right(starts, candidates[first])
+        if after == count:  # no run starts to the right of this or any later candidate
+            break
         right_edge = starts[after]
-        gap = right_edge - left_edge
-        if gap < MIN_GUTTER:
+        end = bisect_left(candidates, right_edge, first)
+        last = end - 1  # the rightmost candidate whose gap is wide enough
+        while last >= first and right_edge - candidates[last] < MIN_GUTTER:
+            last -= 1
+        group, first = (first, last), end
+        if last < group[0]:
             continue
-        x = (left_edge + right_edge) / 2
-        # The runs starting before x are the ``after`` ones starting at or before left_edge.
-        crossing = after - bisect_right(ends, x)
-        if crossing > most:
+        # The runs starting before x are the ``after`` ones starting at or before the edge.
+        fewest = after - bisect_right(ends, (candidates[last] + right_edge) / 2)
+        if fewest > most:
             continue
-        key = (crossing, -gap, x)
+        low, high = group[0], last
+        while low < high:
+            middle = (low + high) // 2
+            if after - bisect_right(ends, (candidates[middle] + right_edge) / 2) > fewest:
+                low = middle + 1
+            else:
+                high = middle
+        left_edge = candidates[low]
+        key = (fewest, -(right_edge - left_edge), (left_edge + right_edge) / 2)
         if best is None or key < best:
             best = key
     if best is None:
