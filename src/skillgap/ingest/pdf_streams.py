@@ -246,12 +246,14 @@ _CONTENTS_KEY = re.compile(
 )
 # Its value as writers put it: a reference, an array of references, or a string (the text of
 # an annotation). Spaces, tabs, line ends and form feeds are whitespace to both backends.
+_SPACES = rb"[\t\n\x0c\r ]"
+_REFERENCE = re.compile(rb"(\d+)" + _SPACES + rb"+\d+" + _SPACES + rb"+R")
+_ANY_REFERENCE = _SPACES + rb"*\d+" + _SPACES + rb"+\d+" + _SPACES + rb"+R"
 _CONTENTS_VALUE = re.compile(
-    rb"[\t\n\x0c\r ]*(?:(\d+)[\t\n\x0c\r ]+\d+[\t\n\x0c\r ]+R"
-    rb"|\[((?:[\t\n\x0c\r ]*\d+[\t\n\x0c\r ]+\d+[\t\n\x0c\r ]+R)*)[\t\n\x0c\r ]*\]"
-    rb"|[(<](?!<))"
-)
-_REFERENCE = re.compile(rb"(\d+)[\t\n\x0c\r ]+\d+[\t\n\x0c\r ]+R")
+    _SPACES + rb"*(?:" + _REFERENCE.pattern
+    + rb"|\[((?:" + _ANY_REFERENCE + rb")*)" + _SPACES + rb"*\]"
+    + rb"|[(<](?!<))"
+)  # fmt: skip
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
