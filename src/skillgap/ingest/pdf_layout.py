@@ -44,6 +44,8 @@ def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
     if first is None:
         return runs
     new = tuple.__new__  # Box(...) runs the namedtuple's Python-level __new__: twice the time
+    append = runs.append
+    word_gap = WORD_GAP  # a local: the loop runs once per glyph on some pages
     # The run being grown, as plain floats: a page holds thousands of glyph boxes.
     x0, y0, x1, y1 = first
     for bx0, by0, bx1, by1 in boxes:
@@ -51,7 +53,7 @@ def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
         if size < 1.0:
             size = 1.0
         middle = (by0 + by1) / 2
-        if y0 <= middle <= y1 and -0.5 * size < bx0 - x1 < WORD_GAP * size:
+        if y0 <= middle <= y1 and -0.5 * size < bx0 - x1 < word_gap * size:
             if by0 < y0:
                 y0 = by0
             if bx1 > x1:
@@ -59,9 +61,9 @@ def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
             if by1 > y1:
                 y1 = by1
             continue
-        runs.append(new(Box, (x0, y0, x1, y1)))
+        append(new(Box, (x0, y0, x1, y1)))
         x0, y0, x1, y1 = bx0, by0, bx1, by1
-    runs.append(new(Box, (x0, y0, x1, y1)))
+    append(new(Box, (x0, y0, x1, y1)))
     return runs
 
 
