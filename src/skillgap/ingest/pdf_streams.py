@@ -46,7 +46,6 @@ _RATIO = {
 _IMAGE = {b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode", b"CCF"}
 _UNKNOWN_RATIO = 1032**3  # an unknown filter chain: inflate it rather than trust it
 
-_HEADER = re.compile(rb"(\d+)\s+\d+\s*$")  # "12 0 " before an "obj" keyword
 # "/Filter" as a whole name, and its value if written as writers do (a name, an array or a
 # reference; the group is empty otherwise).
 _FILTER = re.compile(
@@ -183,11 +182,24 @@ def _dictionary(data: bytes, keyword: int) -> tuple[int | None, bytes | None]:
     low = max(0, keyword - _DICT_WINDOW)
     end = keyword
     while (at := data.rfind(b"obj", low, end)) >= 0:
-        header = _HEADER.search(data, max(0, at - 24), at)
-        if header:
-            return int(header.group(1)), data[at + 3 : keyword]
+        number = _object_number(data[max(0, at - 24) : at])
+        if number is not None:
+            return number, data[at + 3 : keyword]
         end = at
     return None, None
+
+
+def _object_number(before: bytes) -> int | None:
+    """N of "N G " ending ``before`` (the bytes before an "obj" keyword), or None.
+
+    A split, not a pattern searched from each of the 24 bytes: a third faster, the same
+    answer (the digits of N found are those just before the whitespace, G must be digits)."""
+    words = before.split()
+    if len(words) < 2 or not words[-1].isdigit():
+        return None
+    number = words[-2]
+    digits = len(number) - len(number.rstrip(b"0123456789"))
+    return int(number[-digits:]) if digits else None
 
 
 def _filters(dictionary: bytes) -> tuple[bytes, ...] | None:
