@@ -106,6 +106,116 @@ def test_a_bomb_at_the_end_of_a_large_stream_is_refused() -> None:
     assert check_streams(fine, "noise.pdf", SMALL) is True
 
 
+@pytest.mark.parametrize("marker", [b"xendstreamx", b"1endstream", b"endstream(", b"%endstream"])
+def test_a_bomb_behind_an_endstream_that_is_not_the_keyword_is_refused(marker: bytes) -> None:
+    """With a wrong /Length, pdfium looks for the endstream keyword, with whitespace on both
+    sides, and inflates all the data before it (checked: 256 MB of spaces, 555 MB of memory).
+    The same letters inside the data, stored uncompressed, do not end the stream."""
+    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% " + marker + b"\n"
+    bomb = b" " * (8 * MB)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(bomb) + compressor.flush()
+    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
+    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + bomb))
+    data = (
+        _page_with_content(b"")
+        .replace(zlib.compress(b"", 9) + b"\nendstream", stream + b"\nendstream")
+        .replace(b"/Length %d" % len(zlib.compress(b"", 9)), b"/Length 3")
+    )
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "framed.pdf", SMALL)
+
+
+@pytest.mark.parametrize("type_", [b"/Type /ObjStm", b"/Type\x00/ObjStm", b"/Type%c\n/ObjStm"])
+def test_a_page_inside_an_object_stream_is_seen_however_its_type_is_written(type_: bytes) -> None:
+    """The page that draws the image as content is inside an object stream; the stream is
+    inflated to find it whatever whitespace its /Type uses (NUL, a comment: pdfium's)."""
+    image = zlib.compress(b" " * (8 * MB))
+    objects = zlib.compress(b"3 0 << /Type /Page /Parent 2 0 R /Contents 5 0 R >>")
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"null",
+            b"<< " + type_ + b" /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n"
+            % len(objects) + objects + b"\nendstream",
+            b"<< /Subtype /Image /Filter /FlateDecode /Length %d >>\nstream\n" % len(image)
+            + image + b"\nendstream",
+        ]
+    )  # fmt: skip
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "objstm.pdf", SMALL)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        b"/Filter\x00/FlateDecode",  # NUL is whitespace to pdfium
+        b"/Filter %a comment\n/FlateDecode",  # so is a comment
+        b"/DecodeParms << /Filter /DCTDecode >> /Filter /FlateDecode",  # a decoy image codec
+    ],
+)
+def test_a_bomb_whose_filter_is_written_unusually_is_refused(filters: bytes) -> None:
+    """pdfium inflates each of these (checked: 128 MB), which read as unfiltered or as an
+    image to a pattern."""
+    data = _page_with_content(b" " * (8 * MB)).replace(b"/Filter /FlateDecode", filters)
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "filter.pdf", SMALL)
+
+
+@pytest.mark.parametrize(
+    "dictionary",
+    [
+        b"/DecodeParms << /Length 1 >> /Length %d /Filter /FlateDecode",  # a decoy comes first
+        b"/Length\x00%d /Filter /FlateDecode",  # NUL is whitespace to pdfium
+        b"/Length %%a comment\n%d /Filter /FlateDecode",  # so is a comment
+    ],
+)
+def test_a_bomb_whose_length_is_written_unusually_is_refused(dictionary: bytes) -> None:
+    """pdfium takes the stream's /Length bytes when endstream follows them (checked: 128 MB
+    inflated in each case), past an endstream stored inside the data."""
+    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
+    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
+    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< " + dictionary % len(stream) + b" >>\nstream\n" + stream + b"\nendstream",
+        ]
+    )
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "length.pdf", SMALL)
+
+
+def test_a_bomb_hidden_inside_another_streams_data_is_refused() -> None:
+    """The cross-reference table may point into another stream's data, and pdfium then reads
+    the object there (checked: 256 MB inflated from it). Its stream keyword counts, even
+    where an endstream inside its own data ends the stream around it first."""
+    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
+    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
+    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+    hidden = b"5 0 obj\n<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream)
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R >>",
+            b"<< /Length 2 >>\nstream\nq\n" + hidden + stream + b"\nendstream\nendobj\nendstream",
+            b"null",
+        ]
+    )
+    entry = data.rindex(b"\nxref\n") + len(b"\nxref\n0 6\n") + 20 * 5  # object 5's offset
+    data = data[:entry] + b"%010d" % data.index(hidden) + data[entry + 10 :]
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "hidden.pdf", SMALL)
+
+
 def test_an_image_is_not_inflated_unless_a_page_draws_it_as_content() -> None:
     """Extracting text never decodes an image, so a large blank scan costs nothing."""
     image = zlib.compress(b"\xff" * (8 * MB))
@@ -125,6 +235,37 @@ def test_an_image_is_not_inflated_unless_a_page_draws_it_as_content() -> None:
     drawn_as_content = data.replace(b"/Contents 4 0 R", b"/Contents [4 0 R 5 0 R]")
     with pytest.raises(DocumentError, match="inflate to over"):
         check_streams(drawn_as_content, "scan.pdf", SMALL)
+    annotated = data.replace(b"/Resources", b"/Annots [<< /Contents (a note) >>] /Resources")
+    assert check_streams(annotated, "scan.pdf", SMALL) is True  # an annotation's text
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        b"/Contents [4 0 R 5\x000 R]",  # NUL is whitespace to pdfium
+        b"/Contents\x005 0 R",
+        b"/Contents %a comment\n5 0 R",  # so is a comment
+        b"/Contents [4 0 R 5 %a comment\n0 R]",
+        b"/Cont#65nts [4 0 R 5 0 R]",
+        b"/Contents\x0b5 0 R",  # and VT to pdfminer
+    ],
+)
+def test_an_image_drawn_as_content_is_inflated_however_the_page_writes_it(contents: bytes) -> None:
+    """pdfium reads these as the page's content (checked: it extracts text drawn in them), so
+    the image they name gets no exemption; a pattern reading only plain spaces gave it one."""
+    image = zlib.compress(b" " * (8 * MB))
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + contents + b" >>",
+            b"<< /Length 2 >>\nstream\nq\nendstream",
+            b"<< /Subtype /Image /Filter /FlateDecode /Length %d >>\nstream\n" % len(image)
+            + image + b"\nendstream",
+        ]
+    )  # fmt: skip
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "drawn.pdf", SMALL)
 
 
 def test_encrypted_streams_that_cannot_be_checked_are_read_in_a_child() -> None:

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
+from itertools import repeat
 
 from skillgap.errors import DocumentError
 from skillgap.ingest.guard import deadline, in_child
@@ -48,7 +49,6 @@ MAX_OPERANDS = 10_000  # operands waiting for an operator; real operators take a
 CHILD_MEMORY_EXTRA = 64 * 1024 * 1024  # bytes a sandboxed reader may use beyond max_unpacked
 _SAMPLE = 16  # characters per page whose Unicode mapping pdfium is asked about first
 _PDFIUM = threading.Lock()  # held by the one thread inside PDFium
-_FOUR_DOUBLES = struct.Struct("4d")  # a rectangle as pdfium writes it
 
 
 def _free_pdfium() -> None:
@@ -77,7 +77,13 @@ def default_backend() -> PdfBackend:
     chosen = os.environ.get(BACKEND_VARIABLE, "").strip().lower()
     if chosen in ("pdfium", "pdfminer"):
         return chosen  # type: ignore[return-value]
-    return "pdfium" if find_spec("pypdfium2") else "pdfminer"
+    return "pdfium" if _pdfium_installed() else "pdfminer"
+
+
+@cache
+def _pdfium_installed() -> bool:
+    """Whether pypdfium2 can be imported: ``find_spec`` walks sys.path, 40 us a file."""
+    return find_spec("pypdfium2") is not None
 
 
 def pdf_text(
@@ -212,19 +218,28 @@ def _pdfium_pages(data: bytes, name: str, limits: Limits, password: str | None, 
         document.close()
 
 
+@cache
+def _pypdfium2():  # noqa: ANN202 - the optional module
+    """pypdfium2, with its raw binding, imported once: a ``from pypdfium2 import raw`` in the
+    functions run for each page cost an import lookup (a Python-level call) every time."""
+    import pypdfium2
+    import pypdfium2.raw
+
+    return pypdfium2
+
+
 def _pdfium_page(document, index: int, name: str) -> _Page:  # noqa: ANN001 - pypdfium2 is optional
     """One page through PDFium's own handles: pypdfium2's page and text-page objects (their
     finalizers, their parent links) cost about 0.07 ms a page, 3 % of reading it."""
-    from pypdfium2 import PdfiumError
-    from pypdfium2 import raw as pdfium
-
+    pypdfium2 = _pypdfium2()
+    pdfium = pypdfium2.raw
     page = pdfium.FPDF_LoadPage(document.raw, index)
     if not page:
-        raise PdfiumError("Failed to load page.")
+        raise pypdfium2.PdfiumError("Failed to load page.")
     try:
         textpage = pdfium.FPDFText_LoadPage(page)
         if not textpage:
-            raise PdfiumError("Failed to load text page.")
+            raise pypdfium2.PdfiumError("Failed to load text page.")
         try:
             return _pdfium_textpage(page, textpage, name, index + 1)
         finally:
@@ -234,8 +249,8 @@ def _pdfium_page(document, index: int, name: str) -> _Page:  # noqa: ANN001 - py
 
 
 def _pdfium_textpage(page, textpage, name: str, number: int) -> _Page:  # noqa: ANN001
-    from pypdfium2 import PdfiumError
-    from pypdfium2 import raw as pdfium
+    pypdfium2 = _pypdfium2()
+    pdfium, PdfiumError = pypdfium2.raw, pypdfium2.PdfiumError  # noqa: N806 - a class
 
     characters = pdfium.FPDFText_CountChars(textpage)
     if characters < 0:
@@ -258,8 +273,7 @@ def _pdfium_textpage(page, textpage, name: str, number: int) -> _Page:  # noqa: 
 def _pdfium_text(textpage, characters: int) -> str:  # noqa: ANN001
     """The page's whole text, as pypdfium2's ``get_text_range()`` gives it: pdfium is asked
     for the characters from the first to the last that appear in its text (some do not)."""
-    from pypdfium2 import raw as pdfium
-
+    pdfium = _pypdfium2().raw
     position = pdfium.FPDFText_GetTextIndexFromCharIndex
     first, last = 0, characters - 1
     while first <= last and position(textpage, first) == -1:
@@ -281,7 +295,7 @@ def _pdfium_bounded(textpage, regions: list[Box], characters: int) -> list[str]:
     character of the page both times; one buffer as large as any region's text can be (each
     character gives at most a line break and a surrogate pair) takes it in one walk.
     """
-    from pypdfium2 import raw as pdfium
+    pdfium = _pypdfium2().raw
 
     size = 4 * characters + 8
     buffer = (ctypes.c_ushort * size)()
@@ -302,29 +316,46 @@ def _pdfium_bounded(textpage, regions: list[Box], characters: int) -> list[str]:
 def _pdfium_rects(textpage) -> list[tuple[float, float, float, float]]:  # noqa: ANN001
     """The boxes ``(x0, y0, x1, y1)`` of a page's text runs, as ``textpage.get_rect`` gives them.
 
-    A page has hundreds of runs and pypdfium2's binding converts four ``c_double`` pointers
-    per call, which cost a third of reading the page; the same C function called with its
-    arguments already C objects (no prototype to convert them through) costs a third of that.
-    PDFium writes left, top, right, bottom through the pointers; they point into one array in
-    the order the layout reads, x0 (left), y0 (bottom), x1 (right), y1 (top).
+    A page has hundreds of runs (a thousand where each glyph is its own, as Canva writes
+    them) and pypdfium2's binding converts four ``c_double`` pointers per call, which cost a
+    third of reading the page. Here the same C function, with no prototype to convert its
+    arguments through, is called by ``map`` (no Python code runs between two calls) with
+    pointers made once into one array, rectangle after rectangle; the array is then read in
+    one ``unpack``. PDFium writes left, top, right, bottom through the pointers; they point
+    in the order the layout reads, x0 (left), y0 (bottom), x1 (right), y1 (top). The array is
+    shared: the caller holds the PDFium lock.
     """
-    import pypdfium2
-
+    pypdfium2 = _pypdfium2()
     get_rect = _raw_function("FPDFText_GetRect")
     count = _raw_function("FPDFText_CountRects")(textpage, 0, -1)
     if count < 0:
         raise pypdfium2.PdfiumError("Failed to count rectangles.")
-    values = (ctypes.c_double * 4)()
-    size = ctypes.sizeof(ctypes.c_double)
-    left, bottom, right, top = (ctypes.byref(values, i * size) for i in range(4))
-    unpack = _FOUR_DOUBLES.unpack_from
-    boxes = []
-    append = boxes.append
-    for index in range(count):
-        if not get_rect(textpage, index, left, top, right, bottom):
+    values, lefts, bottoms, rights, tops = _rect_pointers()
+    boxes: list[tuple[float, float, float, float]] = []
+    for first in range(0, count, _RECTS_AT_ONCE):
+        size = min(_RECTS_AT_ONCE, count - first)
+        indexes = range(first, first + size)
+        pointers = (lefts[:size], tops[:size], rights[:size], bottoms[:size])
+        if not all(map(get_rect, repeat(textpage, size), indexes, *pointers)):
             raise pypdfium2.PdfiumError("Failed to get rectangle.")
-        append(unpack(values))
+        flat = iter(struct.unpack_from(f"{4 * size}d", values))
+        boxes.extend(zip(flat, flat, flat, flat))  # noqa: B905 - one iterator, in fours
     return boxes
+
+
+_RECTS_AT_ONCE = 1024  # rectangles read per pass through the shared array
+
+
+@cache
+def _rect_pointers() -> tuple[ctypes.Array, list, list, list, list]:
+    """An array of ``_RECTS_AT_ONCE`` rectangles, and a pointer to each of their four values."""
+    values = (ctypes.c_double * (4 * _RECTS_AT_ONCE))()
+    size = ctypes.sizeof(ctypes.c_double)
+    pointers = [
+        [ctypes.byref(values, (4 * index + side) * size) for index in range(_RECTS_AT_ONCE)]
+        for side in range(4)
+    ]
+    return values, *pointers
 
 
 @cache
@@ -332,9 +363,7 @@ def _raw_function(name: str) -> Callable[..., int]:
     """A PDFium function returning ``int``, with no argument prototype: callers pass C objects
     (``c_void_p``, ``byref``) or Python ints for C ``int`` parameters, which ctypes passes as
     they are instead of converting each through a prototype."""
-    import pypdfium2.raw
-
-    function = getattr(pypdfium2.raw, name)
+    function = getattr(_pypdfium2().raw, name)
     address = ctypes.cast(function, ctypes.c_void_p).value
     stdcall = function._flags_ & getattr(ctypes, "_FUNCFLAG_STDCALL", 0)
     factory = ctypes.WINFUNCTYPE if stdcall else ctypes.CFUNCTYPE  # type: ignore[attr-defined]
@@ -347,10 +376,10 @@ def _pdfium_unmapped(textpage, characters: int) -> int:  # noqa: ANN001
     """How many characters pdfium could not map to Unicode (a subset font without ToUnicode
     reads as "!\"#$"); a sample first, every character only when the sample finds some."""
     unmapped = _raw_function("FPDFText_HasUnicodeMapError")
-    step = max(1, characters // _SAMPLE)
-    if not any(unmapped(textpage, i) for i in range(0, characters, step)):
+    sample = range(0, characters, max(1, characters // _SAMPLE))
+    if not any(map(unmapped, repeat(textpage, len(sample)), sample)):
         return 0
-    return sum(unmapped(textpage, i) for i in range(characters))
+    return sum(map(unmapped, repeat(textpage, characters), range(characters)))
 
 
 # pdfminer.six ---------------------------------------------------------------------------------

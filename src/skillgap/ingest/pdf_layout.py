@@ -43,6 +43,9 @@ def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
     first = next(boxes, None)
     if first is None:
         return runs
+    new = tuple.__new__  # Box(...) runs the namedtuple's Python-level __new__: twice the time
+    append = runs.append
+    word_gap = WORD_GAP  # a local: the loop runs once per glyph on some pages
     # The run being grown, as plain floats: a page holds thousands of glyph boxes.
     x0, y0, x1, y1 = first
     for bx0, by0, bx1, by1 in boxes:
@@ -50,7 +53,7 @@ def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
         if size < 1.0:
             size = 1.0
         middle = (by0 + by1) / 2
-        if y0 <= middle <= y1 and -0.5 * size < bx0 - x1 < WORD_GAP * size:
+        if y0 <= middle <= y1 and -0.5 * size < bx0 - x1 < word_gap * size:
             if by0 < y0:
                 y0 = by0
             if bx1 > x1:
@@ -58,9 +61,9 @@ def merge_runs(boxes: Iterable[tuple[float, float, float, float]]) -> list[Box]:
             if by1 > y1:
                 y1 = by1
             continue
-        runs.append(Box(x0, y0, x1, y1))
+        append(new(Box, (x0, y0, x1, y1)))
         x0, y0, x1, y1 = bx0, by0, bx1, by1
-    runs.append(Box(x0, y0, x1, y1))
+    append(new(Box, (x0, y0, x1, y1)))
     return runs
 
 
@@ -80,20 +83,37 @@ def find_gutter(boxes: list[Box], width: float) -> float | None:
     most = MAX_SPANNING * len(boxes)  # crossings above this rule a candidate out
     count = len(starts)
     best: tuple[int, float, float] | None = None  # (crossings, -gap width, x)
-    for left_edge in _candidates(ends, width):
-        after = bisect_right(starts, left_edge)
-        if after == count:
-            continue
+    candidates = _candidates(ends, width)
+    first = 0
+    # Candidates come in groups that share the next run start to their right (``right_edge``).
+    # In a group, a candidate further right leaves a narrower gap and is crossed by no more
+    # runs, so the group's best is the leftmost one of its fewest crossings: a bisection
+    # finds it, instead of every candidate being tried.
+    while first < len(candidates):
+        after = bisect_right(starts, candidates[first])
+        if after == count:  # no run starts to the right of this or any later candidate
+            break
         right_edge = starts[after]
-        gap = right_edge - left_edge
-        if gap < MIN_GUTTER:
+        end = bisect_left(candidates, right_edge, first)
+        last = end - 1  # the rightmost candidate whose gap is wide enough
+        while last >= first and right_edge - candidates[last] < MIN_GUTTER:
+            last -= 1
+        group, first = (first, last), end
+        if last < group[0]:
             continue
-        x = (left_edge + right_edge) / 2
-        # The runs starting before x are the ``after`` ones starting at or before left_edge.
-        crossing = after - bisect_right(ends, x)
-        if crossing > most:
+        # The runs starting before x are the ``after`` ones starting at or before the edge.
+        fewest = after - bisect_right(ends, (candidates[last] + right_edge) / 2)
+        if fewest > most:
             continue
-        key = (crossing, -gap, x)
+        low, high = group[0], last
+        while low < high:
+            middle = (low + high) // 2
+            if after - bisect_right(ends, (candidates[middle] + right_edge) / 2) > fewest:
+                low = middle + 1
+            else:
+                high = middle
+        left_edge = candidates[low]
+        key = (fewest, -(right_edge - left_edge), (left_edge + right_edge) / 2)
         if best is None or key < best:
             best = key
     if best is None:
@@ -130,9 +150,14 @@ def reading_regions(
     for run in spanning:
         cuts.extend([run.y1, run.y0])
     cuts.append(page.y0)
+    # A band holds the runs whose middle lies in it; a region depends on which runs, not in
+    # what order, so runs sorted by their middle give each band as one slice.
+    middles = sorted(((run.y0 + run.y1) / 2, number) for number, run in enumerate(runs))
+    heights = [middle for middle, _ in middles]
     regions: list[Box] = []
     for top, bottom in zip(cuts, cuts[1:], strict=False):
-        band = [run for run in runs if bottom < (run.y0 + run.y1) / 2 <= top]
+        low, high = bisect_right(heights, bottom), bisect_right(heights, top)
+        band = [runs[number] for _, number in middles[low:high]]
         if any(run.x0 < gutter < run.x1 for run in band):
             groups = [band]
         else:
@@ -145,12 +170,8 @@ def reading_regions(
 
 
 def _union(boxes: list[Box]) -> Box:
-    return Box(
-        min(box.x0 for box in boxes),
-        min(box.y0 for box in boxes),
-        max(box.x1 for box in boxes),
-        max(box.y1 for box in boxes),
-    )
+    x0, y0, x1, y1 = zip(*boxes, strict=True)
+    return Box(min(x0), min(y0), max(x1), max(y1))
 
 
 def _candidates(ends: list[float], width: float) -> list[float]:
@@ -163,19 +184,21 @@ def _candidates(ends: list[float], width: float) -> list[float]:
 
 def _flush_right(boxes: list[Box]) -> bool:
     """Whether runs share their right edge but not their left one, as right-aligned dates do."""
-    right = max(box.x1 for box in boxes)
-    left = min(box.x0 for box in boxes)
-    flush_right = sum(1 for box in boxes if box.x1 >= right - ALIGN) / len(boxes)
-    flush_left = sum(1 for box in boxes if box.x0 <= left + ALIGN) / len(boxes)
+    lefts, _, rights, _ = zip(*boxes, strict=True)
+    right = max(rights) - ALIGN
+    left = min(lefts) + ALIGN
+    flush_right = len([x for x in rights if x >= right]) / len(boxes)
+    flush_left = len([x for x in lefts if x <= left]) / len(boxes)
     return flush_right > 0.5 and flush_right > flush_left
 
 
 def _overlap(left: list[Box], right: list[Box]) -> float:
     """How much the vertical extents of two groups overlap, as a share of the shorter one."""
-    low = max(min(b.y0 for b in left), min(b.y0 for b in right))
-    high = min(max(b.y1 for b in left), max(b.y1 for b in right))
-    shorter = min(
-        max(b.y1 for b in left) - min(b.y0 for b in left),
-        max(b.y1 for b in right) - min(b.y0 for b in right),
-    )
+    _, bottoms, _, tops = zip(*left, strict=True)
+    left_low, left_high = min(bottoms), max(tops)
+    _, bottoms, _, tops = zip(*right, strict=True)
+    right_low, right_high = min(bottoms), max(tops)
+    low = max(left_low, right_low)
+    high = min(left_high, right_high)
+    shorter = min(left_high - left_low, right_high - right_low)
     return (high - low) / shorter if shorter > 0 else 0.0

@@ -12,7 +12,7 @@ file add up to more than the budget are streams really inflated, in bounded step
 rest fits. A typical résumé PDF (under 100 kB of deflated data) inflates nothing here.
 
 Framing is read the way a lenient parser reads it: a stream runs to the farther of its
-``/Length`` and the next ``endstream``, and an unknown length or filter gets the largest
+``/Length`` and the next ``endstream`` keyword, and an unknown length or filter gets the largest
 bound, so what is unclear is inflated rather than trusted. Encrypted streams cannot be
 inflated without the key: :func:`check_streams` then says so, and the caller reads the file
 in a child process under a memory limit instead.
@@ -46,13 +46,22 @@ _RATIO = {
 _IMAGE = {b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode", b"CCF"}
 _UNKNOWN_RATIO = 1032**3  # an unknown filter chain: inflate it rather than trust it
 
-_HEADER = re.compile(rb"(\d+)\s+\d+\s*$")  # "12 0 " before an "obj" keyword
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
-_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+# "/Filter" as a whole name, and its value if written as writers do (a name, an array or a
+# reference; the group is empty otherwise).
+_FILTER = re.compile(
+    rb"/Filter(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])"
+    rb"(?:[\t\n\x0c\r ]*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R))?"
+)
+# "/Length" as a whole name, and its value if written as writers do: an integer or a
+# reference (both groups empty otherwise; the second one empty for an integer).
+_LENGTH = re.compile(
+    rb"/Length(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])"
+    rb"(?:[\t\n\x0c\r ]+(\d+)(?:[\t\n\x0c\r ]+(\d+)[\t\n\x0c\r ]+R)?(?![\d.+-]))?"
+)
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _DICT_WINDOW = 65536  # bytes before a stream keyword searched for its object header
 _STEP = 1 << 16  # raw bytes fed to a decoder per step
-_PROBE = 1 << 13  # raw bytes fed per step while the rest of a deflate stream may be bounded
+_PROBE = 1 << 10  # the fewest raw bytes fed per step while the rest of a stream may be bounded
 # Output zlib may owe for input it has already taken (bits held, the rest of a copy): far less.
 _HELD = 64 * 1024
 
@@ -118,38 +127,54 @@ def check_streams(data: bytes, name: str, limits: Limits) -> bool:
 
 
 def _streams(data: bytes):  # noqa: ANN202 - a generator of _Stream
-    """Every ``stream`` keyword of the file, with its raw length bound and its filters."""
-    position = 0
-    while (found := data.find(b"stream", position)) >= 0:
-        position = found + 6
-        if data[found - 3 : found] == b"end":
-            continue
-        start = position
+    """Every ``stream`` keyword of the file, with its raw length bound and its filters.
+
+    One pass finds every ``stream``, the keywords and the ``endstream`` markers alike. Each
+    keyword is examined, even one inside another stream's data: the cross-reference table
+    may point into it. A stream ends at the first ``endstream`` after it with whitespace on
+    both sides: pdfium searches for that one when ``/Length`` is wrong, and takes no earlier
+    one ("xendstreamx" inside the data is not the end), so nothing it inflates is left out.
+    """
+    keywords: list[int] = []
+    ends: list[int] = []  # where each endstream that can end a stream starts
+    for match in _STREAM.finditer(data):  # twice as fast as a loop of bytes.find here
+        found = match.start()
+        if data[found - 3 : found] != b"end":
+            keywords.append(found)
+        elif data[found - 4 : found - 3] in _SPACE and data[found + 6 : found + 7] in _SPACE:
+            ends.append(found - 3)
+    for keyword in keywords:
+        start = keyword + 6
         if data[start : start + 2] == b"\r\n":
             start += 2
         elif data[start : start + 1] in (b"\n", b"\r"):
             start += 1
-        end = data.find(b"endstream", start)
-        length = (end if end >= 0 else len(data)) - start
-        if end >= 0:  # the next stream keyword is after this one's data
-            position = end + 9
-        number, dictionary = _dictionary(data, found)
+        at = bisect_left(ends, start)
+        length = (ends[at] if at < len(ends) else len(data)) - start
+        number, dictionary = _dictionary(data, keyword)
         if dictionary is None:
             yield _Stream(None, start, len(data) - start, None)
             continue
         if b"#" in dictionary:
             dictionary = _unescape(dictionary)
-        declared = _declared_length(data, dictionary, position)
-        if declared is None:  # an indirect length we cannot resolve: up to the end of file
+        declared = _declared_length(dictionary)
+        if declared is None:  # a length we cannot be sure of: up to the end of file
             length = len(data) - start
         else:
             length = max(length, min(declared, len(data) - start))
-        kind = _KIND.search(dictionary)
-        label = (kind.group(1) or kind.group(2)).lower() if kind else b""
-        yield _Stream(number, start, length, _filters(dictionary), label)
+        if b"ObjStm" in dictionary:  # however it is spelled: the objects in it are read
+            kind = b"objstm"
+        elif b"Image" in dictionary and _SUBTYPE_IMAGE.search(dictionary):
+            kind = b"image"
+        else:
+            kind = b""
+        yield _Stream(number, start, length, _filters(dictionary), kind)
 
 
-_KIND = re.compile(rb"/Subtype\s*/(Image)\b|/Type\s*/(ObjStm)\b")
+_STREAM = re.compile(rb"stream")
+# Whitespace around an endstream that ends a stream (the end of the file counts as one).
+_SPACE = (b"\t", b"\n", b"\x0c", b"\r", b" ", b"")
+_SUBTYPE_IMAGE = re.compile(rb"/Subtype[\t\n\x0c\r ]*/Image(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])")
 
 
 def _dictionary(data: bytes, keyword: int) -> tuple[int | None, bytes | None]:
@@ -157,47 +182,72 @@ def _dictionary(data: bytes, keyword: int) -> tuple[int | None, bytes | None]:
     low = max(0, keyword - _DICT_WINDOW)
     end = keyword
     while (at := data.rfind(b"obj", low, end)) >= 0:
-        header = _HEADER.search(data, max(0, at - 24), at)
-        if header:
-            return int(header.group(1)), data[at + 3 : keyword]
+        number = _object_number(data[max(0, at - 24) : at])
+        if number is not None:
+            return number, data[at + 3 : keyword]
         end = at
     return None, None
 
 
+def _object_number(before: bytes) -> int | None:
+    """N of "N G " ending ``before`` (the bytes before an "obj" keyword), or None.
+
+    A split, not a pattern searched from each of the 24 bytes: a third faster, the same
+    answer (the digits of N found are those just before the whitespace, G must be digits)."""
+    words = before.split()
+    if len(words) < 2 or not words[-1].isdigit():
+        return None
+    number = words[-2]
+    digits = len(number) - len(number.rstrip(b"0123456789"))
+    return int(number[-digits:]) if digits else None
+
+
 def _filters(dictionary: bytes) -> tuple[bytes, ...] | None:
-    names: list[bytes] = []
-    for match in _FILTER.finditer(dictionary):
-        value = match.group(1)
-        if value.endswith(b"R"):
-            return None
-        names.extend(_NAME.findall(value))
-    return tuple(names)
+    """The stream's filter names, or None when they are not certain: a reference, a value
+    written other than plainly (a NUL or a comment first is whitespace to pdfium), or a second
+    /Filter in a nested dictionary (a decoy /DCTDecode first would pass for an image)."""
+    values = _FILTER.findall(dictionary)
+    if not values:
+        return ()
+    if len(values) > 1 or not values[0] or values[0].endswith(b"R"):
+        return None
+    return tuple(_NAME.findall(values[0]))
 
 
-def _declared_length(data: bytes, dictionary: bytes, after: int) -> int | None:
-    """``/Length``: 0 when absent, None when it is an indirect object we cannot find.
+def _declared_length(dictionary: bytes) -> int | None:
+    """``/Length``: 0 when absent, None when it is not certain (an indirect object, or written
+    other than as a plain integer).
 
-    Writers put an indirect length right after the stream, so it is looked for there first.
+    Every /Length counts, a nested dictionary's too (the largest is kept): the first one
+    found may be a decoy inside /DecodeParms while pdfium reads the stream's own. A NUL or a
+    comment between the key and its value is whitespace to pdfium, not to a pattern, so such
+    a value is not trusted. Nor is an indirect length: pdfium finds its object through the
+    cross-reference table, and a decoy "12 0 obj" elsewhere would make the bound too short.
     """
-    match = _LENGTH.search(dictionary)
-    if match is None:
-        return 0
-    if not match.group(2):
-        return int(match.group(1))
-    header = match.group(1) + b" " + match.group(2).split()[0] + b" obj"
-    for low in (after, 0):
-        at = data.find(header, low)
-        while at > 0 and data[at - 1 : at].isdigit():  # "112 0 obj" is not "12 0 obj"
-            at = data.find(header, at + 1)
-        if at >= 0:
-            value = re.match(rb"\s*(\d+)", data[at + len(header) : at + len(header) + 32])
-            return int(value.group(1)) if value else None
-    return None  # in a compressed object stream, or written with other spacing
+    declared = 0
+    for number, generation in _LENGTH.findall(dictionary):
+        if not number or generation:
+            return None
+        declared = max(declared, int(number))
+    return declared
 
 
-_CONTENTS = re.compile(rb"/Contents\s*(?:(\d+)\s+\d+\s+R|\[([^\]]*)\])")
-_REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
-_ESCAPED_NAME = re.compile(rb"/[^\s/\[\]<>()%]*#[0-9A-Fa-f]{2}[^\s/\[\]<>()%]*")
+# "/Contents" as a whole name, plain or with "#xx" escapes ("/Cont#65nts"). A name ends at
+# whitespace or a delimiter of either backend: pdfium counts NUL as whitespace, pdfminer VT.
+_CONTENTS_KEY = re.compile(
+    rb"/(?:C|#43)(?:o|#6[Ff])(?:n|#6[Ee])(?:t|#74)(?:e|#65)(?:n|#6[Ee])(?:t|#74)(?:s|#73)"
+    rb"(?![^\x00\t\n\x0b\x0c\r ()<>\[\]{}/%])"
+)
+# Its value as writers put it: a reference, an array of references, or a string (the text of
+# an annotation). Spaces, tabs, line ends and form feeds are whitespace to both backends.
+_SPACES = rb"[\t\n\x0c\r ]"
+_REFERENCE = re.compile(rb"(\d+)" + _SPACES + rb"+\d+" + _SPACES + rb"+R")
+_ANY_REFERENCE = _SPACES + rb"*\d+" + _SPACES + rb"+\d+" + _SPACES + rb"+R"
+_CONTENTS_VALUE = re.compile(
+    _SPACES + rb"*(?:" + _REFERENCE.pattern
+    + rb"|\[((?:" + _ANY_REFERENCE + rb")*)" + _SPACES + rb"*\]"
+    + rb"|[(<](?!<))"
+)  # fmt: skip
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
@@ -209,9 +259,11 @@ def _unescape(name: bytes) -> bytes:
 def _content_objects(data: bytes, streams: list[_Stream], budget: int) -> set[int] | None:
     """The object numbers pages name as their /Contents, or None when that is not certain.
 
-    Page dictionaries sit in the file or in object streams, which are inflated to read them;
-    a /Contents that names an array object, or an object stream that does not inflate,
-    makes the answer uncertain, and then no image is exempt.
+    Page dictionaries sit in the file or in object streams, which are inflated to read them.
+    The answer is uncertain, and then no image is exempt, when /Contents is spelled with
+    escapes, when its value is written other than as plain references (a NUL or a comment
+    between them is whitespace to pdfium, not to a pattern), when it names an array object,
+    or when an object stream does not inflate.
     """
     texts = [data]
     for stream in streams:
@@ -222,14 +274,14 @@ def _content_objects(data: bytes, streams: list[_Stream], budget: int) -> set[in
             texts.append(text)
     found: set[int] = set()
     for text in texts:
-        for escaped in _ESCAPED_NAME.findall(text):  # "/Cont#65nts" is /Contents too
-            if _unescape(escaped) == b"/Contents":
+        for key in _CONTENTS_KEY.finditer(text):
+            value = _CONTENTS_VALUE.match(text, key.end())
+            if value is None or b"#" in key.group():
                 return None
-        for match in _CONTENTS.finditer(text):
-            if match.group(1):
-                found.add(int(match.group(1)))
-            else:
-                found.update(int(number) for number in _REFERENCE.findall(match.group(2)))
+            if value.group(1):
+                found.add(int(value.group(1)))
+            elif value.group(2):
+                found.update(int(number) for number in _REFERENCE.findall(value.group(2)))
     numbers = {stream.number for stream in streams}
     return found if found <= numbers else None  # an array object, or a stream we missed
 
@@ -238,19 +290,24 @@ def _inflated_bound(data: bytes, stream: _Stream, cap: int, room: int) -> int:
     """What the stream inflates to, as :func:`_inflated_size` gives it, or an upper bound on it
     as soon as that bound fits in ``room``.
 
-    A single deflate layer is inflated in small steps; after each, what came out plus what the
-    raw bytes not yet taken can still give (1032-fold, the most deflate allows) bounds the whole
+    A single deflate layer is inflated in steps; after each, what came out plus what the raw
+    bytes not yet taken can still give (1032-fold, the most deflate allows) bounds the whole
     stream, so a font that must be inflated only in part for the file to fit is inflated only
-    that far.
+    that far. Each step takes the raw bytes that bound needs to fit if they gave nothing more
+    (no fewer can do): a first step takes nearly all that is needed, the next ones what the
+    output so far added.
     """
     if stream.filters not in ((b"FlateDecode",), (b"Fl",)):
         return _inflated_size(data, stream, cap)
     raw = memoryview(data)[stream.start :]
     decompressor = zlib.decompressobj()
+    ratio = _RATIO[b"FlateDecode"]
     size = position = 0
     try:
         while position < len(raw) and size < cap and not decompressor.eof:
-            pending = raw[position : position + _PROBE]
+            spare = room - _HELD - size  # what the raw bytes not yet taken may still give
+            needed = stream.length - spare // ratio if spare >= 0 else len(raw)
+            pending = raw[position : position + min(max(needed - position, _PROBE), _STEP)]
             position += len(pending)
             while pending and size < cap:
                 size += len(decompressor.decompress(pending, min(cap - size, 1 << 22)))
@@ -258,7 +315,7 @@ def _inflated_bound(data: bytes, stream: _Stream, cap: int, room: int) -> int:
                 if decompressor.eof:
                     break
             taken = position - len(pending)
-            bound = size + max(0, stream.length - taken) * _RATIO[b"FlateDecode"] + _HELD
+            bound = size + max(0, stream.length - taken) * ratio + _HELD
             if size < cap and bound <= room:
                 return bound
     except zlib.error:
