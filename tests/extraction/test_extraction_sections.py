@@ -149,7 +149,12 @@ def test_sections_ordinary_lines_are_not_headings(line: str, kind: str) -> None:
                 "Rust": "skills",
             },
         ),
-        ("Jane\nStack: Go, Redis\nDocker, Kafka\n", "resume", {"Go": "skills", "Docker": "skills"}),
+        (
+            "Jane\nStack: Go, Redis,\nDocker, Kafka\n",
+            "resume",
+            {"Go": "skills", "Docker": "skills"},
+        ),
+        ("Jane\nStack: Go, Redis\nBuilt APIs\n", "resume", {"Go": "skills", "Built": None}),
     ],
 )
 def test_sections_find_sections_locates_each_word(

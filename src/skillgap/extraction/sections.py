@@ -115,9 +115,12 @@ MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
 # chess", "Salary: ...").
 LINE_ONLY = {"interests", "learning", "not_required", "excluded", "preferred", "benefits",
              "ignored", "about"}  # fmt: skip
-# ... and those it opens for its own line inside another: a role's "Skills: Kafka · Python"
-# (LinkedIn) lists that role's tools, and the roles after it are still experience.
-LINE_ONLY_WITHIN = {("skills", "experience"), ("skills", "projects")}
+# ... and those it opens for its own line inside another section, or before any: a role's
+# "Stack: Go, Redis" or "Skills: Kafka · Python" (LinkedIn) lists that role's tools, and the
+# roles after it are still experience (a PDF may read a side column's headings last). A line
+# that ends in list glue goes on below it ("Skills: Python, Go,\nDocker").
+LINE_ONLY_WITHIN = {("skills", "experience"), ("skills", "projects"), ("skills", None)}
+_LIST_GOES_ON = re.compile(r"(?:[,/&+]|\band)\s*$")
 # Sections that are lists: a prose paragraph after their items is no longer part of them.
 LIST_SECTIONS: dict[Kind, set[str]] = {
     "job": {"requirements", "preferred", "not_required", "excluded"},
@@ -246,7 +249,9 @@ def find_sections(text: str, kind: Kind) -> Sections:
         elif inline is not None and inline != here:
             starts.append(offset)
             names.append(inline)
-            if inline in LINE_ONLY or (inline, here) in LINE_ONLY_WITHIN:
+            if inline in LINE_ONLY or (
+                (inline, here) in LINE_ONLY_WITHIN and not _LIST_GOES_ON.search(line)
+            ):
                 # back to the section around it on the next line
                 # ... unless it closed a bulleted list: a label line after the list's blank
                 # line ("What we don't use: PHP.") ends the list, as a prose line does
