@@ -191,6 +191,29 @@ def test_a_bomb_whose_length_is_written_unusually_is_refused(dictionary: bytes) 
         check_streams(data, "length.pdf", SMALL)
 
 
+def test_a_bomb_whose_indirect_length_has_a_decoy_is_refused() -> None:
+    """pdfium finds the /Length object through the cross-reference table; a decoy "5 0 obj"
+    written just after the stream must not shorten the bound to the endstream kept inside
+    the data."""
+    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
+    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
+    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+    data = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< /Length 5 0 R /Filter /FlateDecode >>\nstream\n" + stream
+            + b"\nendstream\n% 5 0 obj 10 endobj",
+            b"%d" % len(stream),
+        ]
+    )  # fmt: skip
+    with pytest.raises(DocumentError, match="inflate to over"):
+        check_streams(data, "indirect.pdf", SMALL)
+
+
 def test_a_bomb_hidden_inside_another_streams_data_is_refused() -> None:
     """The cross-reference table may point into another stream's data, and pdfium then reads
     the object there (checked: 256 MB inflated from it). Its stream keyword counts, even
