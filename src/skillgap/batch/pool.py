@@ -8,12 +8,17 @@ fresh worker takes the next. A worker silent on one file for ``FILE_SECONDS`` is
 same way. After ``MAX_RESTARTS`` (plus one per 20 files) replacements the rest of the batch is
 reported unscored rather than retried forever.
 
-Workers are forked from a fork server that has loaded spaCy and the default Analyzer once
-(:mod:`skillgap.batch.warm`), where the platform has one, else spawned; :func:`warm_up` starts
-that server early, while the parent loads its own Analyzer. Workers die with the parent: a
-thread in each waits on the parent's sentinel (and Linux also gets PR_SET_PDEATHSIG), so a
-``kill -9`` of ``rank`` leaves no orphans. The server and the workers start with SIGINT
-blocked: Ctrl-C reaches only the parent, which stops them and reports it once.
+Where it is safe, workers are forked from the calling process itself: on POSIX, while it runs
+one thread (``rank``'s parent does until it reads the job, and it never loads spaCy). Each
+loads spaCy and the default Analyzer (:mod:`skillgap.batch.warm`) as soon as it starts, so
+:func:`warm_up` starts them early, and they load on their own cores while the parent reads
+the job; the task arrives over the pipe. No other process holds an Analyzer: a fork server
+preloaded with one would be a third copy of it in memory, for a process that reads no file.
+Where forking is not safe (more threads, or no fork), workers come from a fork server that
+has loaded the Analyzer once, or are spawned. Workers die with the parent: a thread in each
+waits on the parent's sentinel (and Linux also gets PR_SET_PDEATHSIG), so a ``kill -9`` of
+``rank`` leaves no orphans. Workers (and the fork server) start with SIGINT blocked: Ctrl-C
+reaches only the parent, which stops them and reports it once.
 """
 
 from __future__ import annotations
@@ -46,26 +51,39 @@ class Task(Protocol, Generic[Row]):
 IN_FLIGHT_PER_WORKER = 2  # files sent ahead: one being read, one waiting, so no worker idles
 MAX_RESTARTS = 8  # replacement workers per batch, plus one per 20 files
 FILE_SECONDS = 120.0  # a worker silent this long on one file is ended (parsers are bounded)
+START_SECONDS = 300.0  # a worker not loaded after this long is ended (spaCy loads in ~1 s)
+
+_spares: list[_Worker] = []  # started by warm_up, taken by the next batch
 
 
-def warm_up() -> None:
-    """Start the fork server of the workers now, so that it loads while the caller does."""
-    context = _context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        with _sigint_blocked():  # the server, and every worker forked from it, inherit it
-            forkserver.ensure_running()
+def warm_up(workers: int) -> None:
+    """Start ``workers`` worker processes now: they load spaCy and the Analyzer while the
+    caller reads the job, and the next :func:`score_files` hands them its task."""
+    while len(_spares) < workers:
+        _spares.append(_Worker(_context()))
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Fork-server workers where there is one (POSIX), spawned ones elsewhere; both are safe
-    with threads, unlike a plain fork."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    """A plain fork while this process runs one thread (a fork copies only the thread that
+    calls it, so another one could leave a lock held in the child for ever); else a fork
+    server (POSIX) or spawned interpreters, both safe with threads."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _one_thread():
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["skillgap.batch.warm"])
     return context
+
+
+def _one_thread() -> bool:
+    """Whether this process runs a single thread, native ones included (numpy's BLAS starts
+    some when spaCy loads, and ``threading`` does not see them)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: trust only what threading knows, and only where it is all
+        return sys.platform == "darwin" and threading.active_count() == 1
 
 
 def score_files(task: Task[Row], paths: list[str], *, jobs: int = 1) -> Iterator[Row]:
@@ -74,6 +92,7 @@ def score_files(task: Task[Row], paths: list[str], *, jobs: int = 1) -> Iterator
     Workers get the task once, when they start.
     """
     if jobs <= 1 or len(paths) <= 1:
+        _stop_spares()  # warmed up for nothing (a resumed run left one file): free them
         for path in paths:
             yield task.score(path)
         return
@@ -84,19 +103,43 @@ def score_files(task: Task[Row], paths: list[str], *, jobs: int = 1) -> Iterator
         pool.close()
 
 
+def _stop_spares() -> None:
+    """End the workers warm_up started that no batch took."""
+    while _spares:
+        _spares.pop().stop()
+
+
 class _Worker:
     """One worker process, its end of the pipe, and the files it has not answered yet."""
 
-    def __init__(self, context: multiprocessing.context.BaseContext, task: Task[Any]) -> None:
+    def __init__(self, context: multiprocessing.context.BaseContext) -> None:
         ours, theirs = context.Pipe(duplex=True)
-        self.process = context.Process(target=_work, args=(theirs, task), daemon=True)
-        with _sigint_blocked():  # the child (or fork server) inherits it: no Ctrl-C reaches it
+        self.process = context.Process(target=_work, args=(theirs,), daemon=True)
+        with _sigint_blocked(context):  # the child (or fork server) inherits it: no Ctrl-C
             self.process.start()
         theirs.close()
         self.connection: Connection = ours
         self.files: deque[str] = deque()
-        self.ready = False  # it has loaded the task: only then is it sent files
+        self.ready = False  # it has loaded and has the task: only then is it sent files
         self.since = time.monotonic()  # start, or when its current file was sent or begun
+
+    def give(self, task: Task[Any]) -> None:
+        """Send the task, the worker's first message: it reads it once it has loaded."""
+        with contextlib.suppress(OSError):  # it died; its sentinel says so
+            self.connection.send(task)
+
+    def late(self) -> bool:
+        """Silent on its current file for ``FILE_SECONDS``, or not loaded in ``START_SECONDS``."""
+        if self.files or not self.ready:
+            limit = FILE_SECONDS if self.ready else START_SECONDS
+            return time.monotonic() - self.since > limit
+        return False
+
+    def deadline(self) -> float | None:
+        """When :meth:`late` turns true, if the worker owes an answer."""
+        if self.files or not self.ready:
+            return self.since + (FILE_SECONDS if self.ready else START_SECONDS)
+        return None
 
     def send(self, path: str) -> None:
         if not self.files:
@@ -114,9 +157,13 @@ class _Worker:
 class _Pool:
     def __init__(self, task: Task[Any], size: int, restarts: int) -> None:
         self.task = task
-        self.context = _context()
         self.restarts = restarts
-        self.workers = [_Worker(self.context, task) for _ in range(size)]
+        self.workers = _spares[:size]  # started early by warm_up, loading already
+        del _spares[:size]
+        _stop_spares()  # more than this batch needs (a resumed run has fewer files left)
+        self.workers += [_Worker(_context()) for _ in range(size - len(self.workers))]
+        for worker in self.workers:
+            worker.give(task)
 
     def run(self, queue: deque[str]) -> Iterator[Any]:
         while queue or any(worker.files for worker in self.workers):
@@ -127,28 +174,28 @@ class _Pool:
                     except OSError:  # it died; its sentinel says so below
                         break
                     queue.popleft()
-            busy = [worker for worker in self.workers if worker.files or not worker.ready]
-            timeout = min((w.since + FILE_SECONDS for w in busy), default=None)
-            if timeout is not None:
-                timeout = max(0.0, timeout - time.monotonic())
+            deadlines = [d for w in self.workers if (d := w.deadline()) is not None]
+            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             handles = [w.connection for w in self.workers]
             handles += [w.process.sentinel for w in self.workers]
             ready = set(wait(handles, timeout))
             for worker in list(self.workers):
-                yield from self._answers(worker)
-                dead = worker.process.sentinel in ready or not worker.process.is_alive()
-                waiting = worker.files or not worker.ready
-                late = waiting and time.monotonic() - worker.since > FILE_SECONDS
+                dead = worker.process.sentinel in ready
+                if dead or worker.connection in ready:  # a dead one's last rows count
+                    yield from self._answers(worker, sent=worker.connection in ready)
+                late = not dead and worker.late()
                 if dead or late:
-                    yield from self._replace(worker, queue, late=bool(late and not dead))
+                    yield from self._replace(worker, queue, late=late)
 
-    def _answers(self, worker: _Worker) -> Iterator[Any]:
-        """The rows this worker has sent, as many as are waiting in its pipe."""
+    def _answers(self, worker: _Worker, *, sent: bool) -> Iterator[Any]:
+        """The rows this worker has sent, as many as are waiting in its pipe (``sent``: wait
+        said something is)."""
         try:
-            while worker.connection.poll():
+            while sent or worker.connection.poll():
+                sent = False
                 row = worker.connection.recv()
                 worker.since = time.monotonic()
-                if row is None:  # loaded and waiting for files
+                if row is None:  # loaded, task read, waiting for files
                     worker.ready = True
                     continue
                 worker.files.popleft()
@@ -172,7 +219,9 @@ class _Pool:
             return
         self.restarts -= 1
         if queue or not self.workers:
-            self.workers.append(_Worker(self.context, self.task))
+            fresh = _Worker(_context())
+            fresh.give(self.task)
+            self.workers.append(fresh)
 
     def close(self) -> None:
         """End the workers at once: they hold nothing to save, and a clean exit of a process
@@ -213,18 +262,20 @@ def _gave_up() -> str:
 
 
 @contextlib.contextmanager
-def _sigint_blocked() -> Iterator[None]:
+def _sigint_blocked(context: multiprocessing.context.BaseContext) -> Iterator[None]:
     """Block SIGINT in this thread while a child starts; a Ctrl-C meanwhile arrives after.
 
-    The resource tracker is started first: starting it unblocks SIGINT in the calling thread
-    (multiprocessing restores its own mask), which would undo the block for the child.
+    A fork server or a spawned child needs the resource tracker, which is started first:
+    starting it unblocks SIGINT in the calling thread (multiprocessing restores its own
+    mask), which would undo the block for the child. A plain fork needs no tracker.
     """
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    from multiprocessing import resource_tracker
+    if context.get_start_method() != "fork":
+        from multiprocessing import resource_tracker
 
-    resource_tracker.ensure_running()
+        resource_tracker.ensure_running()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
@@ -232,11 +283,18 @@ def _sigint_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _work(connection: Connection, task: Task[Any]) -> None:
-    """A worker: score each path it receives until it receives None or the parent dies."""
+def _work(connection: Connection) -> None:
+    """A worker: load, read the task, then score each path it receives until it receives
+    None or the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    connection.send(None)  # the task is loaded (spawn unpickled it): ready for files
+    from skillgap.batch import warm  # noqa: F401 - spaCy and the Analyzer, before the task
+
+    try:
+        task: Task[Any] = connection.recv()  # its Analyzer unpickles to the one just loaded
+    except (EOFError, OSError):
+        return
+    connection.send(None)  # ready for files
     while True:
         try:
             path = connection.recv()
