@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import selectors
 import signal
 import sys
 import threading
@@ -162,8 +163,19 @@ class _Pool:
         del _spares[:size]
         _stop_spares()  # more than this batch needs (a resumed run has fewer files left)
         self.workers += [_Worker(_context()) for _ in range(size - len(self.workers))]
+        self.selector = selectors.DefaultSelector()  # watches every worker: one wait per row
         for worker in self.workers:
+            self._watch(worker)
             worker.give(task)
+
+    def _watch(self, worker: _Worker) -> None:
+        self.selector.register(worker.connection, selectors.EVENT_READ)
+        self.selector.register(worker.process.sentinel, selectors.EVENT_READ)
+
+    def _unwatch(self, worker: _Worker) -> None:
+        for handle in (worker.connection, worker.process.sentinel):
+            with contextlib.suppress(KeyError, ValueError, OSError):
+                self.selector.unregister(handle)
 
     def run(self, queue: deque[str]) -> Iterator[Any]:
         while queue or any(worker.files for worker in self.workers):
@@ -176,36 +188,36 @@ class _Pool:
                     queue.popleft()
             deadlines = [d for w in self.workers if (d := w.deadline()) is not None]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            handles = [w.connection for w in self.workers]
-            handles += [w.process.sentinel for w in self.workers]
-            ready = set(wait(handles, timeout))
+            ready = {key.fileobj for key, _ in self.selector.select(timeout)}
             for worker in list(self.workers):
                 dead = worker.process.sentinel in ready
-                if dead or worker.connection in ready:  # a dead one's last rows count
-                    yield from self._answers(worker, sent=worker.connection in ready)
+                if dead or worker.connection in ready:
+                    yield from self._answers(worker, every=dead)  # a dead one's last rows count
                 late = not dead and worker.late()
                 if dead or late:
                     yield from self._replace(worker, queue, late=late)
 
-    def _answers(self, worker: _Worker, *, sent: bool) -> Iterator[Any]:
-        """The rows this worker has sent, as many as are waiting in its pipe (``sent``: wait
-        said something is)."""
+    def _answers(self, worker: _Worker, *, every: bool) -> Iterator[Any]:
+        """The next message of this worker, which the selector says has come; with ``every``,
+        all that are waiting in its pipe (it died: the next wait would not see them)."""
         try:
-            while sent or worker.connection.poll():
-                sent = False
+            while True:
                 row = worker.connection.recv()
                 worker.since = time.monotonic()
                 if row is None:  # loaded, task read, waiting for files
                     worker.ready = True
-                    continue
-                worker.files.popleft()
-                yield row
+                else:
+                    worker.files.popleft()
+                    yield row
+                if not (every and worker.connection.poll()):
+                    return
         except (EOFError, OSError):  # it died; the caller replaces it
             return
 
     def _replace(self, worker: _Worker, queue: deque[str], *, late: bool) -> Iterator[Any]:
         """A worker died (or overstayed): its current file gets an error row, a fresh one
         takes over the queue."""
+        self._unwatch(worker)
         worker.stop()
         self.workers.remove(worker)
         if worker.files:
@@ -220,6 +232,7 @@ class _Pool:
         self.restarts -= 1
         if queue or not self.workers:
             fresh = _Worker(_context())
+            self._watch(fresh)
             fresh.give(self.task)
             self.workers.append(fresh)
 
@@ -227,8 +240,10 @@ class _Pool:
         """End the workers at once: they hold nothing to save, and a clean exit of a process
         with spaCy loaded takes seconds."""
         for worker in self.workers:
+            self._unwatch(worker)
             worker.stop()
         self.workers = []
+        self.selector.close()
 
 
 def _why(exitcode: int | None, late: bool) -> str:
