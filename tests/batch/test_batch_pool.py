@@ -87,3 +87,23 @@ def test_a_silent_worker_is_ended_and_its_file_reported(monkeypatch: pytest.Monk
     rows = _rows(["a.txt", "stall-forever.txt", "b.txt", "c.txt"])
     assert "gave no answer for 2 s" in (rows["stall-forever.txt"].error or "")
     assert [rows[name].score for name in ("a.txt", "b.txt", "c.txt")] == [5, 5, 5]
+
+
+def test_workers_forked_by_the_first_one_outlive_it(start: str) -> None:
+    if start != "fork" or not hasattr(os, "pidfd_open"):
+        pytest.skip("only forked workers share the first one's memory")
+    first, sibling = pool._Worker.start(pool._context(), 2)
+    try:
+        assert isinstance(sibling.process, pool._Sibling)
+        for worker in (first, sibling):
+            worker.give(Task())
+        assert first.connection.recv() == first.process.pid
+        sibling.process.pid = sibling.connection.recv()
+        first.stop()  # killed, as by the kernel
+        sibling.send("cv.txt")
+        assert sibling.connection.recv().score == len("cv.txt")
+        assert sibling.process.is_alive()
+    finally:
+        for worker in (first, sibling):
+            worker.stop()
+    assert not sibling.process.is_alive()

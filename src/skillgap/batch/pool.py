@@ -8,17 +8,19 @@ fresh worker takes the next. A worker silent on one file for ``FILE_SECONDS`` is
 same way. After ``MAX_RESTARTS`` (plus one per 20 files) replacements the rest of the batch is
 reported unscored rather than retried forever.
 
-Where it is safe, workers are forked from the calling process itself: on POSIX, while it runs
-one thread (``rank``'s parent does until it reads the job, and it never loads spaCy). Each
-loads spaCy and the default Analyzer (:mod:`skillgap.batch.warm`) as soon as it starts, so
-:func:`warm_up` starts them early, and they load on their own cores while the parent reads
-the job; the task arrives over the pipe. No other process holds an Analyzer: a fork server
-preloaded with one would be a third copy of it in memory, for a process that reads no file.
-Where forking is not safe (more threads, or no fork), workers come from a fork server that
-has loaded the Analyzer once, or are spawned. Workers die with the parent: a thread in each
-waits on the parent's sentinel (and Linux also gets PR_SET_PDEATHSIG), so a ``kill -9`` of
-``rank`` leaves no orphans. Workers (and the fork server) start with SIGINT blocked: Ctrl-C
-reaches only the parent, which stops them and reports it once.
+Where it is safe (Linux, and this process runs one thread: ``rank``'s parent does until it
+reads the job, and it never loads spaCy), the first worker is forked from this process. It
+loads spaCy and the default Analyzer (:mod:`skillgap.batch.warm`), then forks the others,
+which share those pages instead of each loading a copy; :func:`warm_up` starts this early, so
+it happens while the parent reads the job, and the task arrives over the pipe. No process
+that reads no file holds an Analyzer (a fork server preloaded with one was a third copy).
+The others are that worker's children, so it reaps them and sends their exit status through
+a pipe; if it dies first they go on with their files. Where a fork is not safe (more
+threads, other systems), each worker comes from a fork server that has loaded the Analyzer
+once, or is spawned. Workers die with the parent: a thread in each waits on the parent's
+sentinel (and Linux also gets PR_SET_PDEATHSIG), so a ``kill -9`` of ``rank`` leaves no
+orphans. Workers (and the fork server) start with SIGINT blocked: Ctrl-C reaches only the
+parent, which stops them and reports it once.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ import multiprocessing
 import os
 import selectors
 import signal
+import struct
 import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -60,14 +64,18 @@ _spares: list[_Worker] = []  # started by warm_up, taken by the next batch
 def warm_up(workers: int) -> None:
     """Start ``workers`` worker processes now: they load spaCy and the Analyzer while the
     caller reads the job, and the next :func:`score_files` hands them its task."""
-    while len(_spares) < workers:
-        _spares.append(_Worker(_context()))
+    if len(_spares) < workers:
+        _spares.extend(_Worker.start(_context(), workers - len(_spares)))
 
 
 def _context() -> multiprocessing.context.BaseContext:
     """A plain fork while this process runs one thread (a fork copies only the thread that
     calls it, so another one could leave a lock held in the child for ever); else a fork
-    server (POSIX) or spawned interpreters, both safe with threads."""
+    server (POSIX) or spawned interpreters, both safe with threads.
+
+    The first worker forks its siblings with numpy's BLAS threads running, as a fork server
+    that has loaded spaCy does: that library prepares its threads for a fork.
+    """
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and _one_thread():
         return multiprocessing.get_context("fork")
@@ -80,11 +88,11 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _one_thread() -> bool:
     """Whether this process runs a single thread, native ones included (numpy's BLAS starts
-    some when spaCy loads, and ``threading`` does not see them)."""
+    some when spaCy loads, and ``threading`` does not see them); only Linux can tell."""
     try:
         return len(os.listdir("/proc/self/task")) == 1
-    except OSError:  # no /proc: trust only what threading knows, and only where it is all
-        return sys.platform == "darwin" and threading.active_count() == 1
+    except OSError:  # no /proc (not Linux): where a fork is not the default, do not risk it
+        return False
 
 
 def score_files(task: Task[Row], paths: list[str], *, jobs: int = 1) -> Iterator[Row]:
@@ -113,16 +121,39 @@ def _stop_spares() -> None:
 class _Worker:
     """One worker process, its end of the pipe, and the files it has not answered yet."""
 
-    def __init__(self, context: multiprocessing.context.BaseContext) -> None:
-        ours, theirs = context.Pipe(duplex=True)
-        self.process = context.Process(target=_work, args=(theirs,), daemon=True)
-        with _sigint_blocked(context):  # the child (or fork server) inherits it: no Ctrl-C
-            self.process.start()
-        theirs.close()
-        self.connection: Connection = ours
+    def __init__(
+        self,
+        process: multiprocessing.process.BaseProcess | _Sibling,
+        ours: Connection,
+        sentinel: int | None = None,
+    ) -> None:
+        self.process = process
+        self.connection = ours
+        self.sentinel: int = process.sentinel if sentinel is None else sentinel  # ends with it
+        self.pidfd = sentinel
         self.files: deque[str] = deque()
         self.ready = False  # it has loaded and has the task: only then is it sent files
         self.since = time.monotonic()  # start, or when its current file was sent or begun
+
+    @classmethod
+    def start(cls, context: multiprocessing.context.BaseContext, count: int) -> list[_Worker]:
+        """``count`` workers. Forked from here, the first one forks the others once it has
+        loaded, so they share its memory instead of each loading a copy."""
+        share = context.get_start_method() == "fork" and hasattr(os, "pidfd_open")
+        siblings = [_SiblingEnds.make() for _ in range(count - 1 if share else 0)]
+        ours, theirs = context.Pipe(duplex=True)
+        process = context.Process(target=_work, args=(theirs, siblings), daemon=True)
+        with _sigint_blocked(context):  # the child (or fork server) inherits it: no Ctrl-C
+            process.start()
+        theirs.close()
+        # Its siblings inherit the pipe multiprocessing sees it end by: a pidfd ends with it.
+        pidfd = os.pidfd_open(process.pid) if siblings else None  # type: ignore[arg-type]
+        workers = [cls(process, ours, pidfd)]
+        for ends in siblings:
+            workers.append(cls(_Sibling(ends.status), ends.ours))
+            ends.close_theirs()
+        others = count - len(workers)
+        return workers + [w for _ in range(others) for w in cls.start(context, 1)]
 
     def give(self, task: Task[Any]) -> None:
         """Send the task, the worker's first message: it reads it once it has loaded."""
@@ -151,8 +182,67 @@ class _Worker:
     def stop(self) -> None:
         with contextlib.suppress(OSError, ValueError):
             self.process.kill()
-        self.process.join(timeout=5)
-        self.connection.close()
+        self.connection.close()  # a sibling not yet ready (pid unknown) reads the end of it
+        if self.pidfd is None:
+            self.process.join(timeout=5)
+            return
+        wait([self.pidfd], 5)  # join() waits on a pipe its siblings hold open too
+        _ = self.process.exitcode  # reaps it
+        os.close(self.pidfd)
+        self.pidfd = None
+
+
+@dataclass
+class _SiblingEnds:
+    """The pipes of a worker that the first worker will fork: the two ends of its task
+    pipe, and its status pipe, which the first worker writes its exit status to."""
+
+    ours: Connection
+    theirs: Connection
+    status: int  # read here
+    status_w: int  # held by the first worker (which writes it) and the sibling (keep-alive)
+
+    @classmethod
+    def make(cls) -> _SiblingEnds:
+        ours, theirs = multiprocessing.Pipe(duplex=True)
+        status, status_w = os.pipe()
+        return cls(ours, theirs, status, status_w)
+
+    def close_theirs(self) -> None:
+        self.theirs.close()
+        os.close(self.status_w)
+
+
+class _Sibling:
+    """A worker forked by the first one: it is that worker's child, not ours, so its exit
+    status comes through a pipe (the first worker reaps it and writes it there), and its pid
+    with its first answer. The pipe ends when both are gone: if the first worker dies, the
+    sibling holds it open and goes on with its files."""
+
+    def __init__(self, status: int) -> None:
+        self.sentinel = status
+        self.pid: int | None = None
+        self.exitcode: int | None = None
+        self._ended = False
+
+    def _ended_by(self, timeout: float | None) -> bool:
+        if not self._ended and wait([self.sentinel], timeout):
+            data = os.read(self.sentinel, 4)
+            self.exitcode = struct.unpack("i", data)[0] if len(data) == 4 else None
+            self._ended = True
+            os.close(self.sentinel)
+        return self._ended
+
+    def is_alive(self) -> bool:
+        return not self._ended_by(0)
+
+    def kill(self) -> None:
+        if self.pid is not None and self.is_alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+    def join(self, timeout: float | None = None) -> None:
+        self._ended_by(timeout)
 
 
 class _Pool:
@@ -162,7 +252,8 @@ class _Pool:
         self.workers = _spares[:size]  # started early by warm_up, loading already
         del _spares[:size]
         _stop_spares()  # more than this batch needs (a resumed run has fewer files left)
-        self.workers += [_Worker(_context()) for _ in range(size - len(self.workers))]
+        if len(self.workers) < size:
+            self.workers += _Worker.start(_context(), size - len(self.workers))
         self.selector = selectors.DefaultSelector()  # watches every worker: one wait per row
         for worker in self.workers:
             self._watch(worker)
@@ -170,10 +261,10 @@ class _Pool:
 
     def _watch(self, worker: _Worker) -> None:
         self.selector.register(worker.connection, selectors.EVENT_READ)
-        self.selector.register(worker.process.sentinel, selectors.EVENT_READ)
+        self.selector.register(worker.sentinel, selectors.EVENT_READ)
 
     def _unwatch(self, worker: _Worker) -> None:
-        for handle in (worker.connection, worker.process.sentinel):
+        for handle in (worker.connection, worker.sentinel):
             with contextlib.suppress(KeyError, ValueError, OSError):
                 self.selector.unregister(handle)
 
@@ -190,7 +281,7 @@ class _Pool:
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             ready = {key.fileobj for key, _ in self.selector.select(timeout)}
             for worker in list(self.workers):
-                dead = worker.process.sentinel in ready
+                dead = worker.sentinel in ready
                 if dead or worker.connection in ready:
                     yield from self._answers(worker, every=dead)  # a dead one's last rows count
                 late = not dead and worker.late()
@@ -204,8 +295,10 @@ class _Pool:
             while True:
                 row = worker.connection.recv()
                 worker.since = time.monotonic()
-                if row is None:  # loaded, task read, waiting for files
+                if isinstance(row, int):  # its pid: loaded, task read, waiting for files
                     worker.ready = True
+                    if isinstance(worker.process, _Sibling):
+                        worker.process.pid = row
                 else:
                     worker.files.popleft()
                     yield row
@@ -231,7 +324,7 @@ class _Pool:
             return
         self.restarts -= 1
         if queue or not self.workers:
-            fresh = _Worker(_context())
+            [fresh] = _Worker.start(_context(), 1)
             self._watch(fresh)
             fresh.give(self.task)
             self.workers.append(fresh)
@@ -261,6 +354,8 @@ def _why(exitcode: int | None, late: bool) -> str:
         how = f"killed by signal {number} ({label})"
         if number == signal.SIGKILL:
             how += ", as the kernel does when memory runs out"
+    elif exitcode is None:  # a sibling whose first worker died before it: no one reaped it
+        how = "exit status unknown"
     else:
         how = f"exit status {exitcode}"
     return (
@@ -298,18 +393,42 @@ def _sigint_blocked(context: multiprocessing.context.BaseContext) -> Iterator[No
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _work(connection: Connection) -> None:
-    """A worker: load, read the task, then score each path it receives until it receives
-    None or the parent dies."""
+def _work(connection: Connection, siblings: list[_SiblingEnds]) -> None:
+    """A worker: load; fork ``siblings``, which then share what it loaded; read the task,
+    then score each path it receives until it receives None or the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    _die_with_parent(watch=False)  # the watch thread starts after the forks
     from skillgap.batch import warm  # noqa: F401 - spaCy and the Analyzer, before the task
 
+    for ends in siblings:
+        ends.ours.close()  # the parent's end: the sibling's end of file when it closes it
+    for index, ends in enumerate(siblings):
+        pid = os.fork()
+        if pid == 0:
+            status = 1
+            try:
+                connection.close()
+                for other in siblings[:index] + siblings[index + 1 :]:
+                    other.theirs.close()
+                    os.close(other.status_w)
+                _watch_parent()  # not its parent's death: that is this worker, a sibling
+                _serve(ends.theirs)
+                status = 0
+            finally:
+                os._exit(status)
+        ends.theirs.close()
+        threading.Thread(target=_reap, args=(pid, ends.status_w), daemon=True).start()
+    _watch_parent()
+    _serve(connection)
+
+
+def _serve(connection: Connection) -> None:
+    """Read the task, say so with this process's pid, then answer each path sent."""
     try:
-        task: Task[Any] = connection.recv()  # its Analyzer unpickles to the one just loaded
+        task: Task[Any] = connection.recv()  # its Analyzer unpickles to the one loaded
     except (EOFError, OSError):
         return
-    connection.send(None)  # ready for files
+    connection.send(os.getpid())  # ready for files
     while True:
         try:
             path = connection.recv()
@@ -320,15 +439,31 @@ def _work(connection: Connection) -> None:
         connection.send(task.score(path))
 
 
-def _die_with_parent() -> None:
+def _reap(pid: int, status_w: int) -> None:
+    """Wait for a sibling this worker forked, and send its exit status to the parent."""
+    with contextlib.suppress(ChildProcessError):
+        _, status = os.waitpid(pid, 0)
+        with contextlib.suppress(OSError):
+            os.write(status_w, struct.pack("i", os.waitstatus_to_exitcode(status)))
+    os.close(status_w)
+
+
+def _die_with_parent(*, watch: bool = True) -> None:
     """End this process when the parent ends, however it ends (kill -9 included)."""
-    parent = multiprocessing.parent_process()
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             import ctypes
 
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if watch:
+        _watch_parent()
+
+
+def _watch_parent() -> None:
+    """A thread that ends this process when the parent (``rank``) ends: it waits on the
+    parent's sentinel, which a sibling inherits from the worker that forked it."""
+    parent = multiprocessing.parent_process()
     if parent is None:
         return
     sentinel = parent.sentinel
