@@ -750,9 +750,9 @@ def test_ctrl_c_during_rank_start_up_gives_one_line(tmp_path: Path, job: Path) -
     cli = Cli("rank", job.name, *names, "-f", "csv", "-o", "out.csv", "-j", "2", cwd=tmp_path)
     workers: set[int] = set()
     try:
-        assert _wait_for(lambda: len(_workers(cli.pid)) >= 2, 20), "no workers started"
+        assert _wait_for(lambda: len(_workers(cli.pid)) >= 1, 20), "no worker started"
         workers = _workers(cli.pid)
-        time.sleep(0.3)  # the workers are importing spaCy now
+        time.sleep(0.3)  # the first worker is importing spaCy now (it forks the other after)
         os.killpg(cli.pid, signal.SIGINT)
         run = cli.wait()
     finally:
