@@ -1,23 +1,28 @@
 """``skillgap rank`` over N résumés with 1 and 2 worker processes: docs/s and peak memory.
 
 The inputs are links to the corpus résumés (text and PDF, the unreadable ones included),
-round-robin. Each setting runs the real command in a fresh process; the peak memory is the
-largest sum of the proportional sets (PSS: shared pages split between the processes that
-share them) of the command and its workers, sampled every 100 ms; the sum of their resident
-sets (RSS), which counts a shared page once per process, is kept beside it.
+round-robin, the same files for every setting. Each run is the real command in a fresh
+process, and the settings take turns (1, 2, 2, 1, ...) so that a change in the machine's load
+falls on both: each figure is the median of ``repeat`` runs. The peak memory is the largest
+sum of the proportional sets (PSS: shared pages split between the processes that share them)
+of the command and its workers, sampled every 100 ms; the sum of their resident sets (RSS),
+which counts a shared page once per process, is kept beside it. ``first_row_s`` is when the
+first row reached the output: the start-up, which no number of processes shortens.
 
-    python benchmarks/rank_speed.py --count 1000 --jobs 1 2
+    python benchmarks/rank_speed.py --count 1000 --jobs 1 2 --repeat 2
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 JOB = CORPUS / "jobs" / "pomerium_backend-engineer.txt"
@@ -89,8 +94,9 @@ def _tree_memory_mb(root: int) -> tuple[float, float]:
     return rss_kb / 1024, pss_kb / 1024
 
 
-def run_one(folder: Path, jobs: int) -> dict[str, object]:
+def run_one(folder: Path, jobs: int) -> dict[str, Any]:
     output = folder.parent / f"out-{jobs}.csv"
+    output.unlink(missing_ok=True)
     command = [
         sys.executable, "-m", "skillgap", "rank", str(JOB), str(folder),
         "--format", "csv", "--output", str(output), "--jobs", str(jobs),
@@ -98,18 +104,26 @@ def run_one(folder: Path, jobs: int) -> dict[str, object]:
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = peak_pss = 0.0
+    first_row = None
     cpu: dict[int, float] = {}
+    sampled = 0.0
     while process.poll() is None:
-        rss, pss = _tree_memory_mb(process.pid)
-        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
-        _tree_cpu_s(process.pid, cpu)
-        time.sleep(0.1)  # reading smaps_rollup costs ~1 ms a process: keep the sampler light
+        now = time.perf_counter()
+        if first_row is None and _has_a_row(output):
+            first_row = now - started
+        if now - sampled >= 0.1:  # reading smaps_rollup costs ~1 ms a process: keep it light
+            rss, pss = _tree_memory_mb(process.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+            _tree_cpu_s(process.pid, cpu)
+            sampled = now
+        time.sleep(0.01 if first_row is None else 0.1)
     elapsed = time.perf_counter() - started
     docs = sum(1 for _ in output.open(encoding="utf-8")) - 1
     return {
         "jobs": jobs,
         "docs": docs,
         "wall_s": round(elapsed, 2),
+        "first_row_s": round(first_row or elapsed, 2),
         "docs_per_s": round(docs / elapsed, 1),
         "peak_rss_all_mb": round(peak),
         "peak_pss_all_mb": round(peak_pss),
@@ -118,22 +132,59 @@ def run_one(folder: Path, jobs: int) -> dict[str, object]:
     }
 
 
-def measure(count: int, jobs: list[int]) -> list[dict[str, object]]:
+def _has_a_row(output: Path) -> bool:
+    """Whether the CSV journal holds a row after its header (a cheap look at its first bytes)."""
+    try:
+        with output.open("rb") as stream:
+            return stream.read(4096).count(b"\n") >= 2
+    except OSError:
+        return False
+
+
+def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One setting's runs as one row: medians of the times, the largest memory of any run."""
+    wall = statistics.median(run["wall_s"] for run in runs)
+    return {
+        "jobs": runs[0]["jobs"],
+        "docs": runs[0]["docs"],
+        "wall_s": round(wall, 2),
+        "first_row_s": round(statistics.median(run["first_row_s"] for run in runs), 2),
+        "docs_per_s": round(runs[0]["docs"] / wall, 1),
+        "peak_rss_all_mb": max(run["peak_rss_all_mb"] for run in runs),
+        "peak_pss_all_mb": max(run["peak_pss_all_mb"] for run in runs),
+        "cpu_s": round(statistics.median(run["cpu_s"] for run in runs), 2),
+        "exit": runs[0]["exit"],
+        "runs_docs_per_s": [run["docs_per_s"] for run in runs],
+    }
+
+
+def measure(count: int, jobs: list[int], repeat: int = 2) -> list[dict[str, Any]]:
+    """One summary per setting, in the order of ``jobs``; the settings take turns, forwards
+    then backwards (1, 2, 2, 1), so that a drift in the load weighs on each alike."""
+    runs: dict[int, list[dict[str, Any]]] = {n: [] for n in jobs}
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "resumes"
         folder.mkdir()
         make_inputs(folder, count)
-        return [run_one(folder, n) for n in jobs]
+        for turn in range(repeat):
+            for n in jobs if turn % 2 == 0 else reversed(jobs):
+                runs[n].append(run_one(folder, n))
+    return [summary(runs[n]) for n in jobs]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each setting")
     args = parser.parse_args()
     print(f"{args.count} résumés against {JOB.name}, {os.cpu_count()} cores")
-    for row in measure(args.count, args.jobs):
+    rows = measure(args.count, args.jobs, args.repeat)
+    for row in rows:
         print(row)
+    if len(rows) == 2:
+        speedup = rows[1]["docs_per_s"] / rows[0]["docs_per_s"]
+        print(f"speed-up {rows[1]['jobs']} vs {rows[0]['jobs']} processes: {speedup:.2f}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,14 @@ from skillgap.models import RankRow
 pytestmark = pytest.mark.slow  # worker processes
 
 
+@pytest.fixture(autouse=True, params=["fork", "fork server"])
+def start(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test with workers forked from this process and from the fork server (what the
+    pool falls back on while this process runs other threads)."""
+    monkeypatch.setattr(pool, "_one_thread", lambda: request.param == "fork")
+    return str(request.param)
+
+
 @dataclass(frozen=True)
 class Task:
     """Scores a file as the length of its name; a file named ``kill-*`` kills its worker."""
@@ -42,6 +50,16 @@ def _rows(paths: list[str], jobs: int = 2) -> dict[str, RankRow]:
     rows = list(pool.score_files(Task(), paths, jobs=jobs))  # type: ignore[arg-type]
     assert len(rows) == len(paths)
     return {row.file: row for row in rows}
+
+
+def test_workers_warmed_up_early_take_the_next_batch_and_extra_ones_end() -> None:
+    pool.warm_up(3)
+    spares = [worker.process for worker in pool._spares]
+    assert len(spares) == 3
+    rows = _rows([f"cv-{number}.txt" for number in range(6)])
+    assert all(row.score == len("cv-0.txt") for row in rows.values())
+    assert pool._spares == []
+    assert not any(process.is_alive() for process in spares)  # two scored, one was not needed
 
 
 def test_a_killed_worker_costs_only_the_row_of_its_file() -> None:
@@ -69,3 +87,23 @@ def test_a_silent_worker_is_ended_and_its_file_reported(monkeypatch: pytest.Monk
     rows = _rows(["a.txt", "stall-forever.txt", "b.txt", "c.txt"])
     assert "gave no answer for 2 s" in (rows["stall-forever.txt"].error or "")
     assert [rows[name].score for name in ("a.txt", "b.txt", "c.txt")] == [5, 5, 5]
+
+
+def test_workers_forked_by_the_first_one_outlive_it(start: str) -> None:
+    if start != "fork" or not hasattr(os, "pidfd_open"):
+        pytest.skip("only forked workers share the first one's memory")
+    first, sibling = pool._Worker.start(pool._context(), 2)
+    try:
+        assert isinstance(sibling.process, pool._Sibling)
+        for worker in (first, sibling):
+            worker.give(Task())
+        assert first.connection.recv() == first.process.pid
+        sibling.process.pid = sibling.connection.recv()
+        first.stop()  # killed, as by the kernel
+        sibling.send("cv.txt")
+        assert sibling.connection.recv().score == len("cv.txt")
+        assert sibling.process.is_alive()
+    finally:
+        for worker in (first, sibling):
+            worker.stop()
+    assert not sibling.process.is_alive()

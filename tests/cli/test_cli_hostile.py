@@ -273,16 +273,9 @@ def _wait_for(condition, timeout: float) -> bool:  # noqa: ANN001
 
 
 def _workers(pid: int) -> set[int]:
-    """The multiprocessing workers below ``pid`` (spawned interpreters, resource tracker too)."""
-    found = set()
-    for child in _descendants(pid):
-        try:
-            command = Path(f"/proc/{child}/cmdline").read_bytes()
-        except OSError:
-            continue
-        if b"multiprocessing" in command:
-            found.add(child)
-    return found
+    """The processes below ``pid``: its workers (forked from it, or from a fork server, which
+    is there too with the resource tracker)."""
+    return _descendants(pid)
 
 
 @pytest.fixture
@@ -578,8 +571,8 @@ def test_workers_exit_when_rank_is_killed(tmp_path: Path, job: Path) -> None:
 
     try:
         assert _wait_for(busy, 30), "rank never wrote a row"
-        workers = _workers(cli.pid)  # two workers, the resource tracker (and a fork server)
-        assert len(workers) >= 3, workers
+        workers = _workers(cli.pid)  # two workers (and a fork server, a resource tracker)
+        assert len(workers) >= 2, workers
         os.kill(cli.pid, signal.SIGKILL)  # what the OOM killer or a crashed supervisor does
         survived = not _wait_for(lambda: not any(_alive(pid) for pid in workers), 5)
         cli.wait(clean_up=False)
@@ -757,9 +750,9 @@ def test_ctrl_c_during_rank_start_up_gives_one_line(tmp_path: Path, job: Path) -
     cli = Cli("rank", job.name, *names, "-f", "csv", "-o", "out.csv", "-j", "2", cwd=tmp_path)
     workers: set[int] = set()
     try:
-        assert _wait_for(lambda: len(_workers(cli.pid)) >= 2, 20), "no workers started"
+        assert _wait_for(lambda: len(_workers(cli.pid)) >= 1, 20), "no worker started"
         workers = _workers(cli.pid)
-        time.sleep(0.3)  # the workers are importing spaCy now
+        time.sleep(0.3)  # the first worker is importing spaCy now (it forks the other after)
         os.killpg(cli.pid, signal.SIGINT)
         run = cli.wait()
     finally:

@@ -1,5 +1,6 @@
-"""Imported by the fork server that starts rank's workers: spaCy and the default Analyzer load
-there once, and every worker forked from it starts with them (a replacement worker too).
+"""Imported by the first of rank's workers (or the fork server they come from where a fork
+is not safe): spaCy and the default Analyzer load there once, and every worker forked from
+it starts with them.
 
 A worker's task arrives pickled, and its Analyzer unpickles through the per-process cache
 that this fills, so a worker forked from here is ready in milliseconds, not seconds. What

@@ -237,7 +237,7 @@ def rank(
     from skillgap.batch.rank import LazyAnalyzer, RankTask, run_rank
 
     if workers > 1 and len(paths) > 1:
-        warm_up()  # the workers' server starts loading spaCy and the Analyzer at once
+        warm_up(min(workers, len(paths)))  # they load spaCy and the Analyzer meanwhile
         # This process only hands out files: it reads the job (a bad one fails here, once)
         # and each worker analyzes it with its own Analyzer; spaCy never loads here.
         from skillgap.ingest import read_document
