@@ -88,6 +88,15 @@ def test_tokenizer_in_a_stream_gives_spacy_tokens() -> None:
     assert stream._full is not None, "the stream tokenizer was not used"
 
 
+def test_tokenizer_asked_to_stream_from_the_start_gives_spacy_tokens() -> None:
+    """What rank's first worker asks before its first file: no words met yet."""
+    stream = blank_english().tokenizer
+    stream.stream()
+    assert stream._full is not None
+    for text in STREAM_TEXTS * 3:  # met once, come back (cached), and again
+        assert _tokens(stream(text)) == _reference(text)
+
+
 @pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
 def test_tokenizer_gives_spacy_tokens_on_every_corpus_document(path: Path) -> None:
     text = read_document(path).text

@@ -50,10 +50,13 @@ class LazyAnalyzer:
 
 
 def _analyzer_for(taxonomy: Taxonomy | None, options: Options) -> Analyzer:
-    """The Analyzer of this process for a taxonomy (None: the shipped one) and options."""
+    """The Analyzer of this process for a taxonomy (None: the shipped one) and options,
+    tokenizing as a stream: a batch is one."""
     from skillgap.analyzer import _restore
 
-    return _restore(taxonomy, options)
+    analyzer = _restore(taxonomy, options)
+    analyzer.extractor.nlp.tokenizer.stream()
+    return analyzer
 
 
 @dataclass(frozen=True)

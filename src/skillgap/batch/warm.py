@@ -3,7 +3,8 @@ is not safe): spaCy and the default Analyzer load there once, and every worker f
 it starts with them.
 
 A worker's task arrives pickled, and its Analyzer unpickles through the per-process cache
-that this fills, so a worker forked from here is ready in milliseconds, not seconds. What
+that this fills, so a worker forked from here is ready in milliseconds, not seconds, and
+tokenizes as a stream from its first file. What
 loads here is frozen out of the cyclic garbage collector's sight: a full collection would
 walk all of it in every worker (and copy the pages it touches, which forking had shared).
 """
@@ -15,7 +16,9 @@ try:
     from skillgap.analyzer import _restore
     from skillgap.options import Options
 
-    _restore(None, Options())
+    # A batch is a stream of texts: the tokenizer for one is built once, here, not in each
+    # worker after its first hundred files.
+    _restore(None, Options()).extractor.nlp.tokenizer.stream()
 finally:
     gc.freeze()
     gc.enable()

@@ -154,10 +154,7 @@ class CachingTokenizer:
         if len(self.seen) < CACHE_SIZE:
             self.seen.update(text.split())
         if self.texts > STREAM_TEXTS:
-            self._full = Tokenizer(
-                self.vocab, rules=self.rules, max_cache_size=CACHE_SIZE, **self.settings
-            )
-            self._cache(sorted(self.seen))  # the words met so far, cached at once
+            self.stream()
             return self._streamed(text)
         doc = self.bare(text)
         if not len(doc):
@@ -190,6 +187,15 @@ class CachingTokenizer:
             words[first : last + 1] = pieces
             spaces[first : last + 1] = [False] * (len(pieces) - 1) + [spaces[last]]
         return Doc(self.vocab, words=words, spaces=spaces)
+
+    def stream(self) -> None:
+        """Tokenize as a stream from now on: what a batch of many texts asks before its first
+        (``rank``'s first worker, so the workers forked from it share the tokenizer)."""
+        if self._full is None:
+            self._full = Tokenizer(
+                self.vocab, rules=self.rules, max_cache_size=CACHE_SIZE, **self.settings
+            )
+            self._cache(sorted(self.seen))  # the words met so far, cached at once
 
     def _streamed(self, text: str) -> Doc:
         """The text tokenized by ``_full``, after caching the words met before but not cached.
