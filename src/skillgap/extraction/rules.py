@@ -87,8 +87,7 @@ class Rule(BaseModel):
         default_factory=list, description="the scope marks skills only after one of these"
     )
     not_in_sections: list[Name] = Field(
-        default_factory=list,
-        description="sections where the rule says nothing (a course under Certifications is done)",
+        default_factory=list, description="sections it says nothing in ('certifications')"
     )
     skills: list[SkillId] = Field(default_factory=list)
     categories: list[Name] = Field(default_factory=list)
