@@ -155,6 +155,11 @@ def test_sections_ordinary_lines_are_not_headings(line: str, kind: str) -> None:
             {"Go": "skills", "Docker": "skills"},
         ),
         ("Jane\nStack: Go, Redis\nBuilt APIs\n", "resume", {"Go": "skills", "Built": None}),
+        (
+            "Jane\nTechnical Skills: Python, Docker\nMessaging: Kafka\nOther: Rust\nEXPERIENCE\n",
+            "resume",
+            {"Python": "skills", "Kafka": "skills", "Rust": "skills"},
+        ),
     ],
 )
 def test_sections_find_sections_locates_each_word(

@@ -118,8 +118,10 @@ LINE_ONLY = {"interests", "learning", "not_required", "excluded", "preferred", "
 # ... and those it opens for its own line inside another section, or before any: a role's
 # "Stack: Go, Redis" or "Skills: Kafka · Python" (LinkedIn) lists that role's tools, and the
 # roles after it are still experience (a PDF may read a side column's headings last). A line
-# that ends in list glue goes on below it ("Skills: Python, Go,\nDocker").
+# that ends in list glue goes on below it ("Skills: Python, Go,\nDocker"), and so does one
+# that more labelled lists follow ("Skills: Python\nMessaging: Kafka").
 LINE_ONLY_WITHIN = {("skills", "experience"), ("skills", "projects"), ("skills", None)}
+LABEL_WORDS = 3  # "Cloud & DevOps: AWS" is a label; "Designed the platform: ..." is not
 _LIST_GOES_ON = re.compile(r"(?:[,/&+]|\band)\s*$")
 # Sections that are lists: a prose paragraph after their items is no longer part of them.
 LIST_SECTIONS: dict[Kind, set[str]] = {
@@ -250,7 +252,9 @@ def find_sections(text: str, kind: Kind) -> Sections:
             starts.append(offset)
             names.append(inline)
             if inline in LINE_ONLY or (
-                (inline, here) in LINE_ONLY_WITHIN and not _LIST_GOES_ON.search(line)
+                (inline, here) in LINE_ONLY_WITHIN
+                and not _LIST_GOES_ON.search(line)
+                and not _label_follows(lines, number)
             ):
                 # back to the section around it on the next line
                 # ... unless it closed a bulleted list: a label line after the list's blank
@@ -287,6 +291,21 @@ def _word_count(text: str, most: int = MAX_HEADING_WORDS) -> int:
     """How many words ``text`` has, counted up to one past ``most``: a long line is not
     split to the end."""
     return len(text.split(None, most))
+
+
+def _label_follows(lines: list[str], number: int) -> bool:
+    """The next line that is not blank opens with a short label too ("Skills: Python" then
+    "Messaging: Kafka"): a block of labelled lists, which the first label's section holds.
+    A bullet is no label ("- Designed the platform: 40 functions")."""
+    for line in lines[number + 1 :]:
+        if not line.isspace():
+            label = _INLINE_HEADING.match(line)
+            return (
+                label is not None
+                and _BULLET.match(line) is None
+                and len(label.group(1).split()) <= LABEL_WORDS
+            )
+    return False
 
 
 def _may_be_inline(line: str) -> bool:
