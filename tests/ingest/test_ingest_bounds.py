@@ -163,6 +163,16 @@ def test_a_bomb_whose_filter_is_written_unusually_is_refused(filters: bytes) -> 
         check_streams(data, "filter.pdf", SMALL)
 
 
+def _bomb_behind_a_stored_endstream() -> bytes:
+    """A zlib stream whose first block is stored as written ("% endstream" in plain text),
+    then 8 MB of spaces: a check that ends the stream at that endstream never sees them."""
+    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
+    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
+    return b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+
+
 @pytest.mark.parametrize(
     "dictionary",
     [
@@ -174,11 +184,7 @@ def test_a_bomb_whose_filter_is_written_unusually_is_refused(filters: bytes) -> 
 def test_a_bomb_whose_length_is_written_unusually_is_refused(dictionary: bytes) -> None:
     """pdfium takes the stream's /Length bytes when endstream follows them (checked: 128 MB
     inflated in each case), past an endstream stored inside the data."""
-    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
-    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
-    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+    stream = _bomb_behind_a_stored_endstream()
     data = pdf_bytes(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -195,11 +201,7 @@ def test_a_bomb_whose_indirect_length_has_a_decoy_is_refused() -> None:
     """pdfium finds the /Length object through the cross-reference table; a decoy "5 0 obj"
     written just after the stream must not shorten the bound to the endstream kept inside
     the data."""
-    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
-    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
-    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+    stream = _bomb_behind_a_stored_endstream()
     data = pdf_bytes(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -218,11 +220,7 @@ def test_a_bomb_hidden_inside_another_streams_data_is_refused() -> None:
     """The cross-reference table may point into another stream's data, and pdfium then reads
     the object there (checked: 256 MB inflated from it). Its stream keyword counts, even
     where an endstream inside its own data ends the stream around it first."""
-    head = b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET\n% endstream\n"
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    body = compressor.compress(b" " * (8 * MB)) + compressor.flush()
-    stored = b"\x00" + struct.pack("<HH", len(head), len(head) ^ 0xFFFF) + head
-    stream = b"\x78\x01" + stored + body + struct.pack(">I", zlib.adler32(head + b" " * (8 * MB)))
+    stream = _bomb_behind_a_stored_endstream()
     hidden = b"5 0 obj\n<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream)
     data = pdf_bytes(
         [
