@@ -137,6 +137,15 @@ def test_extract_is_the_cli_json(analyzer, capsys, monkeypatch) -> None:
     assert guessed.json()["kind"] == "job" and as_resume.json()["kind"] == "resume"
 
 
+def _on_disk_and_uploaded(
+    field: str, files: dict[str, bytes], folder: Path
+) -> list[tuple[str, tuple[str, bytes]]]:
+    """The same files written to ``folder`` for the CLI and as one form field's uploads."""
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return [(field, (name, data)) for name, data in files.items()]
+
+
 def test_rank_rows_are_the_cli_json(analyzer, capsys, monkeypatch, tmp_path: Path) -> None:
     resumes = {
         "strong.txt": b"SKILLS\nPython, Django, PostgreSQL, Docker, Kubernetes, AWS, Redis\n",
@@ -144,10 +153,8 @@ def test_rank_rows_are_the_cli_json(analyzer, capsys, monkeypatch, tmp_path: Pat
         "broken.pdf": b"%PDF-1.7 not really",
         "empty.txt": b"",
     }
-    for name, data in resumes.items():
-        (tmp_path / name).write_bytes(data)
+    uploads = _on_disk_and_uploaded("resumes", resumes, tmp_path)
     shutil.copy(EXAMPLES / "job.txt", tmp_path / "job.txt")
-    uploads = [("resumes", (name, data)) for name, data in resumes.items()]
     response = client(analyzer).post("/v1/rank", files=[("job", ("job.txt", JOB)), *uploads])
     assert response.status_code == 200
     monkeypatch.chdir(tmp_path)
@@ -165,10 +172,8 @@ def test_match_rows_are_the_cli_json(analyzer, capsys, monkeypatch, tmp_path: Pa
         "data.txt": b"Requirements:\n- SQL\n- Python\n- Airflow\n",
         "garbage.docx": b"not a zip",
     }
-    for name, data in jobs.items():
-        (tmp_path / name).write_bytes(data)
+    uploads = _on_disk_and_uploaded("jobs", jobs, tmp_path)
     shutil.copy(EXAMPLES / "resume.pdf", tmp_path / "resume.pdf")
-    uploads = [("jobs", (name, data)) for name, data in jobs.items()]
     response = client(analyzer).post(
         "/v1/match", files=[("resume", ("resume.pdf", RESUME)), *uploads], data={"top_missing": "2"}
     )
