@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from skillgap.extraction.lists import in_skill_list
+from skillgap.extraction.lists import in_skill_list, skills_listed_before
 from skillgap.extraction.tokens import Tokens
 
 # Words next to an ambiguous name that show it is the technology ("Go services", "in Go").
@@ -175,7 +175,7 @@ def _begins_a_proper_name(
         return False
     if end in other_mentions or tokens.folded[end] in TECH_WORDS:
         return False
-    if _listed_after(tokens, start, other_mentions) >= 2:
+    if skills_listed_before(tokens, start, other_mentions) >= 2:
         return False  # "Node, Angular, React Culturally fit ...": a list ran into prose
     first, last = start, end
     while first > 0 and not tokens.breaks[first - 1]:
@@ -184,24 +184,6 @@ def _begins_a_proper_name(
         last += 1
     words = [orth[i] for i in range(first, last + 1) if tokens.alpha[i]]
     return sum(map(_capitalised, words)) <= TITLE_CASE_SHARE * len(words)
-
-
-LIST_GLUE = frozenset({",", "/", "&", "|", "and", "or"})
-
-
-def _listed_after(tokens: Tokens, start: int, other_mentions: Container[int]) -> int:
-    """How many other skills the name follows in a list on its line ("Go, Node, React")."""
-    members, inside, index = 0, False, start - 1
-    while index >= 0 and not tokens.breaks[index]:
-        if index in other_mentions:
-            members += not inside
-            inside = True
-        elif tokens.space[index] or tokens.lower[index] in LIST_GLUE:
-            inside = False
-        else:
-            break
-        index -= 1
-    return members
 
 
 def _capitalised(word: str) -> bool:

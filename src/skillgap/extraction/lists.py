@@ -28,3 +28,18 @@ def in_skill_list(tokens: Tokens, start: int, end: int, other_mentions: Containe
                 continue
             break
     return False
+
+
+def skills_listed_before(tokens: Tokens, start: int, other_mentions: Container[int]) -> int:
+    """How many other skills a name follows in a list on its line ("Go, Node, React")."""
+    members, inside, index = 0, False, start - 1
+    while index >= 0 and not tokens.breaks[index]:
+        if index in other_mentions:
+            members += not inside
+            inside = True
+        elif tokens.space[index] or tokens.folded[index] in LIST_GLUE:
+            inside = False
+        else:
+            break
+        index -= 1
+    return members

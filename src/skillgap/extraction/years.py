@@ -77,7 +77,7 @@ LEVELS = frozenset({
     "fluent", "native", "good", "very", "strong", "excellent", "solid", "working", "upper",
     "level", "mid", "senior", "junior", "comfortable", "confident",
 })  # fmt: skip
-LABEL_MARKS = frozenset({":", "-", "–", "—", "="})  # "Go: 3 years", "Rust — 4 yrs"
+LABEL_MARKS = frozenset({":", "-", "=", *DASHES})  # "Go: 3 years", "Rust — 4 yrs"
 # Between "for" and its figure: "used Docker for about three years".
 APPROXIMATELY = frozenset({
     "about", "around", "roughly", "nearly", "almost", "approximately", "approx", "approx.",
@@ -188,10 +188,12 @@ _UNIT = re.compile(r"(?:years?|yrs?|(?P<months>months?|mos))(?:['’]s?)?(?![\w-
 # the table headers (``_YEAR_WORD``) are then matched at. Its cases are spelled out (with the
 # long "ſ" that matches "s" when case is ignored), so the scan skips from "y" to "y".
 _YEAR_STEM = re.compile(r"[yY](?:[eE][aA][rR][sSſ]?|[rR][sSſ]?)")
-# "18 months of Go" is 1.5 years (months / 12, as GOLD.md reads "24 months"); the months of a
-# computed duration ("2 yrs 4 mos") are not a figure of their own.
+# Where "month(s)" or "mos" starts: "18 months of Go" is 1.5 years (months / 12, as GOLD.md
+# reads "24 months").
 _MONTH_STEM = re.compile(r"[mM][oO](?:[nN][tT][hH]|[sS])")
+# What ends a sentence: after one, a date range's printed duration is over.
 _SENTENCE_END = re.compile(r"[.!?;](?:\*\*|__|\*|_)?\s")
+# The months of a computed duration ("2 yrs 4 mos") are no figure of their own.
 _AFTER_YEARS = re.compile(r"(?:years?|yrs?)\s*,?\s*(?:and\s+)?$", re.IGNORECASE)
 _BEFORE_UNIT = re.compile(
     rf"(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
