@@ -10,7 +10,7 @@ import re
 from collections.abc import Container
 
 from skillgap.extraction.lists import in_skill_list, skills_listed_before
-from skillgap.extraction.tokens import Tokens
+from skillgap.extraction.tokens import SENTENCE_STOPS, Tokens
 
 # Words next to an ambiguous name that show it is the technology ("Go services", "in Go").
 TECH_WORDS = {
@@ -52,7 +52,6 @@ NOT_TECH_BEFORE = {"this", "next", "last", "every", "each", "early", "late", "mi
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _VERSION = re.compile(r"^v?\d{1,2}(\.\d+)*\+?$")
-SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 
 
 def is_year(text: str) -> bool:

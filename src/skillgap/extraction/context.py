@@ -17,14 +17,13 @@ from typing import get_args
 from spacy.language import Language
 
 from skillgap.extraction.rules import Kind, Rule, RulesFile, default_rules, digest, shipped_text
-from skillgap.extraction.tokens import BULLETS, Tokens
+from skillgap.extraction.tokens import BULLETS, SENTENCE_STOPS, Tokens
 
 # Tokens that end every scope: sentence ends, table cells and bullets in the middle of a line.
 SENTENCE_END = {".", "!", "?", ";", "|", "•", "▪", "●", "◦", "➔", "‣", "■", "□"}
 # What a label scope crosses: "Rust: none", "Helm — none", "Cassandra (no ...)".
 LABEL_SEPARATORS = {":", "—", "–", "-", "(", "="}
 ITEM_ENDS = {",", ")"}  # where a labelled item ends: "Go (none), Python (5 years)"
-SENTENCE_STOPS = frozenset({".", "!", "?", ";"})  # what ends a sentence inside a line
 MARKS = SENTENCE_END | BULLETS  # the only tokens other than line breaks that can be barriers
 EMPHASIS = {"*", "**", "_", "__"}  # Markdown emphasis inside a sentence: "**is preferable.**"
 # After these a line break continues the sentence ("experience with\nKafka").

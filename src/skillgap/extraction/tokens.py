@@ -29,6 +29,8 @@ from spacy.vocab import Vocab
 
 # Marks that open a bullet item when they start a line ("- Go", "* Go", "• Go").
 BULLETS = {"•", "▪", "●", "◦", "➔", "»", "·", "-", "*", "–", "—", "‣", "○", "■", "□", "✓", "✔"}
+# What ends a sentence inside a line.
+SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 
 # What a token's lexeme says, by ORTH hash: (text, lower-case text with curly apostrophes made
 # straight, lower-case text, length, space, punct, alpha, lower case, number, URL, e-mail, line
