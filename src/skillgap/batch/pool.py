@@ -162,10 +162,8 @@ class _Worker:
 
     def late(self) -> bool:
         """Silent on its current file for ``FILE_SECONDS``, or not loaded in ``START_SECONDS``."""
-        if self.files or not self.ready:
-            limit = FILE_SECONDS if self.ready else START_SECONDS
-            return time.monotonic() - self.since > limit
-        return False
+        deadline = self.deadline()
+        return deadline is not None and time.monotonic() > deadline
 
     def deadline(self) -> float | None:
         """When :meth:`late` turns true, if the worker owes an answer."""
