@@ -484,6 +484,8 @@ def _with_paraphrases(
     unless that name needs context, which the paraphrase supplies ("caching ... in Redis").
     An ``exclude`` phrase drops every mention of its skill that touches it.
     """
+    if not found:  # most documents: the names alone, without a span index per skill
+        return sorted(named, key=lambda cand: (cand.start, cand.end))
     phrases = _Spans((item.start, item.end) for item in found if item.kind == "phrase")
     kept = [
         cand
@@ -493,9 +495,11 @@ def _with_paraphrases(
             for start, end in phrases.overlapping(cand.start, cand.end)
         )
     ]
+    paraphrased = {item.skill_id for item in found}  # the only skills whose names are looked up
     by_skill: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for number, cand in enumerate(kept):
-        by_skill[cand.skill_id].append((cand.start, cand.end, number))
+        if cand.skill_id in paraphrased:
+            by_skill[cand.skill_id].append((cand.start, cand.end, number))
     names = {skill_id: _Spans(spans) for skill_id, spans in by_skill.items()}
     dropped: set[int] = set()
     added: list[_Candidate] = []
