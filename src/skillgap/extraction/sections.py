@@ -114,6 +114,7 @@ _BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*:?\s*$")
 _SYMBOL_LINE = re.compile(r"^\s*([^\w\s#*(\[\"'•·▪●◦»➔–—-]+)\s*[A-Z]")  # "🚀 What you'll do"
 _BULLET = re.compile(r"^\s*([-*•·▪●◦»➔–—]|\d{1,2}[.)]|[A-Z]\d{1,2}\.)\s")
 _INLINE_DETAILS = re.compile(r"\b(Skill|Education|Company|Project) Details\b")
+_MARKS = " *#-•·▪●◦»➔–—:.=|"  # common decoration around a heading's words
 MAX_HEADING_WORDS = 9
 MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
 # Sections an inline "Label: ..." opens for its own line only: they change what the line's
@@ -163,7 +164,7 @@ def heading_name(line: str, kind: Kind) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
     if len(line) > MAX_HEADING_CHARS:  # most lines: too long to be a heading, decided at once
         return None
-    words = _undecorated(line.replace("\u2019", "'")).strip()
+    words = _undecorated(line.replace("\u2019", "'"))
     if not words or len(words) > 60 or _word_count(words) > MAX_HEADING_WORDS:
         return None
     if words.isascii():
@@ -177,6 +178,9 @@ def _undecorated(line: str) -> str:
     """The line without the decoration around a heading's words (Markdown, bold, bullets,
     emoji: "⭐ Nice to have"): what ``^[\\W_]+|[^\\w)']+$`` removes, by string methods,
     as that pattern was tried at every position of every short line."""
+    # Spaces and the common marks are neither alphanumeric nor "_)'": stripped at C speed,
+    # they are what the loops below would remove first, so the loops see only the rest.
+    line = line.strip().strip(_MARKS)
     start, end = 0, len(line)
     while start < end and not line[start].isalnum():  # "[\W_]": not alphanumeric
         start += 1
@@ -283,7 +287,7 @@ def find_sections(text: str, kind: Kind) -> Sections:
                 starts.append(offset)  # closing remarks after the list
                 names.append(None)
                 bullets = False
-            elif _BULLET.match(line) or kind == "resume":
+            elif kind == "resume" or _BULLET.match(line):
                 bullets = True
         if kind == "resume" and " Details" in line:
             for match in _INLINE_DETAILS.finditer(line):
