@@ -319,3 +319,60 @@ def test_sections_headings_in_any_case_and_script(line: str, kind: str, expected
     blind = re.compile(_SOURCES[kind], re.IGNORECASE).fullmatch(line)  # type: ignore[index]
     assert (blind.lastgroup if blind else None) == expected
     assert heading_name(line, kind) == expected  # type: ignore[arg-type]
+
+
+def test_sections_resume_wordings_are_spelled_with_letters_spaces_apostrophes_hyphens() -> None:
+    """The résumé pattern rejects a line with any other character before it tries the
+    wordings: every wording must be written with literal letters, spaces, apostrophes and
+    hyphens, grouping, "|", "?", "+" and classes of those (no escape, no ".")."""
+    import re
+
+    from skillgap.extraction.sections import RESUME_HEADINGS
+
+    spelling = re.compile(r"(?:[-a-z' ()|?+]|\[[a-z]+\]|\[a-z\]|\[- \])*")
+    for name, wording in RESUME_HEADINGS.items():
+        assert spelling.fullmatch(wording), name
+
+
+@pytest.mark.parametrize(
+    ("line", "resume", "job"),
+    [
+        ("— SKILLS —", "skills", "requirements"),
+        ("Skills:", "skills", "requirements"),
+        ("TECHNICAL SKILLS", "skills", None),
+        ("Experience & Projects", None, None),  # "&" is in no résumé wording
+        ("1. Experience", None, None),  # a number is not decoration
+        ("I\u2019d like to learn", "learning", None),
+        ("Open-source projects", "projects", None),
+        ("Things I've dabbled with", "skills", None),
+        ("Golang experience", "experience", None),
+        ("Java/Go experience", None, None),
+        ("Skills (2024)", None, None),
+        ("=== Summary ===", "summary", None),
+        ("✨ Side projects ✨", "projects", None),
+        ("About me!", "summary", "about"),
+    ],
+)
+def test_sections_decorated_and_spelled_headings(
+    line: str, resume: str | None, job: str | None
+) -> None:
+    assert heading_name(line, "resume") == resume
+    assert heading_name(line, "job") == job
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Requirements\n- Go\nOur culture:\n- Kafka\n", "job", None),  # a "Title:" line
+        ("Requirements\n- Go\n🎉 Fun stuff\n- Kafka\n", "job", None),  # an emoji title
+        ("Requirements\n✔ Go\n✔ Kafka\n", "job", "requirements"),  # ... or a bullet
+        ("Skills\nGo\n_Fun stuff_\nKafka\n", "resume", "skills"),  # "_" is no emoji
+        ("Requirements\n- Go\nOUR CULTURE\n- Kafka\n", "job", None),  # capitals in an ad
+        ("Requirements\n- Go\n- KAFKA, REDIS\n- Kafka\n", "job", "requirements"),
+        ("Experience\nGo at Acme\nKey achievements:\nKafka\n", "resume", "experience"),
+    ],
+)
+def test_sections_unknown_headings_end_a_section(
+    text: str, kind: str, expected: str | None
+) -> None:
+    assert find_sections(text, kind).at(text.index("Kafka")) == expected  # type: ignore[arg-type]

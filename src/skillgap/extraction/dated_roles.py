@@ -25,6 +25,10 @@ RANGE = re.compile(
 # Every range's first date holds a year: ranges are looked for only where one stands.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_LETTER = re.compile(r"[a-z]", re.IGNORECASE)  # what ``[a-z]*`` in _MONTH takes
+# How a date of a found range is read, compiled once: each range's two dates are read.
+_OPEN_ENDS = frozenset(_OPEN_END.split("|"))  # a full match of its alternatives: one of them
+_MONTH_WORD = re.compile(r"[a-z]{3}")
+_MONTH_NUMBER = re.compile(r"(\d{1,2})\s*[/.]")
 
 
 @dataclass(frozen=True)
@@ -40,15 +44,15 @@ class Role:
 
 def _month_index(value: str, today: date) -> int | None:
     value = value.strip().lower()
-    if re.fullmatch(_OPEN_END, value):
+    if value in _OPEN_ENDS:
         return today.year * 12 + today.month - 1
-    year_match = re.search(r"(19|20)\d\d", value)
+    year_match = _YEAR.search(value)
     if not year_match:
         return None
     year = int(year_match.group(0))
     month = 1
-    word = re.match(r"[a-z]{3}", value)
-    numeric = re.match(r"(\d{1,2})\s*[/.]", value)
+    word = _MONTH_WORD.match(value)
+    numeric = _MONTH_NUMBER.match(value)
     if word and word.group(0) in _MONTHS:
         month = _MONTHS[word.group(0)]
     elif numeric and 1 <= int(numeric.group(1)) <= 12:

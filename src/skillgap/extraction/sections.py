@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 
 from skillgap.models import Kind
 
@@ -91,7 +91,13 @@ _SOURCES: dict[Kind, str] = {
 # The wordings are lower case, so on ASCII text (nearly every line) matching the lower-cased
 # text case-sensitively is the same as ignoring case, and much cheaper. Other text (accents,
 # the dotless "ı" that matches "i" when case is ignored) takes the case-blind pattern.
-_ASCII_PATTERNS = {kind: re.compile(source) for kind, source in _SOURCES.items()}
+# A résumé wording is spelled with lower-case letters, spaces, apostrophes and hyphens only
+# (a test reads the table for it), so a line with another character (a digit, a comma, "|")
+# is no résumé heading: one scan of the line rejects it before the alternatives are tried.
+_SPELLING: dict[Kind, str] = {"resume": r"(?=[-a-z' ]*\Z)", "job": ""}
+_ASCII_PATTERNS = {
+    kind: re.compile(f"{_SPELLING[kind]}(?:{source})") for kind, source in _SOURCES.items()
+}
 
 
 @cache
@@ -108,6 +114,7 @@ _BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*:?\s*$")
 _SYMBOL_LINE = re.compile(r"^\s*([^\w\s#*(\[\"'•·▪●◦»➔–—-]+)\s*[A-Z]")  # "🚀 What you'll do"
 _BULLET = re.compile(r"^\s*([-*•·▪●◦»➔–—]|\d{1,2}[.)]|[A-Z]\d{1,2}\.)\s")
 _INLINE_DETAILS = re.compile(r"\b(Skill|Education|Company|Project) Details\b")
+_MARKS = " *#-•·▪●◦»➔–—:.=|"  # common decoration around a heading's words
 MAX_HEADING_WORDS = 9
 MAX_HEADING_CHARS = 120  # with its Markdown or bold decoration
 # Sections an inline "Label: ..." opens for its own line only: they change what the line's
@@ -157,7 +164,7 @@ def heading_name(line: str, kind: Kind) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
     if len(line) > MAX_HEADING_CHARS:  # most lines: too long to be a heading, decided at once
         return None
-    words = _undecorated(line.replace("\u2019", "'")).strip()
+    words = _undecorated(line.replace("\u2019", "'"))
     if not words or len(words) > 60 or _word_count(words) > MAX_HEADING_WORDS:
         return None
     if words.isascii():
@@ -171,6 +178,9 @@ def _undecorated(line: str) -> str:
     """The line without the decoration around a heading's words (Markdown, bold, bullets,
     emoji: "⭐ Nice to have"): what ``^[\\W_]+|[^\\w)']+$`` removes, by string methods,
     as that pattern was tried at every position of every short line."""
+    # Spaces and the common marks are neither alphanumeric nor "_)'": stripped at C speed,
+    # they are what the loops below would remove first, so the loops see only the rest.
+    line = line.strip().strip(_MARKS)
     start, end = 0, len(line)
     while start < end and not line[start].isalnum():  # "[\W_]": not alphanumeric
         start += 1
@@ -179,15 +189,13 @@ def _undecorated(line: str) -> str:
     return line[start:end]
 
 
-def _heading_depth(
-    line: str, kind: Kind, around: Callable[[], tuple[str, str]] = lambda: ("", "")
-) -> int | None:
+def _heading_depth(line: str, kind: Kind, lines: Sequence[str] = (), number: int = 0) -> int | None:
     """How deep an unknown heading-like line sits, or None when it reads as content.
 
     Markdown headings, bold lines, short "Title:" lines and emoji titles are headings (an
     emoji that also opens the line before or after is a bullet: "✔ Python"); so is a short ALL-CAPS
-    line in a job ad (in a résumé that is usually a job title). ``around`` gives the lines
-    before and after, read only for an emoji title.
+    line in a job ad (in a résumé that is usually a job title). ``lines[number]`` is the
+    line, and the lines around it are read only for an emoji title.
     """
     if "#" in line:  # the patterns' marks, looked for first: most lines have neither
         markdown = _MARKDOWN.match(line)
@@ -196,22 +204,27 @@ def _heading_depth(
     if "**" in line and _BOLD_LINE.match(line):
         return SUB
     words = line.strip()
+    # The three shapes, told before the words are counted: most lines have none. An emoji
+    # title opens with what is neither a space nor ``\w`` (what ``isalnum`` is, but "_").
+    title = words.endswith(":") and words[:1].isupper()
+    symbol = None if words[:1].isalnum() else _SYMBOL_LINE.match(line)
+    capitals = kind == "job" and words.upper() == words
+    if not (title or symbol or capitals):
+        return None
     count = _word_count(words)
     if not 0 < count <= MAX_HEADING_WORDS:
         return None
-    if words.endswith(":") and count <= 5 and words[0].isupper():
+    if title and count <= 5:
         return SUB if kind == "resume" else TOP  # "Key achievements:" inside a résumé's job
-    symbol = _SYMBOL_LINE.match(line)
     if (
         symbol
         and words[-1:] not in ".!?"
-        and not any(near.lstrip().startswith(symbol.group(1)) for near in around())
+        and not any(near.lstrip().startswith(symbol.group(1)) for near in _around(lines, number))
     ):
         return TOP
     if (
-        kind == "job"
+        capitals
         and count <= 6
-        and words.upper() == words
         and sum(c.isalpha() for c in words) > 3
         and "," not in words
         and not _BULLET.match(line)
@@ -242,7 +255,7 @@ def find_sections(text: str, kind: Kind) -> Sections:
         name = heading_name(line, kind) if inline is None else None
         unknown = None
         if name is None and inline is None and here is not None:  # what it would end
-            unknown = _heading_depth(line, kind, partial(_around, lines, number))
+            unknown = _heading_depth(line, kind, lines, number)
         if name is not None:
             if name != here:
                 starts.append(offset)
@@ -269,12 +282,12 @@ def find_sections(text: str, kind: Kind) -> Sections:
             starts.append(offset)  # an unknown heading ends the known section before it
             names.append(None)
             depth, bullets = unknown, False
-        elif here in LIST_SECTIONS[kind] and line.strip():
+        elif here in LIST_SECTIONS[kind]:  # (a blank line went on above)
             if bullets and blank and _is_prose(line, kind):
                 starts.append(offset)  # closing remarks after the list
                 names.append(None)
                 bullets = False
-            elif _BULLET.match(line) or kind == "resume":
+            elif kind == "resume" or _BULLET.match(line):
                 bullets = True
         if kind == "resume" and " Details" in line:
             for match in _INLINE_DETAILS.finditer(line):
@@ -282,7 +295,7 @@ def find_sections(text: str, kind: Kind) -> Sections:
                 section = detail or ("projects" if match.group(1) == "Project" else "experience")
                 starts.append(offset + match.start())
                 names.append(section)
-        blank = not line.strip()
+        blank = False
         offset += len(line)
     return Sections(starts, names)
 
@@ -322,12 +335,12 @@ def _is_prose(line: str, kind: Kind) -> bool:
     return kind == "job" or (words[-1:] in ".!?" and words.count(",") <= 2)
 
 
-def _around(lines: list[str], number: int) -> tuple[str, str]:
+def _around(lines: Sequence[str], number: int) -> tuple[str, str]:
     """The line before and the next line that is not blank."""
     return lines[number - 1] if number else "", _next_text(lines, number)
 
 
-def _next_text(lines: list[str], number: int) -> str:
+def _next_text(lines: Sequence[str], number: int) -> str:
     """The next line that is not blank."""
     for line in lines[number + 1 : number + 4]:
         if line.strip():

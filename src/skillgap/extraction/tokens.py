@@ -7,8 +7,6 @@ lists, filled by one ``doc.to_array`` call, instead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import add
 
 from spacy.attrs import (
     IDX,
@@ -33,12 +31,12 @@ BULLETS = {"•", "▪", "●", "◦", "➔", "»", "·", "-", "*", "–", "—"
 SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 
 # What a token's lexeme says, by ORTH hash: (text, lower-case text with curly apostrophes made
-# straight, lower-case text, length, space, punct, alpha, lower case, number, URL, e-mail, line
-# breaks in a whitespace token). A hash names one string and the flags follow from the string
+# straight, lower-case text, space, punct, alpha, lower case, number, URL, e-mail, line breaks
+# in a whitespace token). A hash names one string and the flags follow from the string
 # (English's lexical attributes, the only ones skillgap builds), so the table holds for every
 # vocabulary. Reading the flags with ``doc.to_array`` cost ~30 ns per token and flag; one look
 # per token replaces them.
-_Lexeme = tuple[str, str, str, int, bool, bool, bool, bool, bool, bool, bool, int]
+_Lexeme = tuple[str, str, str, bool, bool, bool, bool, bool, bool, bool, int]
 # The lexical attributes those rows read: a vocabulary need compute no others for a new word.
 READ_ATTRIBUTES = frozenset(
     {LOWER, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_LOWER, LIKE_NUM, LIKE_URL, LIKE_EMAIL, LANG}
@@ -55,7 +53,6 @@ def _lexeme(vocab: Vocab, orth: int) -> _Lexeme:
         lex.orth_,
         lex.lower_.replace("\u2019", "'"),
         lex.lower_,
-        len(lex.orth_),
         lex.is_space,
         lex.is_punct,
         lex.is_alpha,
@@ -68,7 +65,7 @@ def _lexeme(vocab: Vocab, orth: int) -> _Lexeme:
     return row
 
 
-ALPHA, LOWER_CASE, BREAKS = 6, 7, 11  # places in a lexeme's row, for readers of one token
+ALPHA, LOWER_CASE, BREAKS = 5, 6, 10  # places in a lexeme's row, for readers of one token
 
 
 def lexeme(vocab: Vocab, orth: int) -> _Lexeme:
@@ -91,7 +88,6 @@ class Tokens:
     num: list[bool]  # looks like a number ("3", "3.5", "ten")
     spaced: list[bool]  # whitespace follows the token directly
     breaks: list[int]  # line breaks inside a whitespace token (0 for other tokens)
-    line_start: list[bool]  # the first non-space token of its line
     orth: list[str] = field(default_factory=list)  # the text as written
     url: list[bool] = field(default_factory=list)  # looks like a web address
     email: list[bool] = field(default_factory=list)  # looks like an e-mail address
@@ -104,20 +100,24 @@ class Tokens:
     def of(cls, doc: Doc) -> Tokens:
         """Read a document's tokens: three ``to_array`` columns and one look per token."""
         if not len(doc):
-            return cls(*([] for _ in range(15)))
-        orths, start, spaced_flags = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
+            return cls(*([] for _ in range(14)))
+        columns = doc.to_array([ORTH, IDX, SPACY])
+        orths, start = columns[:, 0].tolist(), columns[:, 1].tolist()
         rows = list(map(_LEXEMES.get, orths))
         if not all(rows):  # words never seen before: only these are read from the vocabulary
             vocab = doc.vocab
             rows = [row or _lexeme(vocab, orth) for row, orth in zip(rows, orths, strict=True)]
-        text, lower, folded, length, space, punct, alpha, lowercase, num, url, email, breaks = map(
+        text, lower, folded, space, punct, alpha, lowercase, num, url, email, breaks = map(
             list, zip(*rows, strict=True)
         )
-        end = list(map(add, start, length))
-        spaced = list(map(bool, spaced_flags))
+        # A token ends where the next begins, less the space after it (how spaCy counts
+        # offsets): one numpy subtraction instead of a sum per token.
+        end = (columns[1:, 1] - columns[:-1, 2]).tolist()
+        end.append(start[-1] + len(text[-1]))
+        spaced = columns[:, 2].astype(bool).tolist()
         return cls(
-            lower, start, end, space, punct, alpha, lowercase, num, spaced, breaks,
-            _line_starts(space, breaks), text, url, email, folded,
+            lower, start, end, space, punct, alpha, lowercase, num, spaced, breaks, text, url,
+            email, folded,
         )  # fmt: skip
 
     def is_bullet(self, index: int) -> bool:
@@ -125,21 +125,18 @@ class Tokens:
         if self.lower[index] not in BULLETS:
             return False
         spaced_after = self.spaced[index] or (index + 1 < len(self) and self.space[index + 1])
-        if self.line_start[index]:
+        if self.opens_line(index):
             return spaced_after
         spaced_before = index > 0 and (self.spaced[index - 1] or self.space[index - 1])
         return spaced_before and spaced_after and self.lower[index] not in {"-", "–", "—"}
 
-
-def _line_starts(space: list[bool], breaks: list[int]) -> list[bool]:
-    """Whether each token is the first non-space token of its line: the first such token
-    after the start and after each whitespace token holding a line break."""
-    count = len(space)
-    starts = [False] * count
-    for index in (-1, *compress(range(count), breaks)):
-        index += 1
-        while index < count and space[index] and not breaks[index]:
-            index += 1
-        if index < count and not space[index]:
-            starts[index] = True
-    return starts
+    def opens_line(self, index: int) -> bool:
+        """Whether token ``index`` is the first non-space token of its line: only spaces
+        without a line break lie between it and the start or a line break. Asked of bullet
+        marks only, so worked out per token rather than for every token of a document."""
+        if self.space[index]:
+            return False
+        before = index - 1
+        while before >= 0 and self.space[before] and not self.breaks[before]:
+            before -= 1
+        return before < 0 or self.breaks[before] > 0
