@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from skillgap.extraction.sections import find_sections, guess_kind, heading_name
+from skillgap.extraction.sections import (
+    _SOURCES,
+    RESUME_HEADINGS,
+    find_sections,
+    guess_kind,
+    heading_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -312,10 +320,6 @@ def test_sections_layouts_people_paste(
 )
 def test_sections_headings_in_any_case_and_script(line: str, kind: str, expected: str) -> None:
     """ASCII lines are matched lower-cased; the others case-blind, as every line once was."""
-    import re
-
-    from skillgap.extraction.sections import _SOURCES
-
     blind = re.compile(_SOURCES[kind], re.IGNORECASE).fullmatch(line)  # type: ignore[index]
     assert (blind.lastgroup if blind else None) == expected
     assert heading_name(line, kind) == expected  # type: ignore[arg-type]
@@ -325,10 +329,6 @@ def test_sections_resume_wordings_are_spelled_with_letters_spaces_apostrophes_hy
     """The résumé pattern rejects a line with any other character before it tries the
     wordings: every wording must be written with literal letters, spaces, apostrophes and
     hyphens, grouping, "|", "?", "+" and classes of those (no escape, no ".")."""
-    import re
-
-    from skillgap.extraction.sections import RESUME_HEADINGS
-
     spelling = re.compile(r"(?:[-a-z' ()|?+]|\[[a-z]+\]|\[a-z\]|\[- \])*")
     for name, wording in RESUME_HEADINGS.items():
         assert spelling.fullmatch(wording), name

@@ -16,7 +16,9 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s*'?(?:19|20)\d\d|\d{{1,2}}\s*[/.]\s*(?:19|20)\d\d|(?:19|20)\d\d)"
-_OPEN_END = r"present|current|currently|now|today|ongoing|date"
+# The words that end a range still open ("2021 – present").
+_OPEN_ENDS = frozenset({"present", "current", "currently", "now", "today", "ongoing", "date"})
+_OPEN_END = "|".join(sorted(_OPEN_ENDS, key=lambda word: (-len(word), word)))  # longest first
 RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{_DATE})\s*(?:-|–|—|to|until|till)\s*"
     rf"(?P<end>{_DATE}|{_OPEN_END})(?![\w/])",
@@ -26,7 +28,6 @@ RANGE = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_LETTER = re.compile(r"[a-z]", re.IGNORECASE)  # what ``[a-z]*`` in _MONTH takes
 # How a date of a found range is read, compiled once: each range's two dates are read.
-_OPEN_ENDS = frozenset(_OPEN_END.split("|"))  # a full match of its alternatives: one of them
 _MONTH_WORD = re.compile(r"[a-z]{3}")
 _MONTH_NUMBER = re.compile(r"(\d{1,2})\s*[/.]")
 

@@ -27,7 +27,6 @@ MIN_KEY = 4  # shorter variant keys are not indexed: "go" or "c" must match exac
 MIN_COMPOUND = 10  # multi-word aliases take part in typo matching written together
 COMPOUND_CUTOFF = 92.0
 MAX_LENGTH_CHANGE = 2  # characters a typo may add or drop
-MAX_WORDS = 3  # the longest run of words looked up as one name ("micro - services"; see scan)
 DEAD_WORDS = 200_000  # written words remembered; forgotten all at once past this
 MISSING = ("", 0.0)  # not yet in a memo
 _SEPARATORS = re.compile(r"[\s\-._/]+")
@@ -111,8 +110,9 @@ class FuzzyIndex:
             # A longer run needs this word to start one and the next word to join it.
             if info[1] and index + 1 < count and usable[index + 1]:
                 # The run from here depends only on the usable words that follow (and
-                # whether they are punctuation): remembered by them. The key is written out
-                # for MAX_WORDS = 3, as a tuple at once: a list grown in a loop cost twice as much.
+                # whether they are punctuation): remembered by them. A run is three words at
+                # most ("micro - services"), so the key is written out as one tuple (a list
+                # grown in a loop cost twice as much).
                 after, second = index + 1, index + 2
                 if second < count and usable[second]:
                     key = (word, words[after], punct[after], words[second], punct[second])
