@@ -148,9 +148,12 @@ def test_prebuilt_matcher_and_cues_are_used_and_equal_what_start_up_computes() -
     computed = index_entries(NLP.tokenizer, taxonomy)
     loaded = SkillMatcher(NLP.tokenizer, taxonomy)
     assert [list(vars(info).values()) for info in loaded.labels] == computed["labels"]
-    for name in INDEXES:
+    # The any-case forms are searched with the lower-case ones.
+    searched = {"lower": computed["lower"] + computed["loose"], "exact": computed["exact"]}
+    assert set(searched) | {"loose"} == set(INDEXES)
+    for name, entries in searched.items():
         rebuilt = SequenceIndex()
-        for label, *sequence in computed[name]:
+        for label, *sequence in entries:
             rebuilt.add(tuple(sequence), label)
         index = getattr(loaded, name)
         assert (index._singles, index._pairs) == (rebuilt._singles, rebuilt._pairs)

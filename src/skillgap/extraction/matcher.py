@@ -6,6 +6,7 @@ other forms, with their plural and hyphen/space spellings, in any case.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,10 +42,14 @@ class SkillMatcher:
         self.labels = [
             MatchInfo(skill_id, method, cased) for skill_id, method, cased in built["labels"]
         ]
-        self.lower, self.exact, self.loose = (_index(built[name]) for name in INDEXES)
+        # The any-case forms are searched with the lower-case ones, in the same column: their
+        # labels (exact-case forms) tell them apart.
+        self.lower = _index(built["lower"] + built["loose"])
+        self.exact = _index(built["exact"])
         self.shared = _shared_forms(taxonomy)
         self.exact_name = [info.method == "exact" for info in self.labels]
-        self._last: tuple[Doc | None, numpy.ndarray] = (None, numpy.zeros(0, numpy.uint64))
+        self.cased = [info.cased for info in self.labels]
+        self._any_case: tuple[Doc | None, list[tuple[int, int, int]]] = (None, [])
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """All ``(label, start token, end token)`` matches, longest first on overlap.
@@ -53,12 +58,16 @@ class SkillMatcher:
         skills share on purpose (``ambiguous_aliases``) counts for both.
         """
         rows = doc.to_array([LOWER, ORTH])
-        self._last = (doc, rows[:, 0])  # what any_case() reads next
-        matches = self.lower.find(rows[:, 0]) + self.exact.find(rows[:, 1])
-        matches += _across_breaks(doc, rows, (self.lower, self.exact))
+        breaks = _joinable_breaks(doc, rows[:, 1])
+        lower, lower_across = _search(self.lower, rows, 0, breaks)
+        exact, exact_across = _search(self.exact, rows, 1, breaks)
+        cased = self.cased
+        self._any_case = (doc, [match for match in lower if cased[match[0]]])
+        matches = [match for match in lower if not cased[match[0]]] + exact
+        matches += [match for match in lower_across if not cased[match[0]]] + exact_across
         # Longest first at each start; of two labels for one span, the canonical name first.
-        exact = self.exact_name
-        matches.sort(key=lambda match: (match[1], match[1] - match[2], not exact[match[0]]))
+        exact_name = self.exact_name
+        matches.sort(key=lambda match: (match[1], match[1] - match[2], not exact_name[match[0]]))
         kept: list[tuple[int, int, int]] = []
         end = -1
         outer: tuple[int, int, int] | None = None
@@ -73,9 +82,12 @@ class SkillMatcher:
 
     def any_case(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches of the exact-case forms in any case ("go", "rest", "cypress"): only a tag
-        line, where everything is written in lower case, may use them."""
-        last, lower = self._last
-        return self.loose.find(lower if last is doc else doc.to_array(LOWER))
+        line, where everything is written in lower case, may use them. Found by the last
+        call on ``doc``."""
+        last, found = self._any_case
+        if last is not doc:
+            self(doc)
+        return self._any_case[1]
 
     def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
         outer_id = self.labels[outer[0]].skill_id
@@ -160,36 +172,53 @@ def surface_variants(alias: Alias) -> Iterable[str]:
 BREAK_REACH = 6  # words searched on each side of a line break: longer than any name
 
 
-def _across_breaks(
-    doc: Doc, rows: numpy.ndarray, indexes: tuple[SequenceIndex, SequenceIndex]
-) -> list[tuple[int, int, int]]:
-    """Names a single line break cuts in two ("code\nreview", "Automated\n  testing"): the
-    words on either side of a break token are read as if the break were a space."""
+def _joinable_breaks(doc: Doc, orths: numpy.ndarray) -> list[int]:
+    """The line breaks that may cut a name in two: wrapped prose goes on in lower case after
+    a word; a new item does not."""
     size, vocab = len(doc), doc.vocab
-    orths = rows[:, 1].tolist()
-    breaks = {
-        i
-        for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
-        if 0 < i < size - 1
-        and lexeme(vocab, orths[i])[BREAKS] == 1
-        # wrapped prose goes on in lower case; a new item does not
-        and lexeme(vocab, orths[i + 1])[LOWER_CASE]
-        and lexeme(vocab, orths[i - 1])[ALPHA]
-    }
-    if not breaks:
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
+    if not spaces:
         return []
-    # Only the few words around each break are searched again, windows apart by a 0 hash.
-    back: list[int] = []
-    for brk in sorted(breaks):
-        back.extend(i for i in range(max(0, brk - BREAK_REACH), min(size, brk + BREAK_REACH + 1))
-                    if i not in breaks)  # fmt: skip
-        back.append(-1)
-    picks = numpy.array(back)
-    found = []
-    for column, index in enumerate(indexes):
-        window = numpy.where(picks >= 0, rows[picks, column], 0).astype(rows.dtype)
-        for label, start, stop in index.find(window):
-            first, last = back[start], back[stop - 1] + 1
-            if -1 not in back[start:stop] and last - first != stop - start:  # spans a break
-                found.append((label, first, last))
-    return found
+    orth = orths.tolist()
+    return [
+        i
+        for i in spaces
+        if 0 < i < size - 1
+        and lexeme(vocab, orth[i])[BREAKS] == 1
+        and lexeme(vocab, orth[i + 1])[LOWER_CASE]
+        and lexeme(vocab, orth[i - 1])[ALPHA]
+    ]
+
+
+def _search(
+    index: SequenceIndex, rows: numpy.ndarray, column: int, breaks: list[int]
+) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """The index's matches in a column, and apart the names a single line break cuts in two
+    ("code\nreview", "Automated\n  testing"): the words on either side of a break are read as
+    if it were a space.
+
+    The breaks are taken out and the index searches what is left, once. A match there is one
+    in the document unless it covers a gap; then it spans a break, and counts when it lies
+    within ``BREAK_REACH`` words of one.
+    """
+    if not breaks:
+        return index.find(rows[:, column]), []
+    keep = numpy.ones(len(rows), dtype=bool)
+    keep[breaks] = False
+    kept_at = numpy.flatnonzero(keep)
+    at = kept_at.tolist()
+    whole: list[tuple[int, int, int]] = []
+    across: list[tuple[int, int, int]] = []
+    for label, start, stop in index.find(rows[kept_at, column]):
+        first, last = at[start], at[stop - 1] + 1
+        if last - first == stop - start:
+            whole.append((label, first, last))
+        elif _near_a_break(breaks, first, last):
+            across.append((label, first, last))
+    return whole, across
+
+
+def _near_a_break(breaks: list[int], first: int, last: int) -> bool:
+    """Whether tokens ``first`` to ``last`` lie within ``BREAK_REACH`` of one break."""
+    at = bisect.bisect_left(breaks, last - 1 - BREAK_REACH)
+    return at < len(breaks) and breaks[at] <= first + BREAK_REACH

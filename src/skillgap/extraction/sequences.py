@@ -33,18 +33,18 @@ class SequenceIndex:
 
     def __init__(self) -> None:
         self._singles: dict[int, list[int]] = {}
-        self._pairs: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+        # pair key -> sequence length -> sequence -> labels: one look per length at a start
+        self._pairs: dict[int, dict[int, dict[tuple[int, ...], list[int]]]] = {}
         self._keys: tuple[_Keys, _Keys] | None = None  # built on use
 
     def add(self, sequence: tuple[int, ...], label: int) -> None:
         if len(sequence) == 1:
             labels = self._singles.setdefault(sequence[0], [])
-            if label not in labels:
-                labels.append(label)
         else:
-            entries = self._pairs.setdefault(_pair_key(sequence[0], sequence[1]), [])
-            if (sequence, label) not in entries:
-                entries.append((sequence, label))
+            by_length = self._pairs.setdefault(_pair_key(sequence[0], sequence[1]), {})
+            labels = by_length.setdefault(len(sequence), {}).setdefault(sequence, [])
+        if label not in labels:
+            labels.append(label)
         self._keys = None
 
     def find(self, tokens: numpy.ndarray) -> list[tuple[int, int, int]]:
@@ -58,16 +58,17 @@ class SequenceIndex:
         found: list[tuple[int, int, int]] = []
         starts, hashes = _positions(singles, tokens)
         for start, value in zip(starts, hashes, strict=True):
-            found += [(label, start, start + 1) for label in self._singles[value]]
+            for label in self._singles[value]:
+                found.append((label, start, start + 1))
         if len(tokens) > 1 and len(pairs):
             # Array arithmetic wraps around silently, as the keys were made.
             starts, keys = _positions(pairs, tokens[:-1] * PAIR + tokens[1:])
             if starts:
                 values = tokens.tolist()
                 for start, key in zip(starts, keys, strict=True):
-                    for sequence, label in self._pairs[key]:
-                        end = start + len(sequence)
-                        if tuple(values[start:end]) == sequence:
+                    for length, labelled in self._pairs[key].items():
+                        end = start + length
+                        for label in labelled.get(tuple(values[start:end]), ()):
                             found.append((label, start, end))
         if len(found) > 1:
             found.sort(key=_start)
