@@ -66,7 +66,7 @@ SHORT_LINE_WORDS = 4
 # A skill named as both lacked and wished for is reported as lacked.
 REASON_ORDER = ("negated", "learning", "interest")
 _LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
-_WWW = re.compile(r"(?i)www\.")
+_LINK_MARK = re.compile(r"(?i)www\.|:/|\.\w+/")  # what every ``LINK`` match holds
 _CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\+?\d[\d ().-]{7,}\d")
 
 
@@ -623,20 +623,16 @@ class _Lines:
 def _url_chars(text: str) -> set[int]:
     """Start offsets inside URLs: "github.com/x" names a site, not a skill.
 
-    A link holds no whitespace, and holds "/" or "www.": only the lines with one are searched.
+    A link is on one line and holds its scheme's ":/", a "www." or a domain's ".com/": only
+    the lines with one are searched ("CI/CD" and "and/or" are not).
     """
     chars: set[int] = set()
-    marks = [match.start() for match in _WWW.finditer(text)] if "ww." in text.lower() else []
-    slash = text.find("/")
-    while slash != -1:
-        marks.append(slash)
-        slash = text.find("/", slash + 1)
     searched = -1  # the end of the last line searched
-    for mark in sorted(marks):
-        if mark < searched:
+    for mark in _LINK_MARK.finditer(text):
+        if mark.start() < searched:
             continue
-        start = text.rfind("\n", 0, mark) + 1
-        end = text.find("\n", mark)
+        start = text.rfind("\n", 0, mark.start()) + 1
+        end = text.find("\n", mark.start())
         searched = len(text) if end == -1 else end
         for match in LINK.finditer(text, start, searched):
             chars.update(range(match.start(), match.end()))
