@@ -145,6 +145,8 @@ PER_SKILL = [
      {"C#": None, "ASP.NET Core": 5}),
     ("resume", "Less than 1 year of Kotlin", {"Kotlin": None}),
     ("resume", "I started with PHP 10 years ago", {"PHP": None}),
+    # "İ" lowers to two characters: the units are then found in the text as written
+    ("resume", "İzmir office: 5+ YEARS of Python, 18 Months of Go", {"Python": 5, "Go": 1.5}),
 ]  # fmt: skip
 
 
@@ -276,3 +278,22 @@ def test_parts_are_found_as_their_patterns_find_them(text: str) -> None:
             pattern = re.compile(r"\b" + pattern.pattern, pattern.flags)
         expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in finder.finditer(text)] == expected
+
+
+STEM_TEXTS = [
+    "5 YEARS, 3 Yrs, 2 yRs., 18 Months, 6 MOS; years' worth, yrsa, myyears, MONTHLY",
+    "İzmir: 5 Years, 6 months",  # "İ" lowers to two characters
+    "Kelvin \u212a: 5 yeaRſ, 2 moſ, 3 mOs",
+]
+
+
+@pytest.mark.parametrize("text", STEM_TEXTS)
+def test_stems_are_found_in_lower_case_as_the_cased_patterns_find_them(text: str) -> None:
+    from skillgap.extraction import years
+
+    for folded, cased in (
+        (years._YEAR_STEM_LOWER, years._YEAR_STEM),
+        (years._MONTH_STEM_LOWER, years._MONTH_STEM),
+    ):
+        expected = [match.start() for match in cased.finditer(text)]
+        assert years._stems(text, text.lower(), folded, cased) == expected
