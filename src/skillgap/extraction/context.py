@@ -310,8 +310,7 @@ class ContextEngine:
         A line break continues the sentence after a function word or a comma, or before a
         lower-case word ("experience with\\nKafka", "used in\\nproduction").
         """
-        lower, space, spaced, breaks = tokens.lower, tokens.space, tokens.spaced, tokens.breaks
-        size, is_bullet = len(tokens), tokens.is_bullet
+        lower, space, breaks, size = tokens.lower, tokens.space, tokens.breaks, len(tokens)
         out = [False] * size
         for index in compress(range(size), breaks):  # whitespace holding line breaks
             if breaks[index] > 1:
@@ -323,18 +322,12 @@ class ContextEngine:
             after = index + 1
             while after < size and space[after]:
                 after += 1
-            if before < 0 or after >= size or (lower[after] in BULLETS and is_bullet(after)):
+            if before < 0 or after >= size or tokens.is_bullet(after):
                 out[index] = True
             elif lower[before] not in CONTINUING_WORDS:
                 out[index] = not tokens.lowercase[after] or tokens.punct[before]
-        # A bullet is a bullet mark with whitespace after it (Tokens.is_bullet), tested here
-        # before the call: most marks are hyphens inside a word ("event-driven").
-        last = size - 1
         for index in compress(range(size), map(MARKS.__contains__, lower)):
-            if lower[index] in SENTENCE_END or (
-                (spaced[index] or (index < last and space[index + 1])) and is_bullet(index)
-            ):
-                out[index] = True
+            out[index] = lower[index] in SENTENCE_END or tokens.is_bullet(index)
         return out
 
     def _walk(

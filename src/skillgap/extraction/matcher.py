@@ -84,8 +84,7 @@ class SkillMatcher:
         """Matches of the exact-case forms in any case ("go", "rest", "cypress"): only a tag
         line, where everything is written in lower case, may use them. Found by the last
         call on ``doc``."""
-        last, found = self._any_case
-        if last is not doc:
+        if self._any_case[0] is not doc:
             self(doc)
         return self._any_case[1]
 

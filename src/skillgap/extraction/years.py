@@ -199,10 +199,11 @@ _MONTH_STEM_LOWER = re.compile(r"mo(?:nth|s)")
 _SENTENCE_END = re.compile(r"[.!?;](?:\*\*|__|\*|_)?\s")
 # The months of a computed duration ("2 yrs 4 mos") are no figure of their own.
 _AFTER_YEARS = re.compile(r"(?:years?|yrs?)\s*,?\s*(?:and\s+)?$", re.IGNORECASE)
-# The look-ahead holds the first letters a number may have: most of the positions tried fail
-# it, before the look-behind and the number words are tried.
+# The look-ahead holds the first characters a number may have: most of the positions tried
+# fail it, before the look-behind and the number words are tried.
+_NUM_FIRST = "".join(sorted({word[0] for word in NUMBER_WORDS}))
 _BEFORE_UNIT = re.compile(
-    rf"(?=[\dotfsen])(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
+    rf"(?=[\d{_NUM_FIRST}])(?<![\w.,$£€/])(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?"
     r"\s*(?:\+|-?plus\b|or\s+more\b)?\s*(?:\*\*|__)?\s*$",
     re.IGNORECASE,
