@@ -3,13 +3,14 @@
 The inputs are links to the corpus résumés (text and PDF, the unreadable ones included),
 round-robin, the same files for every setting. Each run is the real command in a fresh
 process, and the settings take turns (1, 2, 2, 1, ...) so that a change in the machine's load
-falls on both: each figure is the median of ``repeat`` runs. The peak memory is the largest
+falls on both: each figure is the median of ``repeat`` runs (three by default: the median
+of two is their mean, which one disturbed run drags along). The peak memory is the largest
 sum of the proportional sets (PSS: shared pages split between the processes that share them)
 of the command and its workers, sampled every 100 ms; the sum of their resident sets (RSS),
 which counts a shared page once per process, is kept beside it. ``first_row_s`` is when the
 first row reached the output: the start-up, which no number of processes shortens.
 
-    python benchmarks/rank_speed.py --count 1000 --jobs 1 2 --repeat 2
+    python benchmarks/rank_speed.py --count 1000 --jobs 1 2 --repeat 3
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def measure(count: int, jobs: list[int], repeat: int = 2) -> list[dict[str, Any]]:
+def measure(count: int, jobs: list[int], repeat: int = 3) -> list[dict[str, Any]]:
     """One summary per setting, in the order of ``jobs``; the settings take turns, forwards
     then backwards (1, 2, 2, 1), so that a drift in the load weighs on each alike."""
     runs: dict[int, list[dict[str, Any]]] = {n: [] for n in jobs}
@@ -176,7 +177,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--repeat", type=int, default=2, help="runs of each setting")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each setting")
     args = parser.parse_args()
     print(f"{args.count} résumés against {JOB.name}, {os.cpu_count()} cores")
     rows = measure(args.count, args.jobs, args.repeat)
