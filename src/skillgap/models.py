@@ -38,8 +38,11 @@ class _Model(BaseModel):
             cls, tuple(cls.__pydantic_fields__)
         )
         record = _new(cls)
-        # In declaration order, which JSON keeps; a field left out fails here, not later.
-        _set(record, "__dict__", {name: fields[name] for name in names})
+        # In declaration order, which JSON keeps (the callers give them so, and then the
+        # keywords' own dict serves); a field left out fails here, not later.
+        if tuple(fields) != names:
+            fields = {name: fields[name] for name in names}
+        _set(record, "__dict__", fields)
         _set(record, "__pydantic_fields_set__", set(fields))
         _set(record, "__pydantic_extra__", None)
         _set(record, "__pydantic_private__", None)
