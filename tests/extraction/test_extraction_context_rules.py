@@ -25,7 +25,7 @@ def _hits(extractor: Extractor, text: str, kind: str) -> dict[str, set[str]]:
     """Skill id -> the rules that reach any of its mentions (a key for every mention)."""
     doc = extractor.nlp.make_doc(text)
     tokens = Tokens.of(doc)
-    candidates = extractor._candidates(doc, text, tokens)
+    candidates = extractor._candidates(text, tokens)
     taxonomy = extractor.taxonomy
     targets = [
         Target(c.start, c.end, c.skill_id, taxonomy[c.skill_id].category) for c in candidates

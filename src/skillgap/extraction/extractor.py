@@ -16,8 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
 from skillgap.errors import DocumentError
 from skillgap.extraction import ambiguity, clauses
 from skillgap.extraction.alternatives import substitutes
@@ -144,7 +142,7 @@ class Extractor:
         clause_starts = clauses.clause_bounds(doc, tokens)
         words = Words.of(doc, tokens, text)
         scope = scopes(words, clause_starts)
-        named = self._candidates(doc, text, tokens)
+        named = self._candidates(text, tokens)
         found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
         candidates = _with_paraphrases(named, found, self.taxonomy)
         # A paraphrase spans other names ("designed the REST API"): the rules that read other
@@ -259,7 +257,7 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         tokens = Tokens.of(doc)
         words = Words.of(doc, tokens, text)
-        named = self._candidates(doc, text, tokens)
+        named = self._candidates(text, tokens)
         scope = scopes(words, clauses.clause_bounds(doc, tokens))
         found = self.paraphrases.find(words, scope, [(c.skill_id, c.start, c.end) for c in named])
         return [
@@ -267,10 +265,10 @@ class Extractor:
             for item in found
         ]
 
-    def _candidates(self, doc: Doc, text: str, tokens: Tokens) -> list[_Candidate]:
+    def _candidates(self, text: str, tokens: Tokens) -> list[_Candidate]:
         """Phrase matches, any-case forms on tag lines, then fuzzy matches on the rest."""
-        matches = self.matcher(doc)
-        loose = self.matcher.any_case(doc)
+        matches = self.matcher(tokens)
+        loose = self.matcher.any_case(tokens)
         lines = line_numbers(tokens)
         tags = tag_lines(tokens, lines, [(s, e) for _, s, e in matches + loose])
         candidates = []

@@ -10,15 +10,14 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_SPACE, LOWER, ORTH
-from spacy.tokens import Doc
 
 from skillgap.extraction.sequences import SequenceIndex, hashes
 from skillgap.extraction.tokenizer import CachingTokenizer
-from skillgap.extraction.tokens import ALPHA, BREAKS, LOWER_CASE, lexeme
+from skillgap.extraction.tokens import Tokens
 from skillgap.taxonomy import Alias, Taxonomy
 
 
@@ -49,20 +48,20 @@ class SkillMatcher:
         self.shared = _shared_forms(taxonomy)
         self.exact_name = [info.method == "exact" for info in self.labels]
         self.cased = [info.cased for info in self.labels]
-        self._any_case: tuple[Doc | None, list[tuple[int, int, int]]] = (None, [])
+        self._any_case: tuple[Tokens | None, list[tuple[int, int, int]]] = (None, [])
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, tokens: Tokens) -> list[tuple[int, int, int]]:
         """All ``(label, start token, end token)`` matches, longest first on overlap.
 
         A product name hides the names inside it ("SQL" in "SQL Server"). A form that two
         skills share on purpose (``ambiguous_aliases``) counts for both.
         """
-        rows = doc.to_array([LOWER, ORTH])
-        breaks = _joinable_breaks(doc, rows[:, 1])
+        rows = tokens.hashes
+        breaks = _joinable_breaks(tokens)
         lower, lower_across = _search(self.lower, rows, 0, breaks)
         exact, exact_across = _search(self.exact, rows, 1, breaks)
         cased = self.cased
-        self._any_case = (doc, [match for match in lower if cased[match[0]]])
+        self._any_case = (tokens, [match for match in lower if cased[match[0]]])
         matches = [match for match in lower if not cased[match[0]]] + exact
         matches += [match for match in lower_across if not cased[match[0]]] + exact_across
         # Longest first at each start; of two labels for one span, the canonical name first.
@@ -80,12 +79,12 @@ class SkillMatcher:
                 kept.append((label, start, stop))
         return kept
 
-    def any_case(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def any_case(self, tokens: Tokens) -> list[tuple[int, int, int]]:
         """Matches of the exact-case forms in any case ("go", "rest", "cypress"): only a tag
         line, where everything is written in lower case, may use them. Found by the last
-        call on ``doc``."""
-        if self._any_case[0] is not doc:
-            self(doc)
+        call on ``tokens``."""
+        if self._any_case[0] is not tokens:
+            self(tokens)
         return self._any_case[1]
 
     def _shared(self, outer: tuple[int, int, int], label: int) -> bool:
@@ -171,21 +170,14 @@ def surface_variants(alias: Alias) -> Iterable[str]:
 BREAK_REACH = 6  # words searched on each side of a line break: longer than any name
 
 
-def _joinable_breaks(doc: Doc, orths: numpy.ndarray) -> list[int]:
+def _joinable_breaks(tokens: Tokens) -> list[int]:
     """The line breaks that may cut a name in two: wrapped prose goes on in lower case after
     a word; a new item does not."""
-    size, vocab = len(doc), doc.vocab
-    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
-    if not spaces:
-        return []
-    orth = orths.tolist()
+    last, breaks, lowercase, alpha = len(tokens) - 1, tokens.breaks, tokens.lowercase, tokens.alpha
     return [
         i
-        for i in spaces
-        if 0 < i < size - 1
-        and lexeme(vocab, orth[i])[BREAKS] == 1
-        and lexeme(vocab, orth[i + 1])[LOWER_CASE]
-        and lexeme(vocab, orth[i - 1])[ALPHA]
+        for i in compress(range(len(tokens)), tokens.space)
+        if 0 < i < last and breaks[i] == 1 and lowercase[i + 1] and alpha[i - 1]
     ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import (
     IDX,
     IS_ALPHA,
@@ -65,14 +66,6 @@ def _lexeme(vocab: Vocab, orth: int) -> _Lexeme:
     return row
 
 
-ALPHA, LOWER_CASE, BREAKS = 5, 6, 10  # places in a lexeme's row, for readers of one token
-
-
-def lexeme(vocab: Vocab, orth: int) -> _Lexeme:
-    """What the lexeme of one ORTH hash says, remembered (see ``_LEXEMES``)."""
-    return _LEXEMES.get(orth) or _lexeme(vocab, orth)
-
-
 @dataclass(frozen=True)
 class Tokens:
     """Parallel lists, one entry per token of a document: the one pass over a document's
@@ -92,17 +85,19 @@ class Tokens:
     url: list[bool] = field(default_factory=list)  # looks like a web address
     email: list[bool] = field(default_factory=list)  # looks like an e-mail address
     folded: list[str] = field(default_factory=list)  # lower case as ``str.lower`` gives it
+    # The LOWER and ORTH hashes, one row per token: what the alias matcher searches.
+    hashes: numpy.ndarray = field(default_factory=lambda: numpy.zeros((0, 2), numpy.uint64))
 
     def __len__(self) -> int:
         return len(self.lower)
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
-        """Read a document's tokens: three ``to_array`` columns and one look per token."""
+        """Read a document's tokens: four ``to_array`` columns and one look per token."""
         if not len(doc):
             return cls(*([] for _ in range(14)))
-        columns = doc.to_array([ORTH, IDX, SPACY])
-        orths, start = columns[:, 0].tolist(), columns[:, 1].tolist()
+        columns = doc.to_array([LOWER, ORTH, IDX, SPACY])
+        orths, start = columns[:, 1].tolist(), columns[:, 2].tolist()
         rows = list(map(_LEXEMES.get, orths))
         if not all(rows):  # words never seen before: only these are read from the vocabulary
             vocab = doc.vocab
@@ -112,12 +107,12 @@ class Tokens:
         )
         # A token ends where the next begins, less the space after it (how spaCy counts
         # offsets): one numpy subtraction instead of a sum per token.
-        end = (columns[1:, 1] - columns[:-1, 2]).tolist()
+        end = (columns[1:, 2] - columns[:-1, 3]).tolist()
         end.append(start[-1] + len(text[-1]))
-        spaced = columns[:, 2].astype(bool).tolist()
+        spaced = columns[:, 3].astype(bool).tolist()
         return cls(
             lower, start, end, space, punct, alpha, lowercase, num, spaced, breaks, text, url,
-            email, folded,
+            email, folded, columns[:, :2],
         )  # fmt: skip
 
     def is_bullet(self, index: int) -> bool:
