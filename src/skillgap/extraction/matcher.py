@@ -56,10 +56,10 @@ class SkillMatcher:
         A product name hides the names inside it ("SQL" in "SQL Server"). A form that two
         skills share on purpose (``ambiguous_aliases``) counts for both.
         """
-        rows = tokens.hashes
-        breaks = _joinable_breaks(tokens)
-        lower, lower_across = _search(self.lower, rows, 0, breaks)
-        exact, exact_across = _search(self.exact, rows, 1, breaks)
+        rows, breaks = tokens.hashes, _joinable_breaks(tokens)
+        kept = _Kept(breaks, len(rows))
+        lower, lower_across = kept.search(self.lower, rows[:, 0])
+        exact, exact_across = kept.search(self.exact, rows[:, 1])
         cased = self.cased
         self._any_case = (tokens, [match for match in lower if cased[match[0]]])
         matches = [match for match in lower if not cased[match[0]]] + exact
@@ -181,32 +181,40 @@ def _joinable_breaks(tokens: Tokens) -> list[int]:
     ]
 
 
-def _search(
-    index: SequenceIndex, rows: numpy.ndarray, column: int, breaks: list[int]
-) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """The index's matches in a column, and apart the names a single line break cuts in two
-    ("code\nreview", "Automated\n  testing"): the words on either side of a break are read as
-    if it were a space.
+class _Kept:
+    """A document's tokens less its joinable line breaks: the words on either side of a break
+    are read as if it were a space, which finds the names a single line break cuts in two
+    ("code\nreview", "Automated\n  testing").
 
-    The breaks are taken out and the index searches what is left, once. A match there is one
+    The breaks are taken out and an index searches what is left, once. A match there is one
     in the document unless it covers a gap; then it spans a break, and counts when it lies
     within ``BREAK_REACH`` words of one.
     """
-    if not breaks:
-        return index.find(rows[:, column]), []
-    keep = numpy.ones(len(rows), dtype=bool)
-    keep[breaks] = False
-    kept_at = numpy.flatnonzero(keep)
-    at = kept_at.tolist()
-    whole: list[tuple[int, int, int]] = []
-    across: list[tuple[int, int, int]] = []
-    for label, start, stop in index.find(rows[kept_at, column]):
-        first, last = at[start], at[stop - 1] + 1
-        if last - first == stop - start:
-            whole.append((label, first, last))
-        elif _near_a_break(breaks, first, last):
-            across.append((label, first, last))
-    return whole, across
+
+    def __init__(self, breaks: list[int], size: int) -> None:
+        self.breaks = breaks
+        if breaks:
+            keep = numpy.ones(size, dtype=bool)
+            keep[breaks] = False
+            self.positions = numpy.flatnonzero(keep)
+            self.at = self.positions.tolist()
+
+    def search(
+        self, index: SequenceIndex, column: numpy.ndarray
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """The index's matches in a column of hashes, and apart those across a break."""
+        if not self.breaks:
+            return index.find(column), []
+        at, breaks = self.at, self.breaks
+        whole: list[tuple[int, int, int]] = []
+        across: list[tuple[int, int, int]] = []
+        for label, start, stop in index.find(column[self.positions]):
+            first, last = at[start], at[stop - 1] + 1
+            if last - first == stop - start:
+                whole.append((label, first, last))
+            elif _near_a_break(breaks, first, last):
+                across.append((label, first, last))
+        return whole, across
 
 
 def _near_a_break(breaks: list[int], first: int, last: int) -> bool:
