@@ -356,14 +356,17 @@ class Extractor:
             if len(names) > 1 and names not in groups:
                 groups.append(names)
 
+        space, folded = tokens.space, tokens.folded
         for cand in mentions:
             if run:
-                between = [i for i in range(run[-1].end, cand.start) if not tokens.space[i]]
-                words = {tokens.folded[i] for i in between}
-                if words <= glue and not any(clauses.ends_at(tokens, i) for i in between):
-                    alternative = alternative or bool(words & {"or", "/"})
-                    run.append(cand)
-                    continue
+                gap = range(run[-1].end, cand.start)
+                # Read up to the first word that is no glue: most gaps are prose.
+                if all(space[i] or folded[i] in glue for i in gap):
+                    between = [i for i in gap if not space[i]]
+                    if not any(clauses.ends_at(tokens, i) for i in between):
+                        alternative = alternative or any(folded[i] in {"or", "/"} for i in between)
+                        run.append(cand)
+                        continue
                 flush()
             run, alternative = [cand], False
         if run:
