@@ -214,8 +214,11 @@ class Extractor:
         derived_total = None
         if kind == "resume":
             today = self.options.current_day()
-            roles = find_roles(text, sections.spans(DEMONSTRATED_SECTIONS, len(text)), today)
             career = find_roles(text, sections.spans({"experience"}, len(text)), today)
+            others = DEMONSTRATED_SECTIONS - {"experience"}
+            elsewhere = find_roles(text, sections.spans(others, len(text)), today)
+            # Each section's roles are its own: the experience ones are read once.
+            roles = sorted(career + elsewhere, key=lambda role: role.start)
             derived_total = merged_years(career) if career else None
         return self._profile(
             document,
