@@ -242,6 +242,11 @@ class ContextEngine:
         spans: list[tuple[int, int, tuple[int, ...], bool]] = []  # by start, longer first
         for index in compress(range(size), map(self.first_words[kind].__contains__, lower)):
             node = trie[lower[index]]
+            ahead = index + 1
+            if end_key not in node and (
+                ahead == size or not (space[ahead] or lower[ahead] in node)
+            ):
+                continue  # most first words ("the", "a") start no phrase here: asked at once
             last = index
             first = len(spans)
             while True:
