@@ -8,6 +8,7 @@ import pytest
 
 from skillgap.extraction.sections import (
     _SOURCES,
+    JOB_HEADINGS,
     RESUME_HEADINGS,
     find_sections,
     guess_kind,
@@ -332,6 +333,15 @@ def test_sections_resume_wordings_are_spelled_with_letters_spaces_apostrophes_hy
     spelling = re.compile(r"(?:[-a-z' ()|?+]|\[[a-z]+\]|\[a-z\]|\[- \])*")
     for name, wording in RESUME_HEADINGS.items():
         assert spelling.fullmatch(wording), name
+
+
+@pytest.mark.parametrize(("kind", "table"), [("resume", RESUME_HEADINGS), ("job", JOB_HEADINGS)])
+def test_sections_wordings_capture_only_their_section(kind: str, table: dict[str, str]) -> None:
+    """The wordings' own groups are made non-capturing: every one of them, and nothing else
+    (a literal parenthesis would be escaped or in a class)."""
+    assert re.compile(_SOURCES[kind]).groups == len(table)  # type: ignore[index]
+    for name, wording in table.items():
+        assert not re.search(r"\\\(|\[[^\]]*\(", wording), name
 
 
 @pytest.mark.parametrize(

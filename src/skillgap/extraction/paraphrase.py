@@ -187,12 +187,9 @@ class ParaphraseFinder:
         actions: dict[int, list[tuple[int, int, _Term]]] = {}
         objects: dict[int, list[tuple[int, int]]] = {}
         found: list[Found] = []
-        lower, space = words.lower, words.space
-        starts = [
-            index
-            for index in compress(range(len(lower)), map(self._keys.__contains__, lower))
-            if not space[index]
-        ]
+        lower = words.lower
+        # No key is whitespace, so no whitespace token is among these.
+        starts = list(compress(range(len(lower)), map(self._keys.__contains__, lower)))
         for start, end, term in self._hits(words, scope, starts, self._first):
             if term.role in ("action", "noun"):
                 actions.setdefault(term.rule, []).append((start, end, term))
@@ -200,7 +197,11 @@ class ParaphraseFinder:
                 kind = "phrase" if term.role == "phrase" else "exclude"
                 found.append(Found(self.rules[term.rule].skill_id, start, end, kind))
         if actions:
-            for start, end, term in self._hits(words, scope, starts, self._objects, actions):
+            # An object counts only in the scope of an action (see ``_compose``): the other
+            # scopes, most of the document, are not searched for objects.
+            scoped = {scope[start] for hits in actions.values() for start, _, _ in hits}
+            near = [index for index in starts if scope[index] in scoped]
+            for start, end, term in self._hits(words, scope, near, self._objects, actions):
                 objects.setdefault(term.rule, []).append((start, end))
             for skill_id, start, end in mentions:
                 for rule in self._by_object_skill.get(skill_id, ()):
@@ -273,6 +274,15 @@ class ParaphraseFinder:
     ) -> tuple[int, int, int] | None:
         """``(distance, object start, object end)`` of the nearest object the action reaches."""
         floor = scope[start]
+        # Objects after the action, nearest first, from here; with none in the action's scope
+        # only an object before it or any object can be reached (most actions meet none).
+        ahead = bisect.bisect_left(targets, (end, -1))
+        if not (
+            (ahead < len(targets) and scope[targets[ahead][0]] == floor)
+            or rule.either_order
+            or (rule.any_object and term.role == "action")
+        ):
+            return None
         after = words.following(end)
         if after is not None and words.lower[after] in MODIFIED:
             return None
@@ -285,9 +295,9 @@ class ParaphraseFinder:
         if rule.generic and sum(word in rule.generic for word in chain) >= 2:
             return None
         best: tuple[int, int, int] | None = None  # (distance, object start, object end)
-        # Objects after the action, nearest first; the first one out of reach ends the search
-        # (a bracket or the word count cuts off everything beyond it too).
-        for position in range(bisect.bisect_left(targets, (end, -1)), len(targets)):
+        # The first object out of reach ends the search (a bracket or the word count cuts off
+        # everything beyond it too).
+        for position in range(ahead, len(targets)):
             target_start, target_end = targets[position]
             if scope[target_start] != floor:
                 break
