@@ -64,8 +64,8 @@ class FuzzyIndex:
                 words.setdefault(word, alias.skill_id)
             elif " " in word and len(key) >= MIN_COMPOUND and key.isalpha():
                 compounds.setdefault(key, alias.skill_id)  # "load balancing" as "loadbalancing"
-        self._words = _Choices(words, same_start=1)
-        self._compounds = _Choices(compounds, same_start=3)
+        self._words = _Choices(words, same_start=1, cutoff=SCORE_CUTOFF)
+        self._compounds = _Choices(compounds, same_start=3, cutoff=COMPOUND_CUTOFF)
         self._typo = lru_cache(maxsize=65536)(self._closest_typo)
         # A run of words can name a skill only if its first word begins a variant ("node" of
         # "nodejs") or has a compound typo's first letters: set looks reject most words at once.
@@ -134,19 +134,21 @@ class FuzzyIndex:
         """What the longest run of words from a word names, as ``(skill id, score, words)``:
         ``key`` is the word, then each usable word after it with whether it is punctuation.
         A run never ends on punctuation; remembered by its key."""
-        known = self._seen.get
+        known, heads, starts = self._seen.get, self._heads, self._compound_starts
         joined = (known(key[0]) or self._word(key[0]))[0]  # type: ignore[arg-type]
         runs: list[tuple[int, str]] = []
         for number in range(1, len(key), 2):
             word = key[number]
             joined += (known(word) or self._word(word))[0]  # type: ignore[arg-type]
-            if not self._may_start(joined):  # nor can any longer run; the shorter ones stand
-                break
+            # A run may name a skill only if its joined keys begin a variant (every prefix of
+            # one is in ``heads``) or keep a compound typo's first three letters.
+            if joined not in heads and len(joined) >= 3 and joined[:3] not in starts:
+                break  # nor can any longer run; the shorter ones stand
             if not key[number + 1]:
                 runs.append((number // 2 + 2, joined))
         hit = None
         for size, joined in reversed(runs):  # the longest run first
-            named = self._run(_singular(joined)) if self._may_name(joined) else None
+            named = self._run(_singular(joined))
             if named is not None:
                 hit = (named[0], named[1], size)
                 break
@@ -156,35 +158,24 @@ class FuzzyIndex:
     def _word(self, word: str) -> tuple[str, bool, tuple[str, float] | None]:
         """What :meth:`scan` needs to know of one written word, remembered."""
         lowered = word.lower()
-        head = lowered.translate(_DROP_SEPARATORS)
+        # Most words hold no separator to drop, and isalnum() says so faster than translate.
+        head = lowered if lowered.isalnum() else lowered.translate(_DROP_SEPARATORS)
         runs = head in self._heads or len(head) < 3 or head[:3] in self._compound_starts
         key = _singular(head)
         alone = self._match(key, lowered) if len(key) >= MIN_KEY else None
         info = self._seen[word] = (head, runs, alone)
         return info
 
-    def _may_start(self, joined: str) -> bool:
-        """Whether a run whose keys, joined, begin with ``joined`` may name a skill: a variant
-        has every prefix in ``_heads``, and a compound typo keeps its first three letters."""
-        return joined in self._heads or len(joined) < 3 or joined[:3] in self._compound_starts
-
-    def _may_name(self, joined: str) -> bool:
-        """Whether the keys of a run of words, joined, may be a variant or a compound typo:
-        a variant's key (or its plural) has every prefix in ``_heads``."""
-        return joined in self._heads or (
-            len(joined) >= MIN_COMPOUND and joined[:3] in self._compound_starts
-        )
-
     def _run(self, key: str) -> tuple[str, float] | None:
         """What a run of several words names: :meth:`_match` with no single word."""
-        if len(key) < MIN_KEY:
-            return None
         skill_id = self.variants.get(key)
         if skill_id is not None:
             return skill_id, 100.0
-        if len(key) < MIN_COMPOUND or key[:3] not in self._compound_starts or not key.isalpha():
+        # Only a key with a compound bucket's first letters and length may be a compound typo.
+        shape = (key[:3], len(key))
+        if len(key) < MIN_COMPOUND or shape not in self._compounds.buckets or not key.isalpha():
             return None
-        return self._typo(key, None)
+        return self._compounds.closest(key)  # runs are remembered by scan
 
     def _match(self, key: str, single: str | None) -> tuple[str, float] | None:
         skill_id = self.variants.get(key)
@@ -196,46 +187,55 @@ class FuzzyIndex:
 
     def _closest_typo(self, key: str, single: str | None) -> tuple[str, float] | None:
         if single is not None:
-            hit = self._words.closest(single, SCORE_CUTOFF)
+            hit = self._words.closest(single)
             if hit is not None:
                 return hit
         if len(key) < MIN_COMPOUND:
             return None
-        return self._compounds.closest(key, COMPOUND_CUTOFF)
+        return self._compounds.closest(key)
 
 
 class _Choices:
     """Aliases for typo matching, bucketed by their first letters and their length.
 
-    A typo keeps the first letters and changes the length by two at most, so only the aliases
-    of one bucket can match a word; scoring those few instead of every alias is what makes
-    fuzzy matching cheap (a few microseconds a query instead of tens).
+    A typo keeps the first letters and changes the length by two at most (less where the
+    cutoff allows less), so only the aliases of one bucket can match a word; scoring those
+    few instead of every alias is what makes fuzzy matching cheap (a few microseconds a query
+    instead of tens).
     """
 
-    def __init__(self, by_alias: dict[str, str], same_start: int) -> None:
-        self.same_start = same_start
+    def __init__(self, by_alias: dict[str, str], same_start: int, cutoff: float) -> None:
+        self.same_start, self.cutoff = same_start, cutoff
         # (first letters, a word's length) -> the aliases it may be a typo of, by name: each
         # alias joins the buckets of the lengths it is near, in alphabetical order
         self.buckets: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
         for alias in sorted(by_alias):
             start, size = alias[:same_start], len(alias)
             for length in range(size - MAX_LENGTH_CHANGE, size + MAX_LENGTH_CHANGE + 1):
+                if _best_ratio(length, size) < cutoff:
+                    continue  # no word of this length can score enough: never scored
                 near, ids = self.buckets.setdefault((start, length), ([], []))
                 near.append(alias)
                 ids.append(by_alias[alias])
 
-    def closest(self, word: str, cutoff: float) -> tuple[str, float] | None:
+    def closest(self, word: str) -> tuple[str, float] | None:
         """The best alias by plain edit similarity, if it is a typo and not another word form."""
         bucket = self.buckets.get((word[: self.same_start], len(word)))
         if bucket is None:
             return None
         choices, ids = bucket
         best = process.extractOne(
-            word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+            word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=self.cutoff
         )
         if best is None or _is_derivation(word, best[0]) or _is_past_form(word, best[0], best[1]):
             return None
         return ids[best[2]], round(best[1], 1)
+
+
+def _best_ratio(length: int, other: int) -> float:
+    """The highest ``fuzz.ratio`` two words of these lengths can reach: each character one
+    has beyond the other's length is an insertion (a hair above, against rounding)."""
+    return 100.0 * (1.0 - abs(length - other) / (length + other)) + 1e-6
 
 
 # An irregular past form and its base: "built" is no typo of "build" ("Built pipelines on
