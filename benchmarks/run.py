@@ -124,6 +124,11 @@ def run(repeat: int, rank_count: int, stream: int) -> dict[str, object]:
     return results
 
 
+def _docs(row: dict[str, int]) -> str:
+    rounds = row.get("rounds", 1)
+    return f"{row['docs']} docs" + (f", {rounds} fresh runs" if rounds > 1 else "")
+
+
 def table(results: dict[str, object]) -> str:
     """The README table: every figure next to its floor and target."""
     m = results["machine"]
@@ -144,7 +149,7 @@ def table(results: dict[str, object]) -> str:
             )
             ours, floor = row["skillgap_docs_per_s"], row["floor_docs_per_s"]
             lines.append(
-                f"| extract, {label}, {name} ({row['docs']} docs) | {ours:,.0f} docs/s "
+                f"| extract, {label}, {name} ({_docs(row)}) | {ours:,.0f} docs/s "
                 f"| {floor:,.0f} docs/s | ×{row['ratio']:.2f} | {target} |"
             )
     lines.append(
