@@ -86,7 +86,9 @@ class Tokens:
     email: list[bool] = field(default_factory=list)  # looks like an e-mail address
     folded: list[str] = field(default_factory=list)  # lower case as ``str.lower`` gives it
     # The LOWER and ORTH hashes, one row per token: what the alias matcher searches.
-    hashes: numpy.ndarray = field(default_factory=lambda: numpy.zeros((0, 2), numpy.uint64))
+    hashes: numpy.ndarray = field(
+        default_factory=lambda: numpy.zeros((0, 2), numpy.uint64), compare=False
+    )
 
     def __len__(self) -> int:
         return len(self.lower)
