@@ -35,6 +35,8 @@ def test_fuzzy_buckets_leave_out_only_lengths_that_cannot_reach_the_cutoff(
 
 def test_fuzzy_typos_of_words_and_compounds_still_found() -> None:
     index = FuzzyIndex(Taxonomy.default())
-    assert index.lookup("Kuberentes", single_word=True) is not None
-    assert index.lookup("Kubernets", single_word=True) is not None
-    assert index.scan(["buidl", "pipelines"], [True, True], [False, False])
+    for typo in ("Kuberentes", "Kubernets"):
+        hit = index.lookup(typo, single_word=True)
+        assert hit is not None and hit[0] == "kubernetes", typo
+    [(skill_id, start, end, _)] = index.scan(["buidl", "pipelines"], [True, True], [False, False])
+    assert (skill_id, start, end) == ("ci-cd", 0, 2)

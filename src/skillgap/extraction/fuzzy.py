@@ -134,16 +134,14 @@ class FuzzyIndex:
         """What the longest run of words from a word names, as ``(skill id, score, words)``:
         ``key`` is the word, then each usable word after it with whether it is punctuation.
         A run never ends on punctuation; remembered by its key."""
-        known, heads, starts = self._seen.get, self._heads, self._compound_starts
+        known = self._seen.get
         joined = (known(key[0]) or self._word(key[0]))[0]  # type: ignore[arg-type]
         runs: list[tuple[int, str]] = []
         for number in range(1, len(key), 2):
             word = key[number]
             joined += (known(word) or self._word(word))[0]  # type: ignore[arg-type]
-            # A run may name a skill only if its joined keys begin a variant (every prefix of
-            # one is in ``heads``) or keep a compound typo's first three letters.
-            if joined not in heads and len(joined) >= 3 and joined[:3] not in starts:
-                break  # nor can any longer run; the shorter ones stand
+            if not self._may_start(joined):  # nor can any longer run; the shorter ones stand
+                break
             if not key[number + 1]:
                 runs.append((number // 2 + 2, joined))
         hit = None
@@ -160,21 +158,25 @@ class FuzzyIndex:
         lowered = word.lower()
         # Most words hold no separator to drop, and isalnum() says so faster than translate.
         head = lowered if lowered.isalnum() else lowered.translate(_DROP_SEPARATORS)
-        runs = head in self._heads or len(head) < 3 or head[:3] in self._compound_starts
+        runs = self._may_start(head)
         key = _singular(head)
         alone = self._match(key, lowered) if len(key) >= MIN_KEY else None
         info = self._seen[word] = (head, runs, alone)
         return info
+
+    def _may_start(self, joined: str) -> bool:
+        """Whether a run whose keys, joined, begin with ``joined`` may name a skill: a variant
+        has every prefix in ``_heads``, and a compound typo keeps its first three letters."""
+        return joined in self._heads or len(joined) < 3 or joined[:3] in self._compound_starts
 
     def _run(self, key: str) -> tuple[str, float] | None:
         """What a run of several words names: :meth:`_match` with no single word."""
         skill_id = self.variants.get(key)
         if skill_id is not None:
             return skill_id, 100.0
-        # Only a key with a compound bucket's first letters and length may be a compound typo.
-        shape = (key[:3], len(key))
-        if len(key) < MIN_COMPOUND or shape not in self._compounds.buckets or not key.isalpha():
+        if len(key) < MIN_COMPOUND or not key.isalpha():
             return None
+        # No bucket of its first letters and length: no compound typo, and nothing scored.
         return self._compounds.closest(key)  # runs are remembered by scan
 
     def _match(self, key: str, single: str | None) -> tuple[str, float] | None:
