@@ -188,7 +188,7 @@ class ParaphraseFinder:
         objects: dict[int, list[tuple[int, int]]] = {}
         found: list[Found] = []
         lower = words.lower
-        # No key is whitespace, so no whitespace token is among these.
+        # No key is whitespace (the schema strips every text), so no whitespace token is here.
         starts = list(compress(range(len(lower)), map(self._keys.__contains__, lower)))
         for start, end, term in self._hits(words, scope, starts, self._first):
             if term.role in ("action", "noun"):
