@@ -9,6 +9,7 @@ negated / learning → requirement level → one entry per skill.
 from __future__ import annotations
 
 import bisect
+import functools
 import gc
 import itertools
 import re
@@ -21,6 +22,7 @@ from skillgap.extraction import ambiguity, clauses
 from skillgap.extraction.alternatives import substitutes
 from skillgap.extraction.context import (
     ContextEngine,
+    Judgement,
     Target,
     first_sentence_of_line,
     judge,
@@ -111,6 +113,8 @@ class Extractor:
         self.any_of_glue = frozenset(words["any-of-glue"])
         self.stack_cues = frozenset(words["stack"])
         self.education_claims = frozenset(words["education-claim"])
+        # Asked of every mention: a set, not two attribute looks through the skill's record.
+        self.needs_context = frozenset(skill.id for skill in self.taxonomy if skill.needs_context)
         self.paraphrases = ParaphraseFinder(self.nlp, self.taxonomy)
 
     def extract(self, document: Document, kind: Kind) -> Profile:
@@ -159,16 +163,21 @@ class Extractor:
         lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
         kept: list[tuple[_Candidate, _Judged]] = []
+        ignored = IGNORED_SECTIONS[kind]
         for cand, target, hits, years in zip(candidates, targets, contexts, stated, strict=True):
-            first = tokens.start[cand.start]
+            first, end = tokens.start[cand.start], tokens.end[cand.end - 1]
             section = sections.at(first)
             clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
             if (
-                section in IGNORED_SECTIONS[kind]
+                section in ignored
                 or first in in_url
+                # A résumé's contact lines and coursework name skills without claiming them;
+                # a thesis or project (``education_claims``) in an education clause is a claim.
+                or (kind == "resume" and section is None and lines.is_contact(first))
                 or (
                     kind == "resume"
-                    and _not_a_claim(tokens, lines, cand, section, clause, self.education_claims)
+                    and section == "education"
+                    and not _words_in_clause(tokens, clause, cand.end, self.education_claims)
                 )
                 or (
                     kind == "job"
@@ -178,20 +187,29 @@ class Extractor:
                 )
             ):
                 continue
-            verdict = judge(
-                kind,
-                hits,
-                section,
-                section == "not_required" and first_sentence_of_line(tokens, target),
-                section == "not_required" and self.context.line_qualified(tokens, target),
-            )
+            if hits or section == "not_required":
+                verdict = judge(
+                    kind,
+                    hits,
+                    section,
+                    section == "not_required" and first_sentence_of_line(tokens, target),
+                    section == "not_required" and self.context.line_qualified(tokens, target),
+                )
+            else:  # most mentions: no rule reaches them, and their section alone decides
+                verdict = _section_verdict(kind, section)
             if verdict.ignored:
                 continue
-            others = _Others(covered, cand.start, cand.end)
-            skill = self.taxonomy[cand.skill_id]
-            item = self._judge(text, tokens, cand, section, verdict.reason, verdict.level, years)
+            mention = Mention.built(
+                text=text[first:end],
+                start=first,
+                end=end,
+                section=section,
+                method=cand.method,
+                score=cand.score,
+            )
+            item = _Judged(mention, verdict.reason, verdict.level, years)
             if (
-                skill.needs_context
+                cand.skill_id in self.needs_context
                 and cand.method != "paraphrase"  # the paraphrase is the context
                 and not _has_evidence(
                     tokens,
@@ -199,7 +217,7 @@ class Extractor:
                     cand,
                     section,
                     clause,
-                    others,
+                    _Others(covered, cand.start, cand.end),
                     item,
                     cued=any(hit.category in LEVEL_CUES for hit in hits),
                 )
@@ -313,27 +331,6 @@ class Extractor:
             for skill_id, start, end, score in self.fuzzy.scan(orth, usable, punct, first)
         ]
 
-    def _judge(
-        self,
-        text: str,
-        tokens: Tokens,
-        cand: _Candidate,
-        section: str | None,
-        reason: str | None,
-        level: str,
-        stated: float | None,
-    ) -> _Judged:
-        start, end = tokens.start[cand.start], tokens.end[cand.end - 1]
-        mention = Mention.built(
-            text=text[start:end],
-            start=start,
-            end=end,
-            section=section,
-            method=cand.method,
-            score=cand.score,
-        )
-        return _Judged(mention, reason, level, stated)
-
     def _any_of(self, tokens: Tokens, mentions: list[_Candidate]) -> list[list[str]]:
         """Alternatives a job accepts: "Django or FastAPI", "Kotlin/Java", "AWS, GCP, or Azure".
 
@@ -445,6 +442,13 @@ class Extractor:
             text=document.text,
             **totals,
         )
+
+
+@functools.cache
+def _section_verdict(kind: Kind, section: str | None) -> Judgement:
+    """What :func:`judge` makes of a mention no rule reaches, outside a "not_required"
+    section: a pure function of the section, worked out once per section."""
+    return judge(kind, [], section, False, False)
 
 
 def _same_sentence(
@@ -641,21 +645,6 @@ def _url_chars(text: str) -> set[int]:
         for match in LINK.finditer(text, start, searched):
             chars.update(range(match.start(), match.end()))
     return chars
-
-
-def _not_a_claim(
-    tokens: Tokens,
-    lines: _Lines,
-    cand: _Candidate,
-    section: str | None,
-    clause: int,
-    claims: frozenset[str],
-) -> bool:
-    """Contact lines and coursework name skills without claiming them; a thesis or project
-    (``claims``) in an education clause is a claim."""
-    if section is None and lines.is_contact(tokens.start[cand.start]):
-        return True
-    return section == "education" and not _words_in_clause(tokens, clause, cand.end, claims)
 
 
 def _words_in_clause(tokens: Tokens, clause: int, end: int, words: frozenset[str]) -> bool:
