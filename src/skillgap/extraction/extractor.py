@@ -67,6 +67,7 @@ SHORT_LINE_WORDS = 4
 REASON_ORDER = ("negated", "learning", "interest")
 _LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
 _LINK_MARK = re.compile(r"(?i)www\.|:/|\.\w+/")  # what every ``LINK`` match holds
+_LINK_HINTS = ("/", "w.", "W.")  # what every ``_LINK_MARK`` match holds
 _CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\+?\d[\d ().-]{7,}\d")
 
 
@@ -632,19 +633,30 @@ def _url_chars(text: str) -> set[int]:
     """Start offsets inside URLs: "github.com/x" names a site, not a skill.
 
     A link is on one line and holds its scheme's ":/", a "www." or a domain's ".com/": only
-    the lines with one are searched ("CI/CD" and "and/or" are not).
+    the lines with one are searched ("CI/CD" and "and/or" are not). Each of those holds a
+    "/" or a "w." in either case, which ``str.find`` finds far faster than a pattern scans a
+    whole text: the mark is sought only on the lines with one.
     """
     chars: set[int] = set()
-    searched = -1  # the end of the last line searched
-    for mark in _LINK_MARK.finditer(text):
-        if mark.start() < searched:
-            continue
-        start = text.rfind("\n", 0, mark.start()) + 1
-        end = text.find("\n", mark.start())
-        searched = len(text) if end == -1 else end
-        for match in LINK.finditer(text, start, searched):
-            chars.update(range(match.start(), match.end()))
+    for start in sorted(_lines_holding(text, _LINK_HINTS)):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if _LINK_MARK.search(text, start, end):
+            for match in LINK.finditer(text, start, end):
+                chars.update(range(match.start(), match.end()))
     return chars
+
+
+def _lines_holding(text: str, needles: tuple[str, ...]) -> set[int]:
+    """The start offsets of the lines that hold any of ``needles``."""
+    starts: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)  # the rest of this line is known to hold it
+            at = -1 if end == -1 else text.find(needle, end)
+    return starts
 
 
 def _words_in_clause(tokens: Tokens, clause: int, end: int, words: frozenset[str]) -> bool:
