@@ -386,6 +386,7 @@ class Extractor:
         Every field is given, as a default left to pydantic costs more than validating."""
         skills: list[ExtractedSkill] = []
         not_claimed: list[NotClaimed] = []
+        roles_of = _roles_of(judged, roles)
         for skill_id, items in judged.items():
             skill = self.taxonomy[skill_id]
             claimed = [item for item in items if item.reason is None]
@@ -402,11 +403,7 @@ class Extractor:
                 continue
             years = [item.years for item in claimed if item.years is not None]
             stated = float(max(years)) if years else None
-            used_in = [
-                role
-                for role in roles
-                if any(role.start <= item.mention.start < role.end for item in claimed)
-            ]
+            used_in = roles_of.get(skill_id, [])
             derived = float(merged_years(used_in)) if used_in else None
             skills.append(
                 ExtractedSkill.built(
@@ -433,15 +430,15 @@ class Extractor:
             for target, source in sorted(implied.items())
             if target not in excluded
         ]
-        return Profile.built(
+        return Profile.built(  # the fields in their declared order, which ``built`` takes as is
             kind=kind,
             source=document.source,
             skills=skills,
             not_claimed=not_claimed,
             implied=implied_skills if kind == "resume" else [],
+            **totals,
             quality=None,
             text=document.text,
-            **totals,
         )
 
 
@@ -450,6 +447,22 @@ def _section_verdict(kind: Kind, section: str | None) -> Judgement:
     """What :func:`judge` makes of a mention no rule reaches, outside a "not_required"
     section: a pure function of the section, worked out once per section."""
     return judge(kind, [], section, False, False)
+
+
+def _roles_of(judged: dict[str, list[_Judged]], roles: list[Role]) -> dict[str, list[Role]]:
+    """The roles each skill is claimed in, in order: what its derived years add up. One pass
+    over the claims per role, not one per role and skill."""
+    found: dict[str, list[Role]] = defaultdict(list)
+    for role in roles:
+        inside = {
+            skill_id
+            for skill_id, items in judged.items()
+            for item in items
+            if item.reason is None and role.start <= item.mention.start < role.end
+        }
+        for skill_id in inside:
+            found[skill_id].append(role)
+    return found
 
 
 def _same_sentence(
