@@ -226,9 +226,11 @@ class Extractor:
                 continue
             judged[cand.skill_id].append(item)
             kept.append((cand, item))
-        _same_sentence(judged, sentence_ids(barrier), tokens, self.context.terminators)
-        claimed = [c for c, item in kept if item.reason is None and c.method != "paraphrase"]
-        any_of = self._any_of(tokens, claimed) if kind == "job" else []
+        _same_sentence(judged, barrier, tokens, self.context.terminators)
+        any_of: list[list[str]] = []
+        if kind == "job":
+            claimed = [c for c, item in kept if item.reason is None and c.method != "paraphrase"]
+            any_of = self._any_of(tokens, claimed)
         roles: list[Role] = []
         derived_total = None
         if kind == "resume":
@@ -466,17 +468,20 @@ def _roles_of(judged: dict[str, list[_Judged]], roles: list[Role]) -> dict[str, 
 
 
 def _same_sentence(
-    judged: dict[str, list[_Judged]], sentence: list[int], tokens: Tokens, contrast: frozenset[str]
+    judged: dict[str, list[_Judged]], barrier: list[bool], tokens: Tokens, contrast: frozenset[str]
 ) -> None:
     """A skill the writer says they lack in a sentence is not claimed elsewhere in it either.
 
     "Learning Rust from the Rust book". A contrast word between the two mentions keeps the
-    other a claim: "I've used Redis as a cache, but never written a Redis module".
+    other a claim: "I've used Redis as a cache, but never written a Redis module". The
+    sentences are numbered only for a document that has such a skill: most have none.
     """
+    sentence: list[int] = []
     for items in judged.values():
         marked = [item for item in items if item.reason is not None]
-        if not marked:
+        if not marked or len(marked) == len(items):  # nothing claimed is left to withdraw
             continue
+        sentence = sentence or sentence_ids(barrier)
         for item in items:
             if item.reason is not None:
                 continue
