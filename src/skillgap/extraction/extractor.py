@@ -511,17 +511,19 @@ def _with_paraphrases(
     unless that name needs context, which the paraphrase supplies ("caching ... in Redis").
     An ``exclude`` phrase drops every mention of its skill that touches it.
     """
-    if not found:  # most documents: the names alone, without a span index per skill
+    if not found:  # the names alone, without a span index per skill
         return sorted(named, key=lambda cand: (cand.start, cand.end))
     phrases = _Spans((item.start, item.end) for item in found if item.kind == "phrase")
-    kept = [
-        cand
-        for cand in named
-        if not any(
-            start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
-            for start, end in phrases.overlapping(cand.start, cand.end)
-        )
-    ]
+    kept = named  # most documents hold no fixed phrase: no name to look up in one
+    if phrases.spans:
+        kept = [
+            cand
+            for cand in named
+            if not any(
+                start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
+                for start, end in phrases.overlapping(cand.start, cand.end)
+            )
+        ]
     paraphrased = {item.skill_id for item in found}  # the only skills whose names are looked up
     by_skill: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for number, cand in enumerate(kept):
