@@ -684,14 +684,21 @@ def _words_in_clause(tokens: Tokens, clause: int, end: int, words: frozenset[str
     return any(tokens.folded[i] in words for i in range(clause, stop))
 
 
+# Both read a skill's claims in a plain loop: a set of them per skill cost three times as much.
+
+
 def _requirement(items: list[_Judged]) -> Requirement:
     """An explicit requirement wins; otherwise an explicit "nice to have" cue; else required."""
-    levels = {item.level for item in items}
-    if "required" in levels:
-        return "required"
-    return "preferred" if "preferred" in levels else "required"
+    preferred = False
+    for item in items:
+        if item.level == "required":
+            return "required"
+        preferred = preferred or item.level == "preferred"
+    return "preferred" if preferred else "required"
 
 
 def _evidence(items: list[_Judged]) -> str:
-    sections = {item.mention.section for item in items}
-    return "demonstrated" if sections & DEMONSTRATED_SECTIONS else "listed"
+    for item in items:
+        if item.mention.section in DEMONSTRATED_SECTIONS:
+            return "demonstrated"
+    return "listed"
