@@ -674,7 +674,7 @@ def _lines_holding(text: str, needles: tuple[str, ...]) -> set[int]:
         at = text.find(needle)
         while at != -1:
             starts.add(text.rfind("\n", 0, at) + 1)
-            end = text.find("\n", at)  # the rest of this line is known to hold it
+            end = text.find("\n", at)  # this line is found: look on after it
             at = -1 if end == -1 else text.find(needle, end)
     return starts
 
@@ -684,11 +684,10 @@ def _words_in_clause(tokens: Tokens, clause: int, end: int, words: frozenset[str
     return any(tokens.folded[i] in words for i in range(clause, stop))
 
 
-# Both read a skill's claims in a plain loop: a set of them per skill cost three times as much.
-
-
 def _requirement(items: list[_Judged]) -> Requirement:
-    """An explicit requirement wins; otherwise an explicit "nice to have" cue; else required."""
+    """An explicit requirement wins; otherwise an explicit "nice to have" cue; else required.
+    (A plain loop, here and in ``_evidence``: a set of levels per skill cost three times as
+    much.)"""
     preferred = False
     for item in items:
         if item.level == "required":
@@ -698,6 +697,7 @@ def _requirement(items: list[_Judged]) -> Requirement:
 
 
 def _evidence(items: list[_Judged]) -> str:
+    """Demonstrated when a claim is in an experience or projects section."""
     for item in items:
         if item.mention.section in DEMONSTRATED_SECTIONS:
             return "demonstrated"
