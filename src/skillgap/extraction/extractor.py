@@ -9,6 +9,7 @@ negated / learning → requirement level → one entry per skill.
 from __future__ import annotations
 
 import bisect
+import functools
 import gc
 import itertools
 import re
@@ -21,6 +22,7 @@ from skillgap.extraction import ambiguity, clauses
 from skillgap.extraction.alternatives import substitutes
 from skillgap.extraction.context import (
     ContextEngine,
+    Judgement,
     Target,
     first_sentence_of_line,
     judge,
@@ -65,6 +67,7 @@ SHORT_LINE_WORDS = 4
 REASON_ORDER = ("negated", "learning", "interest")
 _LINE_WORDS = re.compile(r"[^\W_][\w+#.]*")
 _LINK_MARK = re.compile(r"(?i)www\.|:/|\.\w+/")  # what every ``LINK`` match holds
+_LINK_HINTS = ("/", "w.", "W.")  # what every ``_LINK_MARK`` match holds
 _CONTACT = re.compile(r"@[\w-]+\.\w|https?://|www\.|\+?\d[\d ().-]{7,}\d")
 
 
@@ -111,6 +114,8 @@ class Extractor:
         self.any_of_glue = frozenset(words["any-of-glue"])
         self.stack_cues = frozenset(words["stack"])
         self.education_claims = frozenset(words["education-claim"])
+        # Asked of every mention: a set, not two attribute looks through the skill's record.
+        self.needs_context = frozenset(skill.id for skill in self.taxonomy if skill.needs_context)
         self.paraphrases = ParaphraseFinder(self.nlp, self.taxonomy)
 
     def extract(self, document: Document, kind: Kind) -> Profile:
@@ -159,16 +164,21 @@ class Extractor:
         lines = _Lines(text)
         judged: dict[str, list[_Judged]] = defaultdict(list)
         kept: list[tuple[_Candidate, _Judged]] = []
+        ignored = IGNORED_SECTIONS[kind]
         for cand, target, hits, years in zip(candidates, targets, contexts, stated, strict=True):
-            first = tokens.start[cand.start]
+            first, end = tokens.start[cand.start], tokens.end[cand.end - 1]
             section = sections.at(first)
             clause = max(clause_starts[cand.start], cand.start - clauses.MAX_REACH)
             if (
-                section in IGNORED_SECTIONS[kind]
+                section in ignored
                 or first in in_url
+                # A résumé's contact lines and coursework name skills without claiming them;
+                # a thesis or project (``education_claims``) in an education clause is a claim.
+                or (kind == "resume" and section is None and lines.is_contact(first))
                 or (
                     kind == "resume"
-                    and _not_a_claim(tokens, lines, cand, section, clause, self.education_claims)
+                    and section == "education"
+                    and not _words_in_clause(tokens, clause, cand.end, self.education_claims)
                 )
                 or (
                     kind == "job"
@@ -178,20 +188,29 @@ class Extractor:
                 )
             ):
                 continue
-            verdict = judge(
-                kind,
-                hits,
-                section,
-                section == "not_required" and first_sentence_of_line(tokens, target),
-                section == "not_required" and self.context.line_qualified(tokens, target),
-            )
+            if hits or section == "not_required":
+                verdict = judge(
+                    kind,
+                    hits,
+                    section,
+                    section == "not_required" and first_sentence_of_line(tokens, target),
+                    section == "not_required" and self.context.line_qualified(tokens, target),
+                )
+            else:  # most mentions: no rule reaches them, and their section alone decides
+                verdict = _section_verdict(kind, section)
             if verdict.ignored:
                 continue
-            others = _Others(covered, cand.start, cand.end)
-            skill = self.taxonomy[cand.skill_id]
-            item = self._judge(text, tokens, cand, section, verdict.reason, verdict.level, years)
+            mention = Mention.built(
+                text=text[first:end],
+                start=first,
+                end=end,
+                section=section,
+                method=cand.method,
+                score=cand.score,
+            )
+            item = _Judged(mention, verdict.reason, verdict.level, years)
             if (
-                skill.needs_context
+                cand.skill_id in self.needs_context
                 and cand.method != "paraphrase"  # the paraphrase is the context
                 and not _has_evidence(
                     tokens,
@@ -199,7 +218,7 @@ class Extractor:
                     cand,
                     section,
                     clause,
-                    others,
+                    _Others(covered, cand.start, cand.end),
                     item,
                     cued=any(hit.category in LEVEL_CUES for hit in hits),
                 )
@@ -207,9 +226,11 @@ class Extractor:
                 continue
             judged[cand.skill_id].append(item)
             kept.append((cand, item))
-        _same_sentence(judged, sentence_ids(barrier), tokens, self.context.terminators)
-        claimed = [c for c, item in kept if item.reason is None and c.method != "paraphrase"]
-        any_of = self._any_of(tokens, claimed) if kind == "job" else []
+        _same_sentence(judged, barrier, tokens, self.context.terminators)
+        any_of: list[list[str]] = []
+        if kind == "job":
+            claimed = [c for c, item in kept if item.reason is None and c.method != "paraphrase"]
+            any_of = self._any_of(tokens, claimed)
         roles: list[Role] = []
         derived_total = None
         if kind == "resume":
@@ -313,27 +334,6 @@ class Extractor:
             for skill_id, start, end, score in self.fuzzy.scan(orth, usable, punct, first)
         ]
 
-    def _judge(
-        self,
-        text: str,
-        tokens: Tokens,
-        cand: _Candidate,
-        section: str | None,
-        reason: str | None,
-        level: str,
-        stated: float | None,
-    ) -> _Judged:
-        start, end = tokens.start[cand.start], tokens.end[cand.end - 1]
-        mention = Mention.built(
-            text=text[start:end],
-            start=start,
-            end=end,
-            section=section,
-            method=cand.method,
-            score=cand.score,
-        )
-        return _Judged(mention, reason, level, stated)
-
     def _any_of(self, tokens: Tokens, mentions: list[_Candidate]) -> list[list[str]]:
         """Alternatives a job accepts: "Django or FastAPI", "Kotlin/Java", "AWS, GCP, or Azure".
 
@@ -388,6 +388,7 @@ class Extractor:
         Every field is given, as a default left to pydantic costs more than validating."""
         skills: list[ExtractedSkill] = []
         not_claimed: list[NotClaimed] = []
+        roles_of = _roles_of(judged, roles)
         for skill_id, items in judged.items():
             skill = self.taxonomy[skill_id]
             claimed = [item for item in items if item.reason is None]
@@ -404,11 +405,7 @@ class Extractor:
                 continue
             years = [item.years for item in claimed if item.years is not None]
             stated = float(max(years)) if years else None
-            used_in = [
-                role
-                for role in roles
-                if any(role.start <= item.mention.start < role.end for item in claimed)
-            ]
+            used_in = roles_of.get(skill_id, [])
             derived = float(merged_years(used_in)) if used_in else None
             skills.append(
                 ExtractedSkill.built(
@@ -435,30 +432,56 @@ class Extractor:
             for target, source in sorted(implied.items())
             if target not in excluded
         ]
-        return Profile.built(
+        return Profile.built(  # the fields in their declared order, which ``built`` takes as is
             kind=kind,
             source=document.source,
             skills=skills,
             not_claimed=not_claimed,
             implied=implied_skills if kind == "resume" else [],
+            **totals,
             quality=None,
             text=document.text,
-            **totals,
         )
 
 
+@functools.cache
+def _section_verdict(kind: Kind, section: str | None) -> Judgement:
+    """What :func:`judge` makes of a mention no rule reaches, outside a "not_required"
+    section: a pure function of the section, worked out once per section."""
+    return judge(kind, [], section, False, False)
+
+
+def _roles_of(judged: dict[str, list[_Judged]], roles: list[Role]) -> dict[str, list[Role]]:
+    """The roles each skill is claimed in, in order: what its derived years add up. One pass
+    over the claims per role, not one per role and skill."""
+    found: dict[str, list[Role]] = defaultdict(list)
+    for role in roles:
+        inside = {
+            skill_id
+            for skill_id, items in judged.items()
+            for item in items
+            if item.reason is None and role.start <= item.mention.start < role.end
+        }
+        for skill_id in inside:
+            found[skill_id].append(role)
+    return found
+
+
 def _same_sentence(
-    judged: dict[str, list[_Judged]], sentence: list[int], tokens: Tokens, contrast: frozenset[str]
+    judged: dict[str, list[_Judged]], barrier: list[bool], tokens: Tokens, contrast: frozenset[str]
 ) -> None:
     """A skill the writer says they lack in a sentence is not claimed elsewhere in it either.
 
     "Learning Rust from the Rust book". A contrast word between the two mentions keeps the
-    other a claim: "I've used Redis as a cache, but never written a Redis module".
+    other a claim: "I've used Redis as a cache, but never written a Redis module". The
+    sentences are numbered only for a document that has such a skill: most have none.
     """
+    sentence: list[int] = []
     for items in judged.values():
         marked = [item for item in items if item.reason is not None]
-        if not marked:
+        if not marked or len(marked) == len(items):  # nothing claimed is left to withdraw
             continue
+        sentence = sentence or sentence_ids(barrier)
         for item in items:
             if item.reason is not None:
                 continue
@@ -488,17 +511,19 @@ def _with_paraphrases(
     unless that name needs context, which the paraphrase supplies ("caching ... in Redis").
     An ``exclude`` phrase drops every mention of its skill that touches it.
     """
-    if not found:  # most documents: the names alone, without a span index per skill
+    if not found:  # the names alone, without a span index per skill
         return sorted(named, key=lambda cand: (cand.start, cand.end))
     phrases = _Spans((item.start, item.end) for item in found if item.kind == "phrase")
-    kept = [
-        cand
-        for cand in named
-        if not any(
-            start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
-            for start, end in phrases.overlapping(cand.start, cand.end)
-        )
-    ]
+    kept = named  # most documents hold no fixed phrase: no name to look up in one
+    if phrases.spans:
+        kept = [
+            cand
+            for cand in named
+            if not any(
+                start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
+                for start, end in phrases.overlapping(cand.start, cand.end)
+            )
+        ]
     paraphrased = {item.skill_id for item in found}  # the only skills whose names are looked up
     by_skill: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for number, cand in enumerate(kept):
@@ -628,34 +653,30 @@ def _url_chars(text: str) -> set[int]:
     """Start offsets inside URLs: "github.com/x" names a site, not a skill.
 
     A link is on one line and holds its scheme's ":/", a "www." or a domain's ".com/": only
-    the lines with one are searched ("CI/CD" and "and/or" are not).
+    the lines with one are searched ("CI/CD" and "and/or" are not). Each of those holds a
+    "/" or a "w." in either case, which ``str.find`` finds far faster than a pattern scans a
+    whole text: the mark is sought only on the lines with one.
     """
     chars: set[int] = set()
-    searched = -1  # the end of the last line searched
-    for mark in _LINK_MARK.finditer(text):
-        if mark.start() < searched:
-            continue
-        start = text.rfind("\n", 0, mark.start()) + 1
-        end = text.find("\n", mark.start())
-        searched = len(text) if end == -1 else end
-        for match in LINK.finditer(text, start, searched):
-            chars.update(range(match.start(), match.end()))
+    for start in sorted(_lines_holding(text, _LINK_HINTS)):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if _LINK_MARK.search(text, start, end):
+            for match in LINK.finditer(text, start, end):
+                chars.update(range(match.start(), match.end()))
     return chars
 
 
-def _not_a_claim(
-    tokens: Tokens,
-    lines: _Lines,
-    cand: _Candidate,
-    section: str | None,
-    clause: int,
-    claims: frozenset[str],
-) -> bool:
-    """Contact lines and coursework name skills without claiming them; a thesis or project
-    (``claims``) in an education clause is a claim."""
-    if section is None and lines.is_contact(tokens.start[cand.start]):
-        return True
-    return section == "education" and not _words_in_clause(tokens, clause, cand.end, claims)
+def _lines_holding(text: str, needles: tuple[str, ...]) -> set[int]:
+    """The start offsets of the lines that hold any of ``needles``."""
+    starts: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)  # this line is found: look on after it
+            at = -1 if end == -1 else text.find(needle, end)
+    return starts
 
 
 def _words_in_clause(tokens: Tokens, clause: int, end: int, words: frozenset[str]) -> bool:
@@ -664,13 +685,20 @@ def _words_in_clause(tokens: Tokens, clause: int, end: int, words: frozenset[str
 
 
 def _requirement(items: list[_Judged]) -> Requirement:
-    """An explicit requirement wins; otherwise an explicit "nice to have" cue; else required."""
-    levels = {item.level for item in items}
-    if "required" in levels:
-        return "required"
-    return "preferred" if "preferred" in levels else "required"
+    """An explicit requirement wins; otherwise an explicit "nice to have" cue; else required.
+    (A plain loop, here and in ``_evidence``: a set of levels per skill cost three times as
+    much.)"""
+    preferred = False
+    for item in items:
+        if item.level == "required":
+            return "required"
+        preferred = preferred or item.level == "preferred"
+    return "preferred" if preferred else "required"
 
 
 def _evidence(items: list[_Judged]) -> str:
-    sections = {item.mention.section for item in items}
-    return "demonstrated" if sections & DEMONSTRATED_SECTIONS else "listed"
+    """Demonstrated when a claim is in an experience or projects section."""
+    for item in items:
+        if item.mention.section in DEMONSTRATED_SECTIONS:
+            return "demonstrated"
+    return "listed"
