@@ -26,11 +26,6 @@ from functools import lru_cache
 from skillgap.taxonomy import Skill, Taxonomy
 
 
-def strength(taxonomy: Taxonomy, wanted: str, held: str) -> float:
-    """How related two skills are, in either direction (0 when unrelated)."""
-    return max(taxonomy[wanted].related.get(held, 0.0), taxonomy[held].related.get(wanted, 0.0))
-
-
 def stands_in(taxonomy: Taxonomy, wanted: str, held: str) -> bool:
     """Whether ``held`` is the same kind of product as ``wanted`` (rules 2 to 5 above)."""
     facts = _facts(taxonomy)
@@ -48,8 +43,12 @@ def related_held(
     taxonomy: Taxonomy, wanted: str, held: set[str], minimum: float
 ) -> list[tuple[str, float]]:
     """Held skills related to ``wanted`` at ``minimum`` or more, strongest first."""
-    found = [(other, strength(taxonomy, wanted, other)) for other in held if other != wanted]
-    found = [(other, value) for other, value in found if value >= minimum]
+    related = _facts(taxonomy).related[wanted]
+    if minimum > 0:  # only related skills reach it: read the relations, not every held skill
+        found = [(other, value) for other, value in related.items() if value >= minimum]
+        found = [(other, value) for other, value in found if other in held]
+    else:  # every held skill does, related or not
+        found = [(other, related.get(other, 0.0)) for other in held if other != wanted]
     return sorted(found, key=lambda pair: (-pair[1], taxonomy[pair[0]].name.lower()))
 
 
@@ -62,7 +61,8 @@ def _kinds(skill: Skill) -> set[str]:
 
 
 class _Facts:
-    """Per-taxonomy facts the rule reads: concepts, what builds on what, tools' languages."""
+    """Per-taxonomy facts the rule reads: concepts, what builds on what, tools' languages,
+    and how related two skills are."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.concepts = frozenset(c for skill in taxonomy for c in skill.record.category_of)
@@ -75,11 +75,24 @@ class _Facts:
             )
             for skill in taxonomy
         }
+        self.related = _strengths(taxonomy)
 
 
 @lru_cache(maxsize=8)
 def _facts(taxonomy: Taxonomy) -> _Facts:
     return _Facts(taxonomy)
+
+
+def _strengths(taxonomy: Taxonomy) -> dict[str, dict[str, float]]:
+    """Each skill's relations in either direction: a file states a relation on one side, or
+    on both with different strengths, and the stronger counts."""
+    strengths: dict[str, dict[str, float]] = {skill.id: {} for skill in taxonomy}
+    for skill in taxonomy:
+        for other, value in skill.related.items():
+            if other != skill.id:
+                for one, two in ((skill.id, other), (other, skill.id)):
+                    strengths[one][two] = max(value, strengths[one].get(two, 0.0))
+    return strengths
 
 
 def _implied(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
