@@ -7,6 +7,7 @@ around the mention, with the mention's place inside the quote so renderers can m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from skillgap.models import Mention, Quote
 
@@ -41,6 +42,12 @@ def quote(text: str, mention: Mention, width: int = RESUME_WIDTH) -> Quote:
         mark_end=len(before) + len(marked),
         section=mention.section,
     )
+
+
+@lru_cache(maxsize=256)  # ``rank`` quotes the lines of one job ad once per résumé
+def job_quote(text: str, mention: Mention) -> Quote:
+    """The job line that asks for a skill (a quote is immutable, so reports may share it)."""
+    return quote(text, mention, JOB_WIDTH)
 
 
 def quotes(
