@@ -21,7 +21,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣●]\s+)?")
 def quote(text: str, mention: Mention, width: int = RESUME_WIDTH) -> Quote:
     """The line around ``mention``, at most about ``width`` characters."""
     if not text or mention.end > len(text):  # a profile built without its text
-        return Quote(text=mention.text, mark_start=0, mark_end=len(mention.text))
+        return Quote.built(
+            text=mention.text, mark_start=0, mark_end=len(mention.text), section=None
+        )
     line_start, line_end = _sentence_lines(text, mention)
     room = max(0, width - (mention.end - mention.start)) // 2
     left = max(line_start, mention.start - room)
@@ -36,7 +38,7 @@ def quote(text: str, mention: Mention, width: int = RESUME_WIDTH) -> Quote:
     after = _collapse(text[mention.end : right], keep_start=True)
     before = (ELLIPSIS if left > line_start else "") + _BULLET.sub("", before)
     after = after.rstrip() + (ELLIPSIS if right < line_end else "")
-    return Quote(
+    return Quote.built(
         text=before + marked + after,
         mark_start=len(before),
         mark_end=len(before) + len(marked),

@@ -151,7 +151,7 @@ def _step(
     gap = wanted.get(node)
     level: PlanLevel = gap.requirement if gap and not pulled else "prerequisite"
     reason = _reason(skill.name, gap, unlocks.get(node), pulled, taxonomy)
-    return PlanStep(
+    return PlanStep.built(  # every value of its type already: no validation needed
         order=order,
         skill=skill.name,
         id=skill.id,

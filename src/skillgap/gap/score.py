@@ -155,13 +155,13 @@ def _named(item: Item) -> bool:
 
 def _row(unit: list[Item], weight: float, points: float, total: float) -> Contribution:
     best = max(unit, key=_credit)
-    return Contribution(
+    return Contribution.built(  # every value of its type already: no validation needed
         skills=[item.name for item in unit],
         requirement=_level(unit),
         kind="soft" if all(item.kind == "soft" for item in unit) else "technical",
         essential=any(_essential(item) for item in unit),
         status=_status(best),
-        weight=round(weight, 3),
+        weight=round(float(weight), 3),  # a custom Scoring may give ints; JSON says 3.0
         credit=_credit(best),
         points=round(points, 2),
         max_points=round(100 * weight / total, 2),
