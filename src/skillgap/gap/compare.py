@@ -28,7 +28,7 @@ from skillgap.gap.essential import essential_reasons
 from skillgap.gap.evidence import job_quote, quotes
 from skillgap.gap.notes import report_notes
 from skillgap.gap.plan import Gap, job_lines, learning_plan
-from skillgap.gap.relations import related_held, stands_in
+from skillgap.gap.relations import implications, related_held, stands_in
 from skillgap.gap.score import explain_score
 from skillgap.models import (
     AlternativeSkill,
@@ -73,7 +73,7 @@ def compare_profiles(
         for wanted in job.skills
     ]
     experience = _experience(resume, job, scoring)
-    implies = {item.id: set(taxonomy.implied_by([item.id])) for item in items}
+    implies = {item.id: implications(taxonomy, item.id) for item in items}
     scored = explain_score(items, job.any_of, scoring, experience, implies)
     matched = [item for item in items if isinstance(item, MatchedSkill)]
     partial = [item for item in items if isinstance(item, PartialSkill)]
@@ -124,7 +124,7 @@ def implied_skills(resume: Profile, taxonomy: Taxonomy) -> dict[str, list[str]]:
     refused = {item.id for item in resume.not_claimed}
     via: dict[str, list[str]] = {}
     for source in sorted(held):
-        for target in taxonomy.implied_by([source]):
+        for target in implications(taxonomy, source):
             if target not in held and target not in refused:
                 via.setdefault(target, []).append(taxonomy[source].name)
     for item in resume.implied:  # a profile may carry implications of a custom extractor

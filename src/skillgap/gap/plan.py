@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from skillgap.gap.relations import builds_on
 from skillgap.models import Mention, PlanLevel, PlanStep, Requirement
 from skillgap.taxonomy import Taxonomy
 
@@ -57,7 +58,7 @@ def job_lines(mentions: Sequence[Mention], text: str) -> int:
 def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[PlanStep]:
     """Plan steps for every gap, plus any prerequisite the person does not know yet."""
     wanted = {gap.skill_id: gap for gap in gaps}
-    known = set(held) | {pre for skill in held for pre in taxonomy.all_prerequisites(skill)}
+    known = set(held) | {pre for skill in held for pre in builds_on(taxonomy, skill)}
     unlocks: dict[str, str] = {}  # prerequisite-only skill -> the gap that needs it
     stack = sorted(wanted)
     while stack:

@@ -17,6 +17,9 @@ wanted one (a partial match) only when all of these hold:
 5. **Not tools of different languages**: JUnit does not stand in for pytest.
 
 A relation that fails the rule still helps: the plan names it ("You know Python").
+
+The facts the rule reads are gathered once per taxonomy; what each skill implies and builds on
+is among them, and the comparison and the plan read those too (for every held and asked skill).
 """
 
 from __future__ import annotations
@@ -52,6 +55,16 @@ def related_held(
     return sorted(found, key=lambda pair: (-pair[1], taxonomy[pair[0]].name.lower()))
 
 
+def implications(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
+    """What holding a skill implies, transitively (``Taxonomy.implied_by``, once per taxonomy)."""
+    return _facts(taxonomy).implies[skill_id]
+
+
+def builds_on(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
+    """Every prerequisite of a skill, transitively (``Taxonomy.all_prerequisites``, once)."""
+    return _facts(taxonomy).builds_on[skill_id]
+
+
 def _kinds(skill: Skill) -> set[str]:
     """What a skill is a kind of: its concepts, and its category when that holds products."""
     kinds = set(skill.record.category_of)
@@ -61,16 +74,17 @@ def _kinds(skill: Skill) -> set[str]:
 
 
 class _Facts:
-    """Per-taxonomy facts the rule reads: concepts, what builds on what, tools' languages,
-    and how related two skills are."""
+    """Per-taxonomy facts the rule reads: concepts, what builds on and implies what, tools'
+    languages, and how related two skills are."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.concepts = frozenset(c for skill in taxonomy for c in skill.record.category_of)
         self.builds_on = {skill.id: taxonomy.all_prerequisites(skill.id) for skill in taxonomy}
+        self.implies = {skill.id: frozenset(taxonomy.implied_by([skill.id])) for skill in taxonomy}
         self.languages = {
             skill.id: frozenset(
                 other
-                for other in self.builds_on[skill.id] | _implied(taxonomy, skill.id)
+                for other in self.builds_on[skill.id] | self.implies[skill.id]
                 if taxonomy[other].category == "languages"
             )
             for skill in taxonomy
@@ -93,7 +107,3 @@ def _strengths(taxonomy: Taxonomy) -> dict[str, dict[str, float]]:
                 for one, two in ((skill.id, other), (other, skill.id)):
                     strengths[one][two] = max(value, strengths[one].get(two, 0.0))
     return strengths
-
-
-def _implied(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
-    return frozenset(taxonomy.implied_by([skill_id]))

@@ -67,7 +67,7 @@ def explain_score(
     any_of: list[list[str]],
     scoring: Scoring,
     experience: Experience | None = None,
-    implies: dict[str, set[str]] | None = None,
+    implies: dict[str, frozenset[str]] | None = None,
 ) -> Scored:
     """The score (0-100), one contribution per requirement (plus the cap), and the fit band.
 
@@ -126,7 +126,7 @@ def explain_score(
     return Scored(score, contributions, round(required_met, 3), fit, stakes, picks)
 
 
-def _required_met(units: list[list[Item]], implies: dict[str, set[str]]) -> float:
+def _required_met(units: list[list[Item]], implies: dict[str, frozenset[str]]) -> float:
     """Share of the required requirements the résumé names (all of them if none is required).
 
     What an ATS or a recruiter counts: a requirement is met when the résumé names a member
@@ -141,7 +141,7 @@ def _required_met(units: list[list[Item]], implies: dict[str, set[str]]) -> floa
         unit
         for unit in required
         if any(_named(item) for item in unit)
-        or not all(implies.get(item.id, set()) & (asked - {item.id}) for item in unit)
+        or not all(implies.get(item.id, frozenset()) & (asked - {item.id}) for item in unit)
     ]
     named = sum(1 for unit in counted if any(_named(item) for item in unit))
     return named / len(counted) if counted else 0.0
