@@ -81,7 +81,8 @@ def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[P
         lines = gap.job_mentions if gap else 0
         return (tier, -points, -lines, taxonomy[node].phase, taxonomy[node].name.lower())
 
-    key = _inherited(nodes, dependants, own)
+    mine = {node: own(node) for node in nodes}
+    key = _inherited(nodes, dependants, mine)
     waiting = {node: len(needs[node]) for node in nodes}
     ready = [(key[node], node) for node in nodes if waiting[node] == 0]
     heapq.heapify(ready)
@@ -95,18 +96,20 @@ def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[P
                 heapq.heappush(ready, (key[nxt], nxt))
     tools = _tools_by_concept(taxonomy)
     return [
-        _step(order, node, key[node][0] < own(node)[0], wanted, unlocks, tools, taxonomy)
+        _step(order, node, key[node][0] < mine[node][0], wanted, unlocks, tools, taxonomy)
         for order, node in enumerate(ordered, start=1)
     ]
 
 
-def _inherited(nodes: set[str], dependants: dict[str, list[str]], own: object) -> dict[str, _Key]:
+def _inherited(
+    nodes: set[str], dependants: dict[str, list[str]], own: dict[str, _Key]
+) -> dict[str, _Key]:
     """Each node's sort key: its own, or that of the most urgent step that needs it."""
     key: dict[str, _Key] = {}
 
     def settle(node: str) -> _Key:
         if node not in key:
-            best = own(node)  # type: ignore[operator]
+            best = own[node]
             for dependant in dependants[node]:  # taxonomy prerequisites have no cycles
                 best = min(best, settle(dependant))
             key[node] = best
