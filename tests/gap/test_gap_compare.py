@@ -12,7 +12,7 @@ from conftest import job_text as _job
 from conftest import resume_text as _resume
 
 import skillgap
-from skillgap.gap.relations import stands_in
+from skillgap.gap.relations import related_held, stands_in
 from skillgap.models import GapReport
 from skillgap.taxonomy import Taxonomy
 
@@ -167,6 +167,26 @@ def test_rule_of_kinds_holds_over_the_whole_taxonomy(taxonomy: Taxonomy) -> None
             assert wanted.category not in never and held.category not in never, (wanted, held)
         assert wanted.id not in concepts and held.id not in concepts
         assert held.id not in wanted.prerequisites and wanted.id not in held.prerequisites
+
+
+def _strength(taxonomy: Taxonomy, one: str, two: str) -> float:
+    return max(taxonomy[one].related.get(two, 0.0), taxonomy[two].related.get(one, 0.0))
+
+
+@pytest.mark.parametrize("minimum", [0.3, 0.0])
+def test_related_held_reads_relations_stated_on_either_side(
+    taxonomy: Taxonomy, minimum: float
+) -> None:
+    """Whichever skill states a relation, it counts at the stronger strength; at a minimum of
+    0 every held skill is related."""
+    held = {skill.id for skill in list(taxonomy)[::7]}
+    for wanted in list(taxonomy)[::3]:
+        strengths = {other: _strength(taxonomy, wanted.id, other) for other in held - {wanted.id}}
+        expected = sorted(
+            ((other, value) for other, value in strengths.items() if value >= minimum),
+            key=lambda pair: (-pair[1], taxonomy[pair[0]].name.lower()),
+        )
+        assert related_held(taxonomy, wanted.id, held, minimum) == expected
 
 
 @pytest.mark.parametrize(("resume", "job"), [(["Python", "Go", "Rust"], ["Python"])])

@@ -21,14 +21,14 @@ skill the job line that asks for it. The numbers are :class:`~skillgap.options.S
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
 from skillgap.gap.essential import essential_reasons
-from skillgap.gap.evidence import JOB_WIDTH, quote, quotes
+from skillgap.gap.evidence import job_quote, quotes
 from skillgap.gap.notes import report_notes
 from skillgap.gap.plan import Gap, job_lines, learning_plan
-from skillgap.gap.relations import related_held, stands_in
+from skillgap.gap.relations import implications, related_held, stands_in
 from skillgap.gap.score import explain_score
 from skillgap.models import (
     AlternativeSkill,
@@ -73,14 +73,14 @@ def compare_profiles(
         for wanted in job.skills
     ]
     experience = _experience(resume, job, scoring)
-    implies = {item.id: set(taxonomy.implied_by([item.id])) for item in items}
+    implies = {item.id: implications(taxonomy, item.id) for item in items}
     scored = explain_score(items, job.any_of, scoring, experience, implies)
     matched = [item for item in items if isinstance(item, MatchedSkill)]
     partial = [item for item in items if isinstance(item, PartialSkill)]
     missing = [item for item in items if isinstance(item, MissingSkill)]
     wanted_ids = {skill.id for skill in job.skills}
     extra = [
-        ExtraSkill(id=skill.id, name=skill.name, category=skill.category)
+        ExtraSkill.built(id=skill.id, name=skill.name, category=skill.category)
         for skill in resume.skills
         if skill.id not in wanted_ids
     ]
@@ -124,7 +124,7 @@ def implied_skills(resume: Profile, taxonomy: Taxonomy) -> dict[str, list[str]]:
     refused = {item.id for item in resume.not_claimed}
     via: dict[str, list[str]] = {}
     for source in sorted(held):
-        for target in taxonomy.implied_by([source]):
+        for target in implications(taxonomy, source):
             if target not in held and target not in refused:
                 via.setdefault(target, []).append(taxonomy[source].name)
     for item in resume.implied:  # a profile may carry implications of a custom extractor
@@ -152,43 +152,53 @@ def _verdict(
     scoring: Scoring,
 ) -> Verdict:
     skill = taxonomy[wanted.id]
+    # Built unvalidated (``built``): every value below is already of its field's type. The
+    # lists are copied, as validation would: a report shares no list with its profiles.
     common = {
         "id": wanted.id,
         "name": wanted.name,
         "category": wanted.category,
         "requirement": wanted.requirement or "required",
         "kind": "soft" if skill.soft else "technical",
-        "job_mentions": wanted.mentions,
-        "job_quote": quote(job.text, _asking(wanted.mentions), JOB_WIDTH),
     }
     must = {"essential": wanted.id in essential, "essential_why": essential.get(wanted.id)}
+    asked = {
+        "job_mentions": list(wanted.mentions),
+        "job_quote": job_quote(job.text, _asking(wanted.mentions)),
+    }
     if wanted.id in held:
         have = held[wanted.id]
-        return MatchedSkill(
+        return MatchedSkill.built(
             **common,
             **must,
             evidence=have.evidence,
+            via=[],
             years=have.years,
             years_asked=wanted.years,
             credit=years_credit(have.years, wanted.years, scoring),
-            resume_mentions=have.mentions,
+            resume_mentions=list(have.mentions),
+            job_mentions=asked["job_mentions"],
             resume_quotes=quotes(resume.text, have.mentions),
+            job_quote=asked["job_quote"],
         )
     if wanted.id in implied:
         via = implied[wanted.id]
         mentions = [m for s in resume.skills if s.name in via for m in s.mentions]
-        return MatchedSkill(
+        return MatchedSkill.built(
             **common,
             **must,
             evidence="implied",
             via=via,
+            years=None,
             years_asked=wanted.years,
-            credit=scoring.implied_credit,
+            credit=float(scoring.implied_credit),  # as validation made an int of a Scoring
             resume_mentions=mentions,
+            job_mentions=asked["job_mentions"],
             resume_quotes=quotes(resume.text, mentions),
+            job_quote=asked["job_quote"],
         )
     if wanted.name in instead:
-        return AlternativeSkill(**common, instead=instead[wanted.name])
+        return AlternativeSkill.built(**common, instead=instead[wanted.name], **asked)
     related = related_held(taxonomy, wanted.id, set(held), scoring.min_related_strength)
     stand_ins = [
         (other, value) for other, value in related if stands_in(taxonomy, wanted.id, other)
@@ -196,14 +206,18 @@ def _verdict(
     if stand_ins:
         via = [taxonomy[other].name for other, _ in stand_ins]
         mentions = [m for s in resume.skills if s.name in via for m in s.mentions]
-        return PartialSkill(
+        return PartialSkill.built(
             **common,
             **must,
             via=via,
             credit=round(scoring.partial_share * stand_ins[0][1], 3),
+            evidence=None,
+            job_mentions=asked["job_mentions"],
             resume_quotes=quotes(resume.text, mentions),
+            job_quote=asked["job_quote"],
         )
-    return MissingSkill(**common, **must, known_related=[taxonomy[o].name for o, _ in related])
+    known_related = [taxonomy[o].name for o, _ in related]
+    return MissingSkill.built(**common, **must, known_related=known_related, **asked)
 
 
 def _experience(resume: Profile, job: Profile, scoring: Scoring) -> Experience | None:
@@ -236,12 +250,12 @@ def _met_alternatives(any_of: list[list[str]], met: set[str]) -> dict[str, str]:
 def _wording(matched: list[MatchedSkill]) -> list[WordingTip]:
     """Implied skills, required first: the ad's own words to put next to the held skills."""
     tips = [
-        WordingTip(
+        WordingTip.built(
             skill=item.name,
             id=item.id,
             requirement=item.requirement,
             words=" ".join((_asking(item.job_mentions).text).split()),
-            next_to=item.via,
+            next_to=list(item.via),
         )
         for item in matched
         if item.evidence == "implied"
@@ -259,7 +273,7 @@ def _gap(
 ) -> Gap:
     """The plan's view of a gap: its level, points at stake and the hints it can use."""
     partial = isinstance(item, PartialSkill)
-    builds_on = [taxonomy[h].name for h in sorted(held) if item.id in taxonomy[h].prerequisites]
+    builds_on = [taxonomy[h].name for h in _needed_by(taxonomy).get(item.id, ()) if h in held]
     return Gap(
         item.id,
         item.requirement,
@@ -271,3 +285,13 @@ def _gap(
         essential=item.essential_why,
         builds_on=builds_on,
     )
+
+
+@lru_cache(maxsize=8)
+def _needed_by(taxonomy: Taxonomy) -> dict[str, list[str]]:
+    """For each skill, the skills that name it as a prerequisite, by id: asked of every gap."""
+    needed_by: dict[str, list[str]] = {}
+    for skill in sorted(taxonomy, key=lambda skill: skill.id):
+        for pre in set(skill.prerequisites):
+            needed_by.setdefault(pre, []).append(skill.id)
+    return needed_by

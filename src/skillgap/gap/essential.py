@@ -15,6 +15,7 @@ Soft skills are never essential: they weigh less, and an ATS scores them apart.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from skillgap.extraction.sections import heading_name
 from skillgap.models import ExtractedSkill, Mention, Profile
@@ -68,6 +69,7 @@ def _title_end(text: str) -> int:
     return len(text) if end == -1 else end
 
 
+@lru_cache(maxsize=256)  # ``rank`` asks it of one job ad's mentions once per résumé
 def _must_have_heading(text: str, mention: Mention) -> str | None:
     """The must-have heading the mention sits under, if the nearest heading above is one."""
     if not text or mention.end > len(text):

@@ -7,6 +7,7 @@ around the mention, with the mention's place inside the quote so renderers can m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from skillgap.models import Mention, Quote
 
@@ -20,7 +21,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣●]\s+)?")
 def quote(text: str, mention: Mention, width: int = RESUME_WIDTH) -> Quote:
     """The line around ``mention``, at most about ``width`` characters."""
     if not text or mention.end > len(text):  # a profile built without its text
-        return Quote(text=mention.text, mark_start=0, mark_end=len(mention.text))
+        return Quote.built(
+            text=mention.text, mark_start=0, mark_end=len(mention.text), section=None
+        )
     line_start, line_end = _sentence_lines(text, mention)
     room = max(0, width - (mention.end - mention.start)) // 2
     left = max(line_start, mention.start - room)
@@ -35,12 +38,18 @@ def quote(text: str, mention: Mention, width: int = RESUME_WIDTH) -> Quote:
     after = _collapse(text[mention.end : right], keep_start=True)
     before = (ELLIPSIS if left > line_start else "") + _BULLET.sub("", before)
     after = after.rstrip() + (ELLIPSIS if right < line_end else "")
-    return Quote(
+    return Quote.built(
         text=before + marked + after,
         mark_start=len(before),
         mark_end=len(before) + len(marked),
         section=mention.section,
     )
+
+
+@lru_cache(maxsize=256)  # ``rank`` quotes the lines of one job ad once per résumé
+def job_quote(text: str, mention: Mention) -> Quote:
+    """The job line that asks for a skill (a quote is immutable, so reports may share it)."""
+    return quote(text, mention, JOB_WIDTH)
 
 
 def quotes(

@@ -24,7 +24,6 @@ MIN_ENGLISH_SHARE = 0.06  # English prose and even terse résumés stay above 0.
 MAX_OTHER_SCRIPT = 0.3  # share of letters outside the Latin alphabet
 SAMPLE = 20_000  # characters judged: enough to tell a language
 _WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")  # letters outside the Latin alphabet
 _LABEL = {"resume": "résumé", "job": "job ad"}
 
@@ -87,14 +86,15 @@ def is_english(text: str) -> bool:
 
 @lru_cache(maxsize=64)  # ``rank`` asks it of one job ad once per résumé
 def _is_english(text: str) -> bool:
-    letters = len(_LETTER.findall(text))
-    if letters and len(_OTHER_SCRIPT.findall(text)) / letters > MAX_OTHER_SCRIPT:
+    words = _WORD.findall(text)
+    letters = "".join(words)  # a word is a run of letters: every letter, found once
+    other = 0 if letters.isascii() else len(_OTHER_SCRIPT.findall(letters))  # ASCII is Latin
+    if other and other / len(letters) > MAX_OTHER_SCRIPT:
         return False
-    words = [word.lower() for word in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return True
     common = _stop_words()
-    return sum(word in common for word in words) / len(words) >= MIN_ENGLISH_SHARE
+    return sum(word.lower() in common for word in words) / len(words) >= MIN_ENGLISH_SHARE
 
 
 @lru_cache(maxsize=1)

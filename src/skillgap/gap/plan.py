@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from skillgap.gap.relations import builds_on
 from skillgap.models import Mention, PlanLevel, PlanStep, Requirement
 from skillgap.taxonomy import Taxonomy
 
@@ -57,7 +58,7 @@ def job_lines(mentions: Sequence[Mention], text: str) -> int:
 def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[PlanStep]:
     """Plan steps for every gap, plus any prerequisite the person does not know yet."""
     wanted = {gap.skill_id: gap for gap in gaps}
-    known = set(held) | {pre for skill in held for pre in taxonomy.all_prerequisites(skill)}
+    known = set(held) | {pre for skill in held for pre in builds_on(taxonomy, skill)}
     unlocks: dict[str, str] = {}  # prerequisite-only skill -> the gap that needs it
     stack = sorted(wanted)
     while stack:
@@ -80,7 +81,8 @@ def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[P
         lines = gap.job_mentions if gap else 0
         return (tier, -points, -lines, taxonomy[node].phase, taxonomy[node].name.lower())
 
-    key = _inherited(nodes, dependants, own)
+    mine = {node: own(node) for node in nodes}
+    key = _inherited(nodes, dependants, mine)
     waiting = {node: len(needs[node]) for node in nodes}
     ready = [(key[node], node) for node in nodes if waiting[node] == 0]
     heapq.heapify(ready)
@@ -94,18 +96,20 @@ def learning_plan(gaps: list[Gap], held: set[str], taxonomy: Taxonomy) -> list[P
                 heapq.heappush(ready, (key[nxt], nxt))
     tools = _tools_by_concept(taxonomy)
     return [
-        _step(order, node, key[node][0] < own(node)[0], wanted, unlocks, tools, taxonomy)
+        _step(order, node, key[node][0] < mine[node][0], wanted, unlocks, tools, taxonomy)
         for order, node in enumerate(ordered, start=1)
     ]
 
 
-def _inherited(nodes: set[str], dependants: dict[str, list[str]], own: object) -> dict[str, _Key]:
+def _inherited(
+    nodes: set[str], dependants: dict[str, list[str]], own: dict[str, _Key]
+) -> dict[str, _Key]:
     """Each node's sort key: its own, or that of the most urgent step that needs it."""
     key: dict[str, _Key] = {}
 
     def settle(node: str) -> _Key:
         if node not in key:
-            best = own(node)  # type: ignore[operator]
+            best = own[node]
             for dependant in dependants[node]:  # taxonomy prerequisites have no cycles
                 best = min(best, settle(dependant))
             key[node] = best
@@ -151,7 +155,7 @@ def _step(
     gap = wanted.get(node)
     level: PlanLevel = gap.requirement if gap and not pulled else "prerequisite"
     reason = _reason(skill.name, gap, unlocks.get(node), pulled, taxonomy)
-    return PlanStep(
+    return PlanStep.built(  # every value of its type already: no validation needed
         order=order,
         skill=skill.name,
         id=skill.id,

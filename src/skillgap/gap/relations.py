@@ -17,6 +17,9 @@ wanted one (a partial match) only when all of these hold:
 5. **Not tools of different languages**: JUnit does not stand in for pytest.
 
 A relation that fails the rule still helps: the plan names it ("You know Python").
+
+The facts the rule reads are gathered once per taxonomy; what each skill implies and builds on
+is among them, and the comparison and the plan read those too (for every held and asked skill).
 """
 
 from __future__ import annotations
@@ -24,11 +27,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from skillgap.taxonomy import Skill, Taxonomy
-
-
-def strength(taxonomy: Taxonomy, wanted: str, held: str) -> float:
-    """How related two skills are, in either direction (0 when unrelated)."""
-    return max(taxonomy[wanted].related.get(held, 0.0), taxonomy[held].related.get(wanted, 0.0))
 
 
 def stands_in(taxonomy: Taxonomy, wanted: str, held: str) -> bool:
@@ -48,9 +46,23 @@ def related_held(
     taxonomy: Taxonomy, wanted: str, held: set[str], minimum: float
 ) -> list[tuple[str, float]]:
     """Held skills related to ``wanted`` at ``minimum`` or more, strongest first."""
-    found = [(other, strength(taxonomy, wanted, other)) for other in held if other != wanted]
-    found = [(other, value) for other, value in found if value >= minimum]
+    related = _facts(taxonomy).related[wanted]
+    if minimum > 0:  # only related skills reach it: read the relations, not every held skill
+        found = [(other, value) for other, value in related.items() if value >= minimum]
+        found = [(other, value) for other, value in found if other in held]
+    else:  # every held skill does, related or not
+        found = [(other, related.get(other, 0.0)) for other in held if other != wanted]
     return sorted(found, key=lambda pair: (-pair[1], taxonomy[pair[0]].name.lower()))
+
+
+def implications(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
+    """What holding a skill implies, transitively (``Taxonomy.implied_by``, once per taxonomy)."""
+    return _facts(taxonomy).implies[skill_id]
+
+
+def builds_on(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
+    """Every prerequisite of a skill, transitively (``Taxonomy.all_prerequisites``, once)."""
+    return _facts(taxonomy).builds_on[skill_id]
 
 
 def _kinds(skill: Skill) -> set[str]:
@@ -62,19 +74,22 @@ def _kinds(skill: Skill) -> set[str]:
 
 
 class _Facts:
-    """Per-taxonomy facts the rule reads: concepts, what builds on what, tools' languages."""
+    """Per-taxonomy facts the rule reads: concepts, what builds on and implies what, tools'
+    languages, and how related two skills are."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.concepts = frozenset(c for skill in taxonomy for c in skill.record.category_of)
         self.builds_on = {skill.id: taxonomy.all_prerequisites(skill.id) for skill in taxonomy}
+        self.implies = {skill.id: frozenset(taxonomy.implied_by([skill.id])) for skill in taxonomy}
         self.languages = {
             skill.id: frozenset(
                 other
-                for other in self.builds_on[skill.id] | _implied(taxonomy, skill.id)
+                for other in self.builds_on[skill.id] | self.implies[skill.id]
                 if taxonomy[other].category == "languages"
             )
             for skill in taxonomy
         }
+        self.related = _strengths(taxonomy)
 
 
 @lru_cache(maxsize=8)
@@ -82,5 +97,13 @@ def _facts(taxonomy: Taxonomy) -> _Facts:
     return _Facts(taxonomy)
 
 
-def _implied(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
-    return frozenset(taxonomy.implied_by([skill_id]))
+def _strengths(taxonomy: Taxonomy) -> dict[str, dict[str, float]]:
+    """Each skill's relations in either direction: a file states a relation on one side, or
+    on both with different strengths, and the stronger counts."""
+    strengths: dict[str, dict[str, float]] = {skill.id: {} for skill in taxonomy}
+    for skill in taxonomy:
+        for other, value in skill.related.items():
+            if other != skill.id:
+                for one, two in ((skill.id, other), (other, skill.id)):
+                    strengths[one][two] = max(value, strengths[one].get(two, 0.0))
+    return strengths

@@ -67,7 +67,7 @@ def explain_score(
     any_of: list[list[str]],
     scoring: Scoring,
     experience: Experience | None = None,
-    implies: dict[str, set[str]] | None = None,
+    implies: dict[str, frozenset[str]] | None = None,
 ) -> Scored:
     """The score (0-100), one contribution per requirement (plus the cap), and the fit band.
 
@@ -79,7 +79,8 @@ def explain_score(
         scoring.weight(_level(unit), soft=all(item.kind == "soft" for item in unit))
         for unit in units
     ]
-    credits = [_credit(max(unit, key=_credit)) for unit in units]
+    bests = [_pick(unit) for unit in units]
+    credits = [_credit(best) for best in bests]
     n = len(units)  # the experience requirement, if any, comes after the skills' units
     if experience is not None:
         weights.append(scoring.weight("required"))
@@ -90,8 +91,8 @@ def explain_score(
     exact = [100 * weight * credit / total for weight, credit in zip(weights, credits, strict=True)]
     score = int(sum(exact) + 0.5)
     contributions = [
-        _row(unit, weight, points, total)
-        for unit, weight, points in zip(units, weights[:n], exact[:n], strict=True)
+        _row(unit, best, weight, points, total)
+        for unit, best, weight, points in zip(units, bests, weights[:n], exact[:n], strict=True)
     ]
     if experience is not None:
         contributions.append(_experience_row(experience, weights[-1], exact[-1], total))
@@ -99,8 +100,8 @@ def explain_score(
     if rounding:
         contributions.append(_adjustment("rounding", [], rounding, "rounded to a whole score"))
     lacking = [
-        _pick(unit).name
-        for unit, credit in zip(units, credits[:n], strict=True)
+        best.name
+        for unit, best, credit in zip(units, bests, credits[:n], strict=True)
         if credit == 0 and any(_essential(item) for item in unit)
     ]
     cap = scoring.must_have_cap
@@ -118,15 +119,14 @@ def explain_score(
         fit = "partial"
     stakes: dict[str, float] = {}
     picks: dict[str, str] = {}
-    for unit, row in zip(units, contributions[:n], strict=True):
-        pick = _pick(unit)
+    for unit, pick, row in zip(units, bests, contributions[:n], strict=True):
         share = deduction / len(lacking) if pick.name in lacking else 0.0
         stakes[pick.name] = round(row.max_points - row.points + share, 2)
         picks.update((item.name, pick.name) for item in unit if item is not pick)
     return Scored(score, contributions, round(required_met, 3), fit, stakes, picks)
 
 
-def _required_met(units: list[list[Item]], implies: dict[str, set[str]]) -> float:
+def _required_met(units: list[list[Item]], implies: dict[str, frozenset[str]]) -> float:
     """Share of the required requirements the résumé names (all of them if none is required).
 
     What an ATS or a recruiter counts: a requirement is met when the résumé names a member
@@ -141,7 +141,7 @@ def _required_met(units: list[list[Item]], implies: dict[str, set[str]]) -> floa
         unit
         for unit in required
         if any(_named(item) for item in unit)
-        or not all(implies.get(item.id, set()) & (asked - {item.id}) for item in unit)
+        or not all(implies.get(item.id, frozenset()) & (asked - {item.id}) for item in unit)
     ]
     named = sum(1 for unit in counted if any(_named(item) for item in unit))
     return named / len(counted) if counted else 0.0
@@ -153,15 +153,14 @@ def _named(item: Item) -> bool:
     )
 
 
-def _row(unit: list[Item], weight: float, points: float, total: float) -> Contribution:
-    best = max(unit, key=_credit)
-    return Contribution(
+def _row(unit: list[Item], best: Item, weight: float, points: float, total: float) -> Contribution:
+    return Contribution.built(  # every value of its type already: no validation needed
         skills=[item.name for item in unit],
         requirement=_level(unit),
         kind="soft" if all(item.kind == "soft" for item in unit) else "technical",
         essential=any(_essential(item) for item in unit),
         status=_status(best),
-        weight=round(weight, 3),
+        weight=round(float(weight), 3),  # a custom Scoring may give ints; JSON says 3.0
         credit=_credit(best),
         points=round(points, 2),
         max_points=round(100 * weight / total, 2),
