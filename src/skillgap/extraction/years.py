@@ -357,6 +357,9 @@ class _Reader:
         """The mention holding each token (the first one, where mentions overlap)."""
         owner: dict[int, int] = {}
         for number, (start, end) in enumerate(self.mentions):
+            if end - start == 1:  # most are one token: no loop to set up
+                owner.setdefault(start, number)
+                continue
             for index in range(start, end):
                 owner.setdefault(index, number)
         return owner
@@ -939,6 +942,9 @@ def _years_column(line: str) -> tuple[int | None, re.Pattern[str] | None]:
 _PIPE = re.compile(r"\|")
 _DOT_CELLS = re.compile(r"\s*(?:\.{3,}|…+)\s*")
 _COLUMN_GAP = re.compile(r"\S(?:\t|\s{2,})\S")
+# What every column gap holds: found by a scan that skips from space to space, where
+# ``_COLUMN_GAP`` tries every position of the line.
+_GAP_START = re.compile(r"\s(?:\s|(?<=\t))")
 _GAP_CELLS = re.compile(r"\t+|\s{2,}")
 
 
@@ -947,7 +953,7 @@ def _splitter(line: str) -> re.Pattern[str] | None:
         return _PIPE
     if "..." in line or "…" in line:  # a dot leader
         return _DOT_CELLS
-    if _COLUMN_GAP.search(line):
+    if _GAP_START.search(line) and _COLUMN_GAP.search(line):
         return _GAP_CELLS
     return None
 
