@@ -277,7 +277,8 @@ def test_parts_are_found_as_their_patterns_find_them(text: str) -> None:
         if isinstance(finder, years._WordStart):  # its leading "\b" is checked on each hit
             pattern = re.compile(r"\b" + pattern.pattern, pattern.flags)
         expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in finder.finditer(text)] == expected
+        found = finder.finditer(text, text.lower())
+        assert [(m.span(), m.groupdict()) for m in found] == expected
 
 
 STEM_TEXTS = [
@@ -297,3 +298,22 @@ def test_stems_are_found_in_lower_case_as_the_cased_patterns_find_them(text: str
     ):
         expected = [match.start() for match in cased.finditer(text)]
         assert years._stems(text, text.lower(), folded, cased) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skill  Years",
+        "Skill\tYears",
+        "Skill \u00a0Years",
+        "a\x1c b",
+        "one two three",
+        "a \tb",
+        "x\t",
+    ],
+)
+def test_a_column_gap_is_only_looked_for_where_its_start_stands(line: str) -> None:
+    from skillgap.extraction import years
+
+    if years._COLUMN_GAP.search(line):
+        assert years._GAP_START.search(line)

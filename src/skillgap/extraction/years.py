@@ -34,9 +34,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
-from skillgap.extraction.dated_roles import RANGE
+from skillgap.extraction.dated_roles import ranges
 from skillgap.extraction.words import DASHES, Words
 
 NUMBER_WORDS = {
@@ -111,31 +111,41 @@ _NUM = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(NUMBER_WORDS, key=len, revers
 
 
 class _Finder(Protocol):
-    def finditer(self, text: str) -> Iterable[re.Match[str]]: ...
+    def finditer(self, text: str, lower: str) -> Iterable[re.Match[str]]: ...
 
 
-class _WordStart:
-    """A pattern that starts a word (``\\b`` before its first letter), found as ``finditer``
-    finds it with the ``\\b``, but checked on each hit: a leading ``\\b`` or look-behind is
-    tried at every position of the text, and cost more than the pattern."""
+class _Plain:
+    """A pattern found as its ``finditer`` finds it (one with a literal first character is
+    found fast as it is)."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        found = []
-        position = 0
-        while (match := self.pattern.search(text, position)) is not None:
-            if _word_start(text, match.start(), hyphen=False):
-                found.append(match)
-                position = match.end()
-            else:
-                position = match.start() + 1
-        return found
+    def finditer(self, text: str, lower: str) -> Iterable[re.Match[str]]:
+        return self.pattern.finditer(text)
+
+
+class _WordStart:
+    """A pattern that starts a word (``\\b`` before its first letter), found as ``finditer``
+    finds it with the ``\\b``, but tried only where ``first`` (its first characters, none of
+    which folds to another letter when case is ignored) stands at a word start: a leading
+    ``\\b`` is tried at every position of the text, and cost more than the pattern."""
+
+    def __init__(self, pattern: re.Pattern[str], first: str) -> None:
+        self.pattern = pattern
+        self.folded, self.cased = re.compile(first), re.compile(first, re.IGNORECASE)
+
+    def finditer(self, text: str, lower: str) -> list[re.Match[str]]:
+        starts = _stems(text, lower, self.folded, self.cased)
+        return _matches(
+            self.pattern, text, [at for at in starts if _word_start(text, at, hyphen=False)]
+        )
 
 
 # What every "N of them" part holds; its number stands before it, found from there back.
 _OF_THEM = re.compile(r"of\s+(?:them|those|which|it)\b", re.IGNORECASE)
+# Where each "of them" may start: no letter of "of" folds to another when case is ignored.
+_OF_LOWER, _OF_CASED = re.compile(r"of\s"), re.compile(r"of\s", re.IGNORECASE)
 
 
 class _BeforeOf:
@@ -151,10 +161,10 @@ class _BeforeOf:
     def __init__(self, pattern: re.Pattern[str], dot: bool) -> None:
         self.pattern, self.dot = pattern, dot
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
+    def finditer(self, text: str, lower: str) -> list[re.Match[str]]:
         found = []
         position = 0
-        for anchor in _OF_THEM.finditer(text):
+        for anchor in _matches(_OF_THEM, text, _stems(text, lower, _OF_LOWER, _OF_CASED)):
             start = self._number_start(text, anchor.start())
             if start is None or start < position:
                 continue
@@ -185,7 +195,7 @@ class _BeforeOf:
 # checks that on each hit, as a leading look-behind made the pattern three times slower.
 _UNIT = re.compile(r"(?:years?|yrs?|(?P<months>months?|mos))(?:['’]s?)?(?![\w-])", re.IGNORECASE)
 # Where "year" or "yr" is written: one scan of the text finds the places both the units and
-# the table headers (``_YEAR_WORD``) are then matched at. Its cases are spelled out (with the
+# the table headers (``_YEAR_WORD_END``) are then matched at. Its cases are spelled out (with the
 # long "ſ" that matches "s" when case is ignored), so the scan skips from "y" to "y".
 _YEAR_STEM = re.compile(r"[yY](?:[eE][aA][rR][sSſ]?|[rR][sSſ]?)")
 # Where "month(s)" or "mos" starts: "18 months of Go" is 1.5 years (months / 12, as GOLD.md
@@ -214,6 +224,9 @@ _ELLIPTIC = re.compile(
     rf"(?<![\w-]){_FOR}(?P<n>{_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|\n|$))", re.IGNORECASE
 )
 _FOR_BEFORE = re.compile(rf"\b{_FOR}$", re.IGNORECASE)
+# Where each may start (its leading look-behind tried at every position cost more than it):
+# no letter of "for" folds to another when case is ignored.
+_FOR_LOWER, _FOR_CASED = re.compile(r"for\s"), re.compile(r"for\s", re.IGNORECASE)
 UNIT_REACH = 40  # characters before a unit where its number may start
 DATE_REACH = 80  # characters before a figure where a date range makes it a computed duration
 _DECADES = re.compile(
@@ -237,12 +250,19 @@ _PARTS: list[tuple[_Finder, tuple[str, ...]]] = [
                 rf"the\s+(?:last|past|latest|most\s+recent)\s+(?P<n>{_NUM})\s*\+?"
                 r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|of\s+them)\b)",
                 re.IGNORECASE,
-            )
+            ),
+            first=r"the\s+[lpm]",
         ),
         ("the last", "the past", "the latest", "most recent"),
     ),
     (
-        re.compile(rf"\(\s*(?P<n>{_NUM})\s*\+?\s+(?=(?:with|in|on|using|of|as)\b)", re.IGNORECASE),
+        _Plain(
+            re.compile(
+                rf"\((?=\s*[\d{_NUM_FIRST}])\s*(?P<n>{_NUM})\s*\+?\s+"
+                r"(?=(?:with|in|on|using|of|as)\b)",
+                re.IGNORECASE,
+            )
+        ),
         ("(",),
     ),
     # A part with no number ("several of them on distributed systems") gives nothing, but
@@ -259,6 +279,7 @@ _PARTS: list[tuple[_Finder, tuple[str, ...]]] = [
         ("of them", "of it", "of those", "of which"),
     ),
 ]
+_CUES = frozenset(cue for _, cues in _PARTS for cue in cues)
 # Ages, times ago, and computed durations ("2 yrs 2 months", "1 yr 6 mos").
 _NOT_AFTER = re.compile(
     r"\s*(?:old|ago|younger|older|of\s+age|(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b)",
@@ -276,8 +297,8 @@ _HEADER_CELL = re.compile(
     r"(?:years?|yrs?)(?: of (?:experience|exp\.?))?|(?:experience|exp\.?) \((?:years?|yrs?)\)",
     re.IGNORECASE,
 )
-_YEAR_WORD = re.compile(r"(?i)\b(?:years?|yrs?)\b")
-# The same, matched where ``_YEAR_STEM`` stands, its leading "\b" checked (see ``_UNIT``).
+# A years word ("\b(?:years?|yrs?)\b"), matched where ``_YEAR_STEM`` stands, its leading
+# "\b" checked (see ``_UNIT``).
 _YEAR_WORD_END = re.compile(r"(?i)(?:years?|yrs?)\b")
 _RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # a table's ruling: "|---|---|"
 _CELL_VALUE = re.compile(rf"(?P<n>{_NUM})\s*\+?\s*(?:years?|yrs?)?", re.IGNORECASE)
@@ -286,8 +307,7 @@ _CELL_VALUE = re.compile(rf"(?P<n>{_NUM})\s*\+?\s*(?:years?|yrs?)?", re.IGNORECA
 TABLE, AFTER, PART, BEFORE, REACHED = 6, 5, 4, 3, 1
 
 
-@dataclass(frozen=True)
-class _Figure:
+class _Figure(NamedTuple):  # not a frozen dataclass: built faster
     value: float
     start: int  # token indices
     end: int
@@ -337,6 +357,9 @@ class _Reader:
         """The mention holding each token (the first one, where mentions overlap)."""
         owner: dict[int, int] = {}
         for number, (start, end) in enumerate(self.mentions):
+            if end - start == 1:  # most are one token: no loop to set up
+                owner.setdefault(start, number)
+                continue
             for index in range(start, end):
                 owner.setdefault(index, number)
         return owner
@@ -395,7 +418,10 @@ class _Reader:
                 value += 0.5
             months = unit.group("months") is not None
             if value is not None and match and months:
-                if _AFTER_YEARS.search(text, max(0, match.start() - 12), match.start()):
+                after = max(0, match.start() - 12)
+                if "y" in text[after : match.start()].lower() and _AFTER_YEARS.search(
+                    text, after, match.start()
+                ):
                     continue
                 value = round(value / 12, 2)
             if match and value is not None and self._counts(match.start(), unit.end()):
@@ -412,10 +438,11 @@ class _Reader:
             # Parts and figures without their unit only ever read with a whole figure: one
             # reaches into a part, a part ends the reach of one, "for 4" needs "for 5 years".
             return []
-        for pattern, cues in _PARTS:
-            if not any(cue in lower for cue in cues):
+        present = {cue for cue in _CUES if cue in lower}  # each looked for once
+        for finder, cues in _PARTS:
+            if present.isdisjoint(cues):
                 continue
-            for match in pattern.finditer(text):
+            for match in finder.finditer(text, lower):
                 word = match.group("n").lower()
                 value = 0.0 if word in VAGUE else _number(word)
                 if value is not None:
@@ -423,12 +450,10 @@ class _Reader:
                     found.append((match.start(), match.end(), 1, value, paren, False))
         # A figure without its unit counts only in a sentence that said "for N years" (below):
         # with no such figure at all, none is looked for.
-        if " for " in lower and any(
-            _FOR_BEFORE.search(lower, max(0, start - 20), start)
-            for start, _, rank, _, _, _ in found
-            if rank == 0
-        ):
-            for match in _ELLIPTIC.finditer(text):
+        said_for = {item[0] for item in found if item[2] == 0 and _for_before(lower, item[0])}
+        if " for " in lower and said_for:
+            starts = _stems(text, lower, _FOR_LOWER, _FOR_CASED)
+            for match in _matches(_ELLIPTIC, text, starts):
                 value = _number(match.group("n"))
                 if value is not None and self._counts(match.start(), match.end()):
                     found.append((match.start(), match.end(), ELLIPTIC, value, False, False))
@@ -441,12 +466,12 @@ class _Reader:
                 continue
             kept.append(item)
         figures = []
-        said_for: set[int] = set()  # sentences with a "for N years" figure
+        for_scopes: set[int] = set()  # sentences with a "for N years" figure
         for start, end, rank, value, paren, months in kept:
             first, last = self.words.token_at(start), self.words.token_before(end)
-            if rank == 0 and _FOR_BEFORE.search(lower, max(0, start - 20), start):
-                said_for.add(self.scope[first])
-            if rank == ELLIPTIC and self.scope[first] not in said_for:
+            if rank == 0 and start in said_for:
+                for_scopes.add(self.scope[first])
+            if rank == ELLIPTIC and self.scope[first] not in for_scopes:
                 continue  # "for 4" alone is no figure: "for 4 teams", "for 2 of us"
             if first < last:
                 figures.append(_Figure(value, first, last, rank == 1, paren, months))
@@ -459,10 +484,10 @@ class _Reader:
             return False
         window = max(0, start - DATE_REACH)
         line_start = text.rfind("\n", window, start) + 1 or window
-        ranges = list(RANGE.finditer(text, line_start, start))
+        found = ranges(text, line_start, start)
         # A sentence that ends after the range starts anew: "(2017 – 2020), Developer. Three
         # years on the Kotlin rewrite" states its years.
-        return not ranges or _SENTENCE_END.search(text, ranges[-1].end(), start) is not None
+        return not found or _SENTENCE_END.search(text, found[-1].end(), start) is not None
 
     # ------------------------------------------------------------------ placing a figure
 
@@ -801,6 +826,8 @@ class _Reader:
     def _months(self) -> None:
         """Kaggle's "Skill Details": "MySQL, Replication - Experience - 24 months"."""
         words = self.words
+        if "month" not in self.lower:  # no letter of it folds to another when case is ignored
+            return
         cues = [cue.start() for cue in _MONTHS_CUE.finditer(words.text)]
         if not cues:  # most documents never say "- 24 months"
             return
@@ -812,6 +839,8 @@ class _Reader:
         reach = list(accumulate((end for _, end in ordered), max))
         done: set[int] = set()
         for number, (start, stop) in enumerate(self.mentions):
+            if words.starts[start] > cues[-1]:
+                break  # no cue after it, nor after any later mention (they start in order)
             if number in done:
                 continue  # a later member of a list already read: its list ends the same
             first_end = words.ends[stop - 1]
@@ -843,6 +872,24 @@ def _stems(text: str, lower: str, folded: re.Pattern[str], cased: re.Pattern[str
     if len(lower) == len(text):
         return [stem.start() for stem in folded.finditer(lower)]
     return [stem.start() for stem in cased.finditer(text)]
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds when each of its matches starts at one of
+    ``starts`` (in order): the pattern is matched there only."""
+    found = []
+    position = 0
+    for start in starts:
+        if start >= position and (match := pattern.match(text, start)) is not None:
+            found.append(match)
+            position = match.end()
+    return found
+
+
+def _for_before(lower: str, start: int) -> bool:
+    """Whether "for" (and maybe "about") stands right before ``start``: "for 5 years"."""
+    window = max(0, start - 20)
+    return "for" in lower[window:start] and _FOR_BEFORE.search(lower, window, start) is not None
 
 
 def _line_end(text: str, index: int) -> int:
@@ -881,9 +928,8 @@ def _dots(word: str) -> bool:
 
 
 def _years_column(line: str) -> tuple[int | None, re.Pattern[str] | None]:
-    """In a table header ("Skill | Years"), the column that holds years, and how to split."""
-    if not _YEAR_WORD.search(line):
-        return None, None
+    """In a table header ("Skill | Years"), the column that holds years, and how to split
+    (the line holds a years word: :meth:`_Reader._tables` tries no other)."""
     split = _splitter(line)
     if split is None:
         return None, None
@@ -894,18 +940,20 @@ def _years_column(line: str) -> tuple[int | None, re.Pattern[str] | None]:
 
 
 _PIPE = re.compile(r"\|")
-_DOT_LEADER = re.compile(r"\.{3,}|…")
 _DOT_CELLS = re.compile(r"\s*(?:\.{3,}|…+)\s*")
 _COLUMN_GAP = re.compile(r"\S(?:\t|\s{2,})\S")
+# What every column gap holds: found by a scan that skips from space to space, where
+# ``_COLUMN_GAP`` tries every position of the line.
+_GAP_START = re.compile(r"\s(?:\s|(?<=\t))")
 _GAP_CELLS = re.compile(r"\t+|\s{2,}")
 
 
 def _splitter(line: str) -> re.Pattern[str] | None:
     if "|" in line:
         return _PIPE
-    if _DOT_LEADER.search(line):
+    if "..." in line or "…" in line:  # a dot leader
         return _DOT_CELLS
-    if _COLUMN_GAP.search(line):
+    if _GAP_START.search(line) and _COLUMN_GAP.search(line):
         return _GAP_CELLS
     return None
 
