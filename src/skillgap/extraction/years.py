@@ -839,8 +839,6 @@ class _Reader:
         reach = list(accumulate((end for _, end in ordered), max))
         done: set[int] = set()
         for number, (start, stop) in enumerate(self.mentions):
-            if words.starts[start] > cues[-1]:
-                break  # no cue after it, nor after any later mention (they start in order)
             if number in done:
                 continue  # a later member of a list already read: its list ends the same
             first_end = words.ends[stop - 1]
