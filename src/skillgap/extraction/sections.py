@@ -114,9 +114,12 @@ _SOURCES: dict[Kind, str] = {
 }
 # A heading line is decoration around its words (Markdown, bold, bullets, emoji: "⭐ Nice to
 # have"); the pattern matches the whole line, the words in place (no copy of them is made).
+# A run captured in a lookahead and matched again, ``(?=(X*))\1``, is never retried shorter
+# when what follows fails (an atomic group, which Python 3.10 lacks): a line of "=====" is
+# rejected in one scan, not one per position.
 _LINE = (
-    r"[\W_]*(?=[^\W_])"  # before the words: up to the first alphanumeric character
-    r"(?![\s\S]{{60}}[^\w)']*[\w)'])"  # 60 characters of words at most, told at once
+    r"(?=([\W_]*))\1(?=[^\W_])"  # before the words: up to the first alphanumeric character
+    r"(?!(?s:.){{60}}[^\w)']*[\w)'])"  # 60 characters of words at most, told at once
     r"{spelling}(?:{wordings})(?<=[\w)'])"  # ending in an alphanumeric, "_", ")" or "'"
     r"[^\w)']*\Z"  # after them: none of those
 )
@@ -125,10 +128,9 @@ _LINE = (
 # the dotless "ı" that matches "i" when case is ignored) takes the case-blind wordings.
 # A résumé wording is spelled with lower-case letters, spaces, apostrophes and hyphens only
 # (a test reads the table for it), so a line with another character (a digit, a comma, "|")
-# in its words is no résumé heading: one scan of the line rejects it before the alternatives
-# are tried. The letters are captured in a lookahead and matched again (``\1``) so that the
-# scan, stopped by a digit, is not retried from every shorter run of letters.
-_SPELLING: dict[Kind, str] = {"resume": r"(?=(?=([-a-z' ]*))\1[^\w)']*\Z)", "job": ""}
+# in its words is no résumé heading: one scan of the line (atomic too) rejects it before the
+# alternatives are tried.
+_SPELLING: dict[Kind, str] = {"resume": r"(?=(?=([-a-z' ]*))\2[^\w)']*\Z)", "job": ""}
 _ASCII_PATTERNS = {
     kind: re.compile(_LINE.format(spelling=_SPELLING[kind], wordings=source))
     for kind, source in _SOURCES.items()
