@@ -10,6 +10,7 @@ from skillgap.extraction.sections import (
     _SOURCES,
     JOB_HEADINGS,
     RESUME_HEADINGS,
+    _compiled_wording,
     find_sections,
     guess_kind,
     heading_name,
@@ -368,6 +369,30 @@ def test_sections_decorated_and_spelled_headings(
 ) -> None:
     assert heading_name(line, "resume") == resume
     assert heading_name(line, "job") == job
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "expected"),
+    [
+        ("About .", "job", None),  # "about [\w .&-]{1,30}" reads words, not the decoration
+        ("**Ideally:**", "job", "preferred"),  # "ideally.*" ends where the words end
+        ("Salary: ", "job", "benefits"),
+        ("a" * 49 + " experience:", "resume", "experience"),  # 60 characters of words
+        ("a" * 50 + " experience", "resume", None),  # 61
+        ("Skills_", "resume", None),  # "_" ends the words, and no wording spells it
+        ("Nice to have" + " x" * 8, "job", None),  # ten words
+    ],
+)
+def test_sections_heading_words_are_matched_in_place(
+    line: str, kind: str, expected: str | None
+) -> None:
+    assert heading_name(line, kind) == expected  # type: ignore[arg-type]
+
+
+def test_sections_optional_groups_are_written_as_alternatives() -> None:
+    """``(X)?`` tries X and then nothing, as ``(?:X|)`` does; a lazy ``??`` is left alone."""
+    assert _compiled_wording("(a |b )?c( d)?e?") == "(?:a |b |)c(?: d|)e?"
+    assert _compiled_wording("(a)??b") == "(?:a)??b"
 
 
 @pytest.mark.parametrize(

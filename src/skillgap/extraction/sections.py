@@ -84,28 +84,62 @@ JOB_HEADINGS: dict[str, str] = {
 # A wording's own groups only group (no wording escapes a parenthesis or puts one in a
 # class): made non-capturing, they leave the match no positions to keep, a third faster.
 _GROUP = re.compile(r"(?<!\\)\((?!\?)")
+
+
+def _compiled_wording(pattern: str) -> str:
+    """The wording with its groups non-capturing, and an optional group ``(X)?`` written
+    ``(?:X|)``: the same matches in the same order, but the engine skips an alternative at
+    its first character where it sets up a repeat for ``?`` (a third faster again)."""
+    pattern = _GROUP.sub("(?:", pattern)
+    opened: list[int] = []  # where each open group starts
+    optional: list[int] = []  # the ")" of each optional group
+    for at, char in enumerate(pattern):
+        if char == "(":
+            opened.append(at)
+        elif char == ")":
+            opened.pop()
+            if pattern[at + 1 : at + 2] == "?" and pattern[at + 2 : at + 3] not in ("?", "+"):
+                optional.append(at)
+    for at in reversed(optional):
+        pattern = f"{pattern[:at]}|){pattern[at + 2 :]}"
+    return pattern
+
+
 # One pattern per kind, each table's wordings as named alternatives in order: a full match
 # takes the first alternative that matches the whole line, so one call does what a call per
 # section did (headings are checked on every short line).
 _SOURCES: dict[Kind, str] = {
-    kind: "|".join(f"(?P<{name}>{_GROUP.sub('(?:', pattern)})" for name, pattern in table.items())
+    kind: "|".join(f"(?P<{name}>{_compiled_wording(pattern)})" for name, pattern in table.items())
     for kind, table in (("resume", RESUME_HEADINGS), ("job", JOB_HEADINGS))
 }
+# A heading line is decoration around its words (Markdown, bold, bullets, emoji: "⭐ Nice to
+# have"); the pattern matches the whole line, the words in place (no copy of them is made).
+# A run captured in a lookahead and matched again, ``(?=(X*))\1``, is never retried shorter
+# when what follows fails (an atomic group, which Python 3.10 lacks): a line of "=====" is
+# rejected in one scan, not one per position.
+_LINE = (
+    r"(?=([\W_]*))\1(?=[^\W_])"  # before the words: up to the first alphanumeric character
+    r"(?!(?s:.){{60}}[^\w)']*[\w)'])"  # 60 characters of words at most, told at once
+    r"{spelling}(?:{wordings})(?<=[\w)'])"  # ending in an alphanumeric, "_", ")" or "'"
+    r"[^\w)']*\Z"  # after them: none of those
+)
 # The wordings are lower case, so on ASCII text (nearly every line) matching the lower-cased
 # text case-sensitively is the same as ignoring case, and much cheaper. Other text (accents,
-# the dotless "ı" that matches "i" when case is ignored) takes the case-blind pattern.
+# the dotless "ı" that matches "i" when case is ignored) takes the case-blind wordings.
 # A résumé wording is spelled with lower-case letters, spaces, apostrophes and hyphens only
 # (a test reads the table for it), so a line with another character (a digit, a comma, "|")
-# is no résumé heading: one scan of the line rejects it before the alternatives are tried.
-_SPELLING: dict[Kind, str] = {"resume": r"(?=[-a-z' ]*\Z)", "job": ""}
+# in its words is no résumé heading: one scan of the line (atomic too) rejects it before the
+# alternatives are tried.
+_SPELLING: dict[Kind, str] = {"resume": r"(?=(?=([-a-z' ]*))\2[^\w)']*\Z)", "job": ""}
 _ASCII_PATTERNS = {
-    kind: re.compile(f"{_SPELLING[kind]}(?:{source})") for kind, source in _SOURCES.items()
+    kind: re.compile(_LINE.format(spelling=_SPELLING[kind], wordings=source))
+    for kind, source in _SOURCES.items()
 }
 
 
 @cache
 def _case_blind(kind: Kind) -> re.Pattern[str]:
-    return re.compile(_SOURCES[kind], re.IGNORECASE)
+    return re.compile(_LINE.format(spelling="", wordings=f"(?i:{_SOURCES[kind]})"))
 
 
 # "Label: content" or a table typed as text ("Languages ...... Go", "Languages   Go, SQL").
@@ -167,29 +201,16 @@ def heading_name(line: str, kind: Kind) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
     if len(line) > MAX_HEADING_CHARS:  # most lines: too long to be a heading, decided at once
         return None
-    words = _undecorated(line.replace("\u2019", "'"))
-    if not words or len(words) > 60 or _word_count(words) > MAX_HEADING_WORDS:
-        return None
-    if words.isascii():
-        match = _ASCII_PATTERNS[kind].fullmatch(words.lower())
+    line = line.replace("\u2019", "'")
+    if line.isascii():
+        match = _ASCII_PATTERNS[kind].match(line.lower())
     else:
-        match = _case_blind(kind).fullmatch(words)
-    return match.lastgroup if match else None
-
-
-def _undecorated(line: str) -> str:
-    """The line without the decoration around a heading's words (Markdown, bold, bullets,
-    emoji: "⭐ Nice to have"): what ``^[\\W_]+|[^\\w)']+$`` removes, by string methods,
-    as that pattern was tried at every position of every short line."""
-    # Spaces and the common marks are neither alphanumeric nor "_)'": stripped at C speed,
-    # they are what the loops below would remove first, so the loops see only the rest.
-    line = line.strip().strip(_MARKS)
-    start, end = 0, len(line)
-    while start < end and not line[start].isalnum():  # "[\W_]": not alphanumeric
-        start += 1
-    while end > start and not (line[end - 1].isalnum() or line[end - 1] in "_)'"):
-        end -= 1
-    return line[start:end]
+        match = _case_blind(kind).match(line)
+    if match is None or match.lastgroup is None:
+        return None
+    # Words counted last, on a match: the count splits them, and few short lines have too many.
+    start, end = match.span(match.lastgroup)
+    return match.lastgroup if _word_count(line[start:end]) <= MAX_HEADING_WORDS else None
 
 
 def _heading_depth(line: str, kind: Kind, lines: Sequence[str] = (), number: int = 0) -> int | None:
