@@ -21,14 +21,14 @@ skill the job line that asks for it. The numbers are :class:`~skillgap.options.S
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from skillgap.gap.essential import essential_reasons
 from skillgap.gap.evidence import job_quote, quotes
 from skillgap.gap.notes import report_notes
 from skillgap.gap.plan import Gap, job_lines, learning_plan
-from skillgap.gap.relations import implications, related_held, stands_in
+from skillgap.gap.relations import implications, needed_by, related_held, stands_in
 from skillgap.gap.score import explain_score
 from skillgap.models import (
     AlternativeSkill,
@@ -273,7 +273,7 @@ def _gap(
 ) -> Gap:
     """The plan's view of a gap: its level, points at stake and the hints it can use."""
     partial = isinstance(item, PartialSkill)
-    builds_on = [taxonomy[h].name for h in _needed_by(taxonomy).get(item.id, ()) if h in held]
+    builds_on = [taxonomy[h].name for h in needed_by(taxonomy, item.id) if h in held]
     return Gap(
         item.id,
         item.requirement,
@@ -285,13 +285,3 @@ def _gap(
         essential=item.essential_why,
         builds_on=builds_on,
     )
-
-
-@lru_cache(maxsize=8)
-def _needed_by(taxonomy: Taxonomy) -> dict[str, list[str]]:
-    """For each skill, the skills that name it as a prerequisite, by id: asked of every gap."""
-    needed_by: dict[str, list[str]] = {}
-    for skill in sorted(taxonomy, key=lambda skill: skill.id):
-        for pre in set(skill.prerequisites):
-            needed_by.setdefault(pre, []).append(skill.id)
-    return needed_by

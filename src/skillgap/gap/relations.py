@@ -65,6 +65,11 @@ def builds_on(taxonomy: Taxonomy, skill_id: str) -> frozenset[str]:
     return _facts(taxonomy).builds_on[skill_id]
 
 
+def needed_by(taxonomy: Taxonomy, skill_id: str) -> list[str]:
+    """The skills that name this one as a direct prerequisite, by id."""
+    return _facts(taxonomy).needed_by.get(skill_id, [])
+
+
 def _kinds(skill: Skill) -> set[str]:
     """What a skill is a kind of: its concepts, and its category when that holds products."""
     kinds = set(skill.record.category_of)
@@ -75,7 +80,7 @@ def _kinds(skill: Skill) -> set[str]:
 
 class _Facts:
     """Per-taxonomy facts the rule reads: concepts, what builds on and implies what, tools'
-    languages, and how related two skills are."""
+    languages, and how related two skills are (and what needs each skill, for the plan)."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.concepts = frozenset(c for skill in taxonomy for c in skill.record.category_of)
@@ -90,6 +95,10 @@ class _Facts:
             for skill in taxonomy
         }
         self.related = _strengths(taxonomy)
+        self.needed_by: dict[str, list[str]] = {}
+        for skill in sorted(taxonomy, key=lambda skill: skill.id):
+            for prerequisite in set(skill.prerequisites):
+                self.needed_by.setdefault(prerequisite, []).append(skill.id)
 
 
 @lru_cache(maxsize=8)
