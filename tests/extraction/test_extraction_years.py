@@ -301,19 +301,20 @@ def test_stems_are_found_in_lower_case_as_the_cased_patterns_find_them(text: str
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "gap"),
     [
-        "Skill  Years",
-        "Skill\tYears",
-        "Skill \u00a0Years",
-        "a\x1c b",
-        "one two three",
-        "a \tb",
-        "x\t",
+        ("Skill  Years", True),
+        ("Skill\tYears", True),
+        ("Skill \u00a0Years", True),
+        ("a\x1c b", True),  # any two whitespace characters
+        ("a \tb", True),
+        ("one two three", False),
+        ("Skill Years", False),
+        ("x\t", False),  # a gap needs a cell on either side
     ],
 )
-def test_a_column_gap_is_only_looked_for_where_its_start_stands(line: str) -> None:
+def test_a_column_gap_is_only_looked_for_where_its_start_stands(line: str, gap: bool) -> None:
     from skillgap.extraction import years
 
-    if years._COLUMN_GAP.search(line):
-        assert years._GAP_START.search(line)
+    assert bool(years._COLUMN_GAP.search(line)) is gap
+    assert bool(years._GAP_START.search(line) and years._COLUMN_GAP.search(line)) is gap

@@ -125,6 +125,18 @@ class _Plain:
         return self.pattern.finditer(text)
 
 
+class _Start:
+    """Where a few first characters stand, none of which folds to another letter when case is
+    ignored: found in the lower-case text (see :func:`_stems`), not by a pattern tried at every
+    position of the text."""
+
+    def __init__(self, first: str) -> None:
+        self.folded, self.cased = re.compile(first), re.compile(first, re.IGNORECASE)
+
+    def starts(self, text: str, lower: str) -> list[int]:
+        return _stems(text, lower, self.folded, self.cased)
+
+
 class _WordStart:
     """A pattern that starts a word (``\\b`` before its first letter), found as ``finditer``
     finds it with the ``\\b``, but tried only where ``first`` (its first characters, none of
@@ -132,11 +144,10 @@ class _WordStart:
     ``\\b`` is tried at every position of the text, and cost more than the pattern."""
 
     def __init__(self, pattern: re.Pattern[str], first: str) -> None:
-        self.pattern = pattern
-        self.folded, self.cased = re.compile(first), re.compile(first, re.IGNORECASE)
+        self.pattern, self.first = pattern, _Start(first)
 
     def finditer(self, text: str, lower: str) -> list[re.Match[str]]:
-        starts = _stems(text, lower, self.folded, self.cased)
+        starts = self.first.starts(text, lower)
         return _matches(
             self.pattern, text, [at for at in starts if _word_start(text, at, hyphen=False)]
         )
@@ -144,8 +155,7 @@ class _WordStart:
 
 # What every "N of them" part holds; its number stands before it, found from there back.
 _OF_THEM = re.compile(r"of\s+(?:them|those|which|it)\b", re.IGNORECASE)
-# Where each "of them" may start: no letter of "of" folds to another when case is ignored.
-_OF_LOWER, _OF_CASED = re.compile(r"of\s"), re.compile(r"of\s", re.IGNORECASE)
+_OF_START = _Start(r"of\s")  # where each "of them" may start
 
 
 class _BeforeOf:
@@ -164,7 +174,7 @@ class _BeforeOf:
     def finditer(self, text: str, lower: str) -> list[re.Match[str]]:
         found = []
         position = 0
-        for anchor in _matches(_OF_THEM, text, _stems(text, lower, _OF_LOWER, _OF_CASED)):
+        for anchor in _matches(_OF_THEM, text, _OF_START.starts(text, lower)):
             start = self._number_start(text, anchor.start())
             if start is None or start < position:
                 continue
@@ -224,9 +234,8 @@ _ELLIPTIC = re.compile(
     rf"(?<![\w-]){_FOR}(?P<n>{_NUM})(?=\s*(?:[,;)]|\.(?!\d)|and\b|\n|$))", re.IGNORECASE
 )
 _FOR_BEFORE = re.compile(rf"\b{_FOR}$", re.IGNORECASE)
-# Where each may start (its leading look-behind tried at every position cost more than it):
-# no letter of "for" folds to another when case is ignored.
-_FOR_LOWER, _FOR_CASED = re.compile(r"for\s"), re.compile(r"for\s", re.IGNORECASE)
+# Where each may start: its leading look-behind, tried at every position, cost more than it.
+_FOR_START = _Start(r"for\s")
 UNIT_REACH = 40  # characters before a unit where its number may start
 DATE_REACH = 80  # characters before a figure where a date range makes it a computed duration
 _DECADES = re.compile(
@@ -452,8 +461,7 @@ class _Reader:
         # with no such figure at all, none is looked for.
         said_for = {item[0] for item in found if item[2] == 0 and _for_before(lower, item[0])}
         if " for " in lower and said_for:
-            starts = _stems(text, lower, _FOR_LOWER, _FOR_CASED)
-            for match in _matches(_ELLIPTIC, text, starts):
+            for match in _matches(_ELLIPTIC, text, _FOR_START.starts(text, lower)):
                 value = _number(match.group("n"))
                 if value is not None and self._counts(match.start(), match.end()):
                     found.append((match.start(), match.end(), ELLIPTIC, value, False, False))
